@@ -1,0 +1,43 @@
+package io.github.runtimeestimator.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A predicted runtime with its bounds.
+ *
+ * @param seconds        the point estimate of the whole job (one batch, one step, one epoch or the whole job)
+ * @param lowerSeconds   lower bound of the interval
+ * @param upperSeconds   upper bound of the interval
+ * @param secondsPerStep the estimate of one step (or one inference batch) the job is composed of
+ * @param steps          steps (or batches) in the job
+ * @param coverage       the share of held-out measurements the estimator's intervals covered (0.8 = 80%),
+ *                       0 when the estimator states none
+ * @param estimator      which estimator made it (trainer, feature set, artifact)
+ */
+public record Estimate(
+        @JsonProperty("seconds") double seconds,
+        @JsonProperty("lowerSeconds") double lowerSeconds,
+        @JsonProperty("upperSeconds") double upperSeconds,
+        @JsonProperty("secondsPerStep") double secondsPerStep,
+        @JsonProperty("steps") long steps,
+        @JsonProperty("coverage") double coverage,
+        @JsonProperty("estimator") String estimator) {
+
+    public Estimate {
+        Checks.nonNegative("seconds", seconds);
+        Checks.nonNegative("lowerSeconds", lowerSeconds);
+        Checks.nonNegative("upperSeconds", upperSeconds);
+        Checks.nonNegative("secondsPerStep", secondsPerStep);
+        if (lowerSeconds > seconds) {
+            throw new SpecValidationException("lowerSeconds", lowerSeconds, "must be <= seconds (" + seconds + ")");
+        }
+        if (upperSeconds < seconds) {
+            throw new SpecValidationException("upperSeconds", upperSeconds, "must be >= seconds (" + seconds + ")");
+        }
+        Checks.atLeast("steps", steps, 1L);
+        if (!(coverage >= 0 && coverage <= 1)) {
+            throw new SpecValidationException("coverage", coverage, "must be within [0, 1]");
+        }
+        Checks.requiredText("estimator", estimator);
+    }
+}

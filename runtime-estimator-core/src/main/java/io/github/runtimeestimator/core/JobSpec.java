@@ -1,0 +1,110 @@
+package io.github.runtimeestimator.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What is run: one inference batch, one training step, one epoch over a dataset, or a whole training job.
+ *
+ * <p>The learning rate changes convergence, not the time of a step; it is kept because users pass it and the
+ * study recorded it, and the feature-importance report shows how little it matters.
+ *
+ * @param phase         what is timed
+ * @param batchSize     samples per batch, at least 1
+ * @param optimizer     the optimizer of training phases; {@link Optimizer#NONE} for inference
+ * @param learningRate  the optimizer's learning rate; 0 for inference
+ * @param datasetSize   samples in one epoch; required (at least 1) for {@link Phase#TRAIN_EPOCH} and
+ *                      {@link Phase#TRAIN_JOB}, 0 otherwise allowed
+ * @param epochs        epochs of a {@link Phase#TRAIN_JOB}; 1 for the other phases
+ */
+public record JobSpec(
+        @JsonProperty("phase") Phase phase,
+        @JsonProperty("batchSize") int batchSize,
+        @JsonProperty("optimizer") Optimizer optimizer,
+        @JsonProperty("learningRate") double learningRate,
+        @JsonProperty("datasetSize") long datasetSize,
+        @JsonProperty("epochs") int epochs) {
+
+    public JobSpec {
+        Checks.required("job.phase", phase);
+        Checks.atLeast("job.batchSize", batchSize, 1);
+        optimizer = optimizer == null ? Optimizer.NONE : optimizer;
+        Checks.nonNegative("job.learningRate", learningRate);
+        Checks.atLeast("job.datasetSize", datasetSize, 0L);
+        if (phase.isTraining() && optimizer == Optimizer.NONE) {
+            throw new SpecValidationException("job.optimizer", optimizer.id(),
+                    "a " + phase.id() + " needs an optimizer (sgd, adam or adamw)");
+        }
+        if (phase == Phase.TRAIN_EPOCH || phase == Phase.TRAIN_JOB) {
+            Checks.atLeast("job.datasetSize", datasetSize, 1L);
+        }
+        if (phase == Phase.TRAIN_JOB) {
+            Checks.atLeast("job.epochs", epochs, 1);
+        } else {
+            epochs = epochs == 0 ? 1 : epochs;
+            if (epochs != 1) {
+                throw new SpecValidationException("job.epochs", epochs, "must be 1 unless phase is train_job");
+            }
+        }
+    }
+
+    /** One forward pass over one batch. */
+    public static JobSpec inference(int batchSize) {
+        return new JobSpec(Phase.INFER, batchSize, Optimizer.NONE, 0, 0, 1);
+    }
+
+    /** One optimizer step over one batch. */
+    public static JobSpec trainingStep(int batchSize, Optimizer optimizer, double learningRate) {
+        return new JobSpec(Phase.TRAIN_STEP, batchSize, optimizer, learningRate, 0, 1);
+    }
+
+    /** One epoch over {@code datasetSize} samples. */
+    public static JobSpec trainingEpoch(int batchSize, Optimizer optimizer, double learningRate, long datasetSize) {
+        return new JobSpec(Phase.TRAIN_EPOCH, batchSize, optimizer, learningRate, datasetSize, 1);
+    }
+
+    /** A whole training job of {@code epochs} epochs over {@code datasetSize} samples. */
+    public static JobSpec training(int batchSize, Optimizer optimizer, double learningRate, long datasetSize,
+                                   int epochs) {
+        return new JobSpec(Phase.TRAIN_JOB, batchSize, optimizer, learningRate, datasetSize, epochs);
+    }
+
+    /** A whole training job with SGD (momentum 0.9), the study's and torchvision's reference recipe. */
+    public static JobSpec training(int batchSize, double learningRate, long datasetSize, int epochs) {
+        return training(batchSize, Optimizer.SGD, learningRate, datasetSize, epochs);
+    }
+
+    /** Optimizer steps in one epoch: {@code ceil(datasetSize / batchSize)}; 1 when there is no dataset. */
+    @JsonIgnore
+    public long stepsPerEpoch() {
+        if (datasetSize == 0) {
+            return 1;
+        }
+        return (datasetSize + batchSize - 1) / batchSize;
+    }
+
+    /** Steps (or inference batches) this job runs in all: 1, one epoch's, or epochs times one epoch's. */
+    @JsonIgnore
+    public long steps() {
+        switch (phase) {
+            case TRAIN_EPOCH:
+                return stepsPerEpoch();
+            case TRAIN_JOB:
+                return stepsPerEpoch() * epochs;
+            default:
+                return 1;
+        }
+    }
+
+    /** The same job as a single step (or batch) of it: what per-step estimators predict. */
+    public JobSpec asSingleStep() {
+        if (phase == Phase.INFER || phase == Phase.TRAIN_STEP) {
+            return this;
+        }
+        return trainingStep(batchSize, optimizer, learningRate);
+    }
+
+    public JobSpec withBatchSize(int newBatchSize) {
+        return new JobSpec(phase, newBatchSize, optimizer, learningRate, datasetSize, epochs);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.runtimeestimator.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One measured configuration: the workload, what was observed, and where. Only {@link MeasurementStatus#OK}
+ * rows carry a timing; an {@code oom} row says what does not fit and is never trained on.
+ *
+ * @param workload      the workload as a spec, with its hardware resolved from the catalogue
+ * @param status        ok, oom or error
+ * @param seconds       measured wall time: median per batch or step, or the whole epoch; NaN unless ok
+ * @param p10Seconds    10th percentile of the timed iterations, NaN if unknown
+ * @param p90Seconds    90th percentile of the timed iterations, NaN if unknown
+ * @param repeats       timed iterations, 0 if unknown
+ * @param steps         steps the timing covers as recorded (1 for infer and train_step rows)
+ * @param peakMemoryMib peak device memory in MiB, NaN if not measured
+ * @param run           where and with what it was measured
+ * @param extraColumns  columns beyond schema v1, kept in order so a write reproduces them
+ */
+public record Measurement(
+        @JsonProperty("workload") WorkloadSpec workload,
+        @JsonProperty("status") MeasurementStatus status,
+        @JsonProperty("seconds") double seconds,
+        @JsonProperty("p10Seconds") double p10Seconds,
+        @JsonProperty("p90Seconds") double p90Seconds,
+        @JsonProperty("repeats") int repeats,
+        @JsonProperty("steps") long steps,
+        @JsonProperty("peakMemoryMib") double peakMemoryMib,
+        @JsonProperty("run") RunInfo run,
+        @JsonProperty("extraColumns") Map<String, String> extraColumns) {
+
+    public Measurement {
+        Checks.required("workload", workload);
+        Checks.required("workload.hardware", workload.hardware());
+        Checks.required("status", status);
+        if (status == MeasurementStatus.OK) {
+            Checks.positive("time_s", seconds);
+        } else if (!Double.isNaN(seconds)) {
+            Checks.nonNegative("time_s", seconds);
+        }
+        Checks.nonNegativeOrUnknown("time_p10_s", p10Seconds);
+        Checks.nonNegativeOrUnknown("time_p90_s", p90Seconds);
+        Checks.atLeast("repeats", repeats, 0);
+        Checks.atLeast("steps", steps, 1L);
+        Checks.nonNegativeOrUnknown("peak_mem_mib", peakMemoryMib);
+        Checks.required("run", run);
+        extraColumns = extraColumns == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extraColumns));
+    }
+
+    @JsonIgnore
+    public boolean isOk() {
+        return status == MeasurementStatus.OK;
+    }
+
+    /** Measured time of one step (or inference batch): {@code seconds / steps}. */
+    @JsonIgnore
+    public double secondsPerStep() {
+        return seconds / steps;
+    }
+
+    @JsonIgnore
+    public boolean hasPeakMemory() {
+        return !Double.isNaN(peakMemoryMib);
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.runtimeestimator.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The model being run.
+ *
+ * <p>FLOPs convention: one multiply-add counts as 2 FLOPs, and {@code flopsPerSample} counts the forward pass
+ * of one sample only (as PyTorch's {@code FlopCounterMode} does); the backward pass is not included.
+ *
+ * <p>The three trailing descriptors are optional (null when unknown) and richer than the study's inputs; the
+ * collector's {@code describe} command prints them, and the physics feature set uses them when present.
+ * New optional descriptors are added through the {@link Builder}, so callers that use it never break.
+ *
+ * @param name                         model name ({@code resnet50})
+ * @param family                       architecture family ({@code cnn}, {@code transformer}, ...); "unknown" if not given
+ * @param parameters                   trainable parameters, at least 1
+ * @param flopsPerSample               forward FLOPs of one sample, finite and > 0
+ * @param inputShape                   one sample's input ({@code 3x224x224}, {@code 128}); may be empty
+ * @param leafLayers                   number of leaf modules (layers), or null
+ * @param activationElementsPerSample  output elements of all leaf layers for one sample, or null
+ * @param matmulFlopsPerSample         the part of {@code flopsPerSample} spent in matmuls and convolutions, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelSpec(
+        @JsonProperty("name") String name,
+        @JsonProperty("family") String family,
+        @JsonProperty("parameters") long parameters,
+        @JsonProperty("flopsPerSample") double flopsPerSample,
+        @JsonProperty("inputShape") String inputShape,
+        @JsonProperty("leafLayers") Long leafLayers,
+        @JsonProperty("activationElementsPerSample") Double activationElementsPerSample,
+        @JsonProperty("matmulFlopsPerSample") Double matmulFlopsPerSample) {
+
+    public static final String UNKNOWN_FAMILY = "unknown";
+
+    public ModelSpec {
+        Checks.requiredText("model.name", name);
+        family = family == null || family.isBlank() ? UNKNOWN_FAMILY : family;
+        Checks.atLeast("model.parameters", parameters, 1L);
+        Checks.positive("model.flopsPerSample", flopsPerSample);
+        inputShape = inputShape == null ? "" : inputShape;
+        if (leafLayers != null) {
+            Checks.atLeast("model.leafLayers", leafLayers, 1L);
+        }
+        if (activationElementsPerSample != null) {
+            Checks.positive("model.activationElementsPerSample", activationElementsPerSample);
+        }
+        if (matmulFlopsPerSample != null) {
+            Checks.nonNegative("model.matmulFlopsPerSample", matmulFlopsPerSample);
+            if (matmulFlopsPerSample > flopsPerSample * (1 + 1e-9)) {
+                throw new SpecValidationException("model.matmulFlopsPerSample", matmulFlopsPerSample,
+                        "must not exceed model.flopsPerSample (" + flopsPerSample + ")");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().name(name).family(family).parameters(parameters).flopsPerSample(flopsPerSample)
+                .inputShape(inputShape).leafLayers(leafLayers).activationElementsPerSample(activationElementsPerSample)
+                .matmulFlopsPerSample(matmulFlopsPerSample);
+    }
+
+    @JsonIgnore
+    public OptionalLong leafLayerCount() {
+        return leafLayers == null ? OptionalLong.empty() : OptionalLong.of(leafLayers);
+    }
+
+    @JsonIgnore
+    public OptionalDouble activationElements() {
+        return activationElementsPerSample == null ? OptionalDouble.empty()
+                : OptionalDouble.of(activationElementsPerSample);
+    }
+
+    @JsonIgnore
+    public OptionalDouble matmulFlops() {
+        return matmulFlopsPerSample == null ? OptionalDouble.empty() : OptionalDouble.of(matmulFlopsPerSample);
+    }
+
+    @JsonIgnore
+    public Optional<String> familyIfKnown() {
+        return UNKNOWN_FAMILY.equals(family) ? Optional.empty() : Optional.of(family);
+    }
+
+    /** Builds a {@link ModelSpec}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private String name;
+        private String family;
+        private long parameters;
+        private double flopsPerSample = Double.NaN;
+        private String inputShape;
+        private Long leafLayers;
+        private Double activationElementsPerSample;
+        private Double matmulFlopsPerSample;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder family(String family) {
+            this.family = family;
+            return this;
+        }
+
+        public Builder parameters(long parameters) {
+            this.parameters = parameters;
+            return this;
+        }
+
+        public Builder flopsPerSample(double flopsPerSample) {
+            this.flopsPerSample = flopsPerSample;
+            return this;
+        }
+
+        public Builder inputShape(String inputShape) {
+            this.inputShape = inputShape;
+            return this;
+        }
+
+        public Builder leafLayers(Long leafLayers) {
+            this.leafLayers = leafLayers;
+            return this;
+        }
+
+        public Builder activationElementsPerSample(Double activationElementsPerSample) {
+            this.activationElementsPerSample = activationElementsPerSample;
+            return this;
+        }
+
+        public Builder matmulFlopsPerSample(Double matmulFlopsPerSample) {
+            this.matmulFlopsPerSample = matmulFlopsPerSample;
+            return this;
+        }
+
+        public ModelSpec build() {
+            return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
+                    activationElementsPerSample, matmulFlopsPerSample);
+        }
+    }
+}
