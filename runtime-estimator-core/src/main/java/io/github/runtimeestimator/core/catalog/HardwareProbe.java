@@ -241,6 +241,11 @@ public final class HardwareProbe {
         }
     }
 
+    /** Whether {@code nvidia-smi} is on the PATH (only then is a GPU probed for). */
+    static boolean nvidiaSmiOnPath() {
+        return onPath("nvidia-smi").isPresent();
+    }
+
     private static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
