@@ -178,6 +178,9 @@ public final class OfferReader {
             throw new SpecValidationException("pricePerDeviceHour", price, "must be >= 0 (0 for hardware you own)");
         }
         String currency = required(f, "currency");
+        if (!currency.matches("[A-Za-z]{3}")) {
+            throw new SpecValidationException("currency", currency, "must be a three-letter ISO-4217 code such as USD");
+        }
         String provider = required(f, "provider");
         String asOf = f.get("priceAsOf");
         if (asOf != null) {
