@@ -201,7 +201,9 @@ final class MeasurementRowCodec {
         boolean epochRow = job.phase() == Phase.TRAIN_EPOCH || job.phase() == Phase.TRAIN_JOB
                 || job.datasetSize() > 0;
         cells.put("epochs", epochRow ? Integer.toString(job.epochs()) : "");
-        cells.put("steps", Long.toString(m.steps()));
+        // a row without a timing (oom, error) leaves steps empty, as collectors write it, unless it is unusual
+        boolean defaultSteps = !m.isOk() && m.steps() == job.steps();
+        cells.put("steps", defaultSteps ? "" : Long.toString(m.steps()));
         cells.put("time_s", SchemaV1Numbers.format(m.seconds()));
         cells.put("time_p10_s", SchemaV1Numbers.format(m.p10Seconds()));
         cells.put("time_p90_s", SchemaV1Numbers.format(m.p90Seconds()));

@@ -64,12 +64,17 @@ final class SchemaV1Numbers {
     }
 
     /**
-     * The shortest text that parses back to exactly {@code v}: integral values without a fraction
-     * ({@code 23027253248}), others as {@link Double#toString(double)}; NaN is the empty cell.
+     * Text that parses back to exactly {@code v}, in the style Python's {@code repr} (the collector) writes:
+     * integral values without a fraction ({@code 23027253248}); others with the digits of
+     * {@link Double#toString(double)}, plain when the decimal exponent is in [-4, 16) ({@code 0.0003}) and
+     * otherwise as {@code 6.08855e-05}; NaN is the empty cell.
      */
     static String format(double v) {
         if (Double.isNaN(v)) {
             return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
         }
         if (v == 0 && 1 / v < 0) {
             return "-0.0";
@@ -77,6 +82,25 @@ final class SchemaV1Numbers {
         if (v == Math.rint(v) && Math.abs(v) < PLAIN_INTEGER_LIMIT) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        BigDecimal digits = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            return digits.toPlainString();
+        }
+        String unscaled = digits.unscaledValue().abs().toString();
+        StringBuilder sb = new StringBuilder();
+        if (v < 0) {
+            sb.append('-');
+        }
+        sb.append(unscaled.charAt(0));
+        if (unscaled.length() > 1) {
+            sb.append('.').append(unscaled, 1, unscaled.length());
+        }
+        sb.append('e').append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            sb.append('0');
+        }
+        return sb.append(abs).toString();
     }
 }
