@@ -82,8 +82,7 @@ public final class MeasurementCsv {
                 if (t == null || t == JsonToken.END_ARRAY) {
                     break;
                 }
-                long line = location(p);
-                readRow(p, cells, fileName);
+                long line = readRow(p, cells, fileName);
                 if (header == null) {
                     header = header(cells, fileName, line);
                     continue;
@@ -122,17 +121,22 @@ public final class MeasurementCsv {
         }
     }
 
-    private static long location(CsvParser p) {
-        JsonLocation at = p.currentTokenLocation();
-        return at.getLineNr();
-    }
-
-    private static void readRow(CsvParser p, List<String> cells, String fileName) throws IOException {
+    /**
+     * Reads one row's cells; returns the line it starts on. That is the location of its first cell: the
+     * parser reports a row's START_ARRAY at the end of the row before, and a quoted cell may span lines.
+     */
+    private static long readRow(CsvParser p, List<String> cells, String fileName) throws IOException {
         cells.clear();
+        long line = -1;
         JsonToken t;
         while ((t = nextToken(p, fileName)) != JsonToken.END_ARRAY && t != null) {
+            if (line < 0) {
+                JsonLocation at = p.currentTokenLocation();
+                line = at.getLineNr();
+            }
             cells.add(p.getText());
         }
+        return line;
     }
 
     private static MeasurementFormatException syntaxError(String fileName, JsonProcessingException e) {
