@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,8 +44,9 @@ import java.util.stream.Collectors;
  *
  * <p>In a workload, {@code hardware} is either a catalogue id or driver-reported name
  * ({@code "nvidia-h100-sxm-80gb"}, {@code "NVIDIA H100 80GB HBM3"}), resolved with the catalogue given, or an
- * inline {@link HardwareSpec} object; it may be left out. Reading is strict: unknown properties, nulls for
- * numbers, fractions for whole numbers and trailing content all fail. Every failure is a
+ * inline {@link HardwareSpec} object; it may be left out. Reading is strict: unknown properties, fractions for
+ * whole numbers and trailing content fail; an absent number reads as 0 and then fails the spec's own rule if
+ * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
  * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
  *
  * <p>Writing is pretty-printed; hardware is always written inline, so a write-read round trip is exact
@@ -60,7 +62,6 @@ public final class SpecJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -171,6 +172,11 @@ public final class SpecJson {
                 return new SpecFormatException(path + ": unknown property \"" + u.getPropertyName() + "\" in "
                         + u.getReferringClass().getSimpleName() + known + where, path, line, column, e);
             }
+            if (findCause(e, StreamReadException.class) != null) {
+                StreamReadException syntax = findCause(e, StreamReadException.class);
+                return new SpecFormatException(path + ": malformed JSON: " + syntax.getOriginalMessage() + where,
+                        path, line, column, e);
+            }
             if (m.getPath().isEmpty() && String.valueOf(m.getOriginalMessage()).startsWith("No content")) {
                 return new SpecFormatException("$: empty input: expected a " + type.getSimpleName() + " object",
                         "$", line, column, e);
@@ -186,9 +192,13 @@ public final class SpecJson {
     }
 
     private static SpecValidationException findRule(Throwable e) {
+        return findCause(e, SpecValidationException.class);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SpecValidationException) {
-                return (SpecValidationException) t;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
