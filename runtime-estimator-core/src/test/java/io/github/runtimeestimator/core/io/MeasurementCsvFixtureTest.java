@@ -41,14 +41,14 @@ class MeasurementCsvFixtureTest {
                         tuple(3L, "batch_size", "-3"),
                         tuple(4L, "flops_per_sample", "NaN"),
                         tuple(5L, "precision", "fp8"),
-                        tuple(6L, "device_name", "NVIDIA A100-SXM4-40GB"),
+                        tuple(6L, "device_name", "NVIDIA Imaginary Z9 48GB"),
                         tuple(7L, "time_s", "0.01x"));
         assertThat(r.rejections()).extracting(RowRejection::reason).containsExactly(
                 "must be >= 1",
                 "must be a finite number > 0",
                 "must be one of [fp32, tf32, bf16, fp16, int8]",
-                "is not in the hardware catalogue; close ids: nvidia-h100-sxm-80gb, amd-epyc-zen4-2c, "
-                        + "intel-xeon-emr-16c (add it with a user catalogue file)",
+                "is not in the hardware catalogue; close ids: " + String.join(", ",
+                        CATALOG.closeIds("NVIDIA Imaginary Z9 48GB")) + " (add it with a user catalogue file)",
                 "is not a number");
         assertThat(r.rejections().get(0)).hasToString("bad-rows.csv:3: column batch_size = \"-3\": must be >= 1");
         assertThat(r.rejections()).allSatisfy(rej -> assertThat(rej.file()).isEqualTo("bad-rows.csv"));
