@@ -21,15 +21,24 @@ public final class Comparison {
      * Every trainer x feature set fitted on log time, plus the study's setup for each trainer: the seed
      * features fitted on raw seconds (when {@code seed} is among {@code featureSets}).
      */
-    public static List<Candidate> candidates(List<String> trainers, List<String> featureSets, long seed) {
-        List<Candidate> out = new ArrayList<>();
+    public static List<TrainerConfig> configs(List<String> trainers, List<String> featureSets, long seed) {
+        List<TrainerConfig> out = new ArrayList<>();
         for (String trainer : trainers) {
             for (String features : featureSets) {
-                out.add(Candidate.of(TrainerConfig.of(trainer, features).withSeed(seed)));
+                out.add(TrainerConfig.of(trainer, features).withSeed(seed));
             }
             if (featureSets.contains("seed")) {
-                out.add(Candidate.of(TrainerConfig.of(trainer, "seed").withTarget(Target.SECONDS).withSeed(seed)));
+                out.add(TrainerConfig.of(trainer, "seed").withTarget(Target.SECONDS).withSeed(seed));
             }
+        }
+        return out;
+    }
+
+    /** {@link #configs} as candidates trained with {@link io.github.runtimeestimator.models.EstimatorTrainer}. */
+    public static List<Candidate> candidates(List<String> trainers, List<String> featureSets, long seed) {
+        List<Candidate> out = new ArrayList<>();
+        for (TrainerConfig config : configs(trainers, featureSets, seed)) {
+            out.add(Candidate.of(config));
         }
         return out;
     }
