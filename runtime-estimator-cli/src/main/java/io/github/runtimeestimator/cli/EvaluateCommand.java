@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Scores an estimator on held-out measurement files: MAE, RMSE, MAPE, median APE, share "
-                + "within 10%/25%, overall and per phase. Rows it cannot read (unknown hardware, say) are "
+                + "within 10%%/25%%, overall and per phase. Rows it cannot read (unknown hardware, say) are "
                 + "reported as rejections.")
 final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
