@@ -1,0 +1,111 @@
+package io.github.runtimeestimator.cli;
+
+import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.models.EstimatorTrainer;
+import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.models.evaluation.Candidate;
+import io.github.runtimeestimator.models.evaluation.Comparison;
+import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.models.evaluation.ComparisonTable;
+import io.github.runtimeestimator.models.evaluation.Split;
+import io.github.runtimeestimator.models.evaluation.Splits;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Cross-validates every trainer x feature set (plus the study's seed features on raw "
+                + "seconds) on grouped splits and prints one table, overall and per phase.")
+final class CompareCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "file.csv", description = "measurements (repeatable)")
+    List<Path> data;
+
+    @Option(names = "--split", split = ",", defaultValue = "leave-model-out",
+            description = "leave-model-out, leave-family-out, leave-hardware-out, leave-run-out, kfold or file "
+                    + "(leave one --data file out; one file: leave one run out); comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> splits;
+
+    @Option(names = "--trainers", split = ",", description = "trainers to compare (default: all)")
+    List<String> trainers;
+
+    @Option(names = "--features", split = ",", description = "feature sets to compare (default: all)")
+    List<String> features;
+
+    @Option(names = "--folds", defaultValue = "5", description = "k of the kfold split (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of training and shuffles (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--importance", arity = "0..1", fallbackValue = "3", defaultValue = "0", paramLabel = "repeats",
+            description = "add permutation importance tables, shuffling each spec field this often (default off; 3 when given without a value)")
+    int importance;
+
+    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
+    Path catalog;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        List<String> trainerNames = trainers == null ? EstimatorTrainer.trainerNames() : trainers;
+        List<String> featureSets = features == null ? FeatureSets.ids() : features;
+        trainerNames.forEach(Names::requireTrainer);
+        featureSets.forEach(Names::requireFeatureSet);
+        PrintWriter err = spec.commandLine().getErr();
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
+        Names.warnRejections(err, rows.rejections(), quiet);
+        List<Split> resolved = new ArrayList<>();
+        for (String id : splits) {
+            resolved.add(split(id.trim(), rows));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (TrainerConfig config : Comparison.configs(trainerNames, featureSets, seed)) {
+            candidates.add(new Candidate(config.trainer(), config.featureSet(), config.target(),
+                    train -> main.estimators.fit(config, train)));
+        }
+        ComparisonTable table = Comparison.run(rows.rows(), resolved, candidates, importance, seed,
+                new StderrProgress(err, quiet));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == OutputFormat.json ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
+                : ComparisonFormat.tableMarkdown(table));
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    private Split split(String id, Inputs.Data rows) {
+        if (id.equals("kfold")) {
+            return Splits.kFold(folds, seed);
+        }
+        if (id.equals("file")) {
+            if (data.size() < 2) {
+                return Splits.leaveOneRunOut();
+            }
+            return Splits.leaveOneGroupOut("leave-file-out", "file", m -> rows.fileOf().get(m));
+        }
+        try {
+            return Splits.byId(id, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("unknown split \"" + id + "\": must be one of " + Splits.IDS
+                    + ", kfold-<k> or file");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.runtimeestimator.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.core.io.RowRejection;
+import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.models.evaluation.Evaluator;
+import io.github.runtimeestimator.models.evaluation.FoldResult;
+import io.github.runtimeestimator.models.evaluation.MetricsReport;
+import io.github.runtimeestimator.models.evaluation.PredictionFailure;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Scores an estimator on held-out measurement files: MAE, RMSE, MAPE, median APE, share "
+                + "within 10%%/25%%, overall and per phase. Rows it cannot read (unknown hardware, say) are "
+                + "reported as rejections.")
+final class EvaluateCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "holdout.csv", description = "measurements (repeatable)")
+    List<Path> data;
+
+    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
+    Path model;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
+    Path catalog;
+
+    @Override
+    public Integer call() {
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
+        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        FoldResult scored = Evaluator.score(estimator, rows.rows());
+        MetricsReport report = MetricsReport.of(scored.predictions());
+        int notOk = (int) rows.rows().stream().filter(m -> !m.isOk()).count();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(ComparisonFormat.toJsonText(json(estimator, rows, notOk, report, scored)));
+        } else {
+            out.print(markdown(estimator, rows, notOk, report, scored));
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    private ObjectNode json(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,
+                            FoldResult scored) {
+        ObjectNode root = WorkloadJson.JSON.createObjectNode();
+        root.put("estimator", estimator.describe());
+        ArrayNode files = root.putArray("files");
+        data.forEach(f -> files.add(f.toString()));
+        root.put("rows_read", rows.rows().size());
+        root.put("rows_not_ok", notOk);
+        root.setAll(ComparisonFormat.reportJson(report));
+        ArrayNode refused = root.putArray("refused");
+        for (PredictionFailure f : scored.failures()) {
+            ObjectNode o = refused.addObject();
+            Measurement m = f.measurement();
+            o.put("file", rows.fileOf().getOrDefault(m, ""));
+            o.put("model", m.workload().model().name());
+            o.put("hardware", m.workload().requireHardware().id());
+            o.put("reason", f.reason());
+        }
+        ArrayNode rejections = root.putArray("rejections");
+        for (RowRejection r : rows.rejections()) {
+            ObjectNode o = rejections.addObject();
+            o.put("file", r.file());
+            o.put("line", r.line());
+            o.put("column", r.column());
+            o.put("reason", r.toString());
+        }
+        return root;
+    }
+
+    private String markdown(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,
+                            FoldResult scored) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Estimator: ").append(estimator.describe()).append("  \n");
+        sb.append("Data: ").append(data).append(": ").append(rows.rows().size()).append(" rows read, ")
+                .append(notOk).append(" not ok, ").append(rows.rejections().size()).append(" rejected, ")
+                .append(scored.failures().size()).append(" refused by the estimator\n\n");
+        sb.append(ComparisonFormat.reportMarkdown(report));
+        if (!rows.rejections().isEmpty()) {
+            sb.append("\nRejected rows:\n\n");
+            rows.rejections().forEach(r -> sb.append("- ").append(r).append('\n'));
+        }
+        if (!scored.failures().isEmpty()) {
+            sb.append("\nRefused by the estimator:\n\n");
+            scored.failures().forEach(f -> sb.append("- ").append(f.measurement().workload().model().name())
+                    .append(": ").append(f.reason()).append('\n'));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package io.github.runtimeestimator.cli;
+
+/** How results are printed. */
+enum OutputFormat {
+    json, markdown
+}

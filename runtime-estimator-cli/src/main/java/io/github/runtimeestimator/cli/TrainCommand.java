@@ -1,0 +1,75 @@
+package io.github.runtimeestimator.cli;
+
+import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.models.EstimatorTrainer;
+import io.github.runtimeestimator.models.Target;
+import io.github.runtimeestimator.models.TrainedEstimator;
+import io.github.runtimeestimator.models.TrainerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains an estimator on schema-v1 measurement files and writes it as an .rte artifact.")
+final class TrainCommand implements Callable<Integer> {
+    /** What the regressor is fitted on, as typed. */
+    enum TargetOption {
+        log, seconds
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "file.csv", description = "measurements (repeatable)")
+    List<Path> data;
+
+    @Option(names = "--trainer", defaultValue = "xgboost", description = "linear, xgboost, knn, cart or forest (default: ${DEFAULT-VALUE})")
+    String trainer;
+
+    @Option(names = "--features", defaultValue = "physics", description = "feature set: seed or physics (default: ${DEFAULT-VALUE})")
+    String features;
+
+    @Option(names = "--target", defaultValue = "log", description = "log or seconds (default: ${DEFAULT-VALUE})")
+    TargetOption target;
+
+    @Option(names = "--seed", defaultValue = "42", description = "training seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "m.rte", description = "where to write the estimator")
+    Path out;
+
+    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
+    Path catalog;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Names.requireTrainer(trainer);
+        Names.requireFeatureSet(features);
+        PrintWriter err = spec.commandLine().getErr();
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
+        Names.warnRejections(err, rows.rejections(), quiet);
+        if (rows.okRows().isEmpty()) {
+            throw new UserInputException("no ok rows to train on in " + data);
+        }
+        TrainerConfig config = TrainerConfig.of(trainer, features)
+                .withTarget(target == TargetOption.seconds ? Target.SECONDS : Target.LOG_SECONDS).withSeed(seed);
+        if (!quiet) {
+            err.println("training " + trainer + "/" + features + " on " + rows.okRows().size() + " ok rows...");
+            err.flush();
+        }
+        TrainedEstimator estimator = EstimatorTrainer.train(config, rows.rows());
+        estimator.save(out);
+        spec.commandLine().getOut().println("trained " + estimator.describe() + " on " + rows.okRows().size()
+                + " ok rows (" + rows.rejections().size() + " rejected) -> " + out);
+        return Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.runtimeestimator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.models.TrainerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> METRIC_KEYS = List.of("rows", "mae_seconds", "rmse_seconds", "mape",
+            "median_ape", "within_10pct", "within_25pct", "r2_log_time");
+
+    @TempDir
+    Path tmp;
+
+    private final Path xeon = CliHarness.datasets().resolve("xeon16-pytorch-cpu.csv");
+
+    private Path spec(String hardware) throws IOException {
+        Path f = tmp.resolve("spec.json");
+        Files.writeString(f, """
+                {"model": {"name": "resnet50", "family": "cnn", "parameters": 25557032, "flopsPerSample": 8.18e9,
+                           "inputShape": "3x224x224"},
+                 "job": {"phase": "train_epoch", "batchSize": 64, "optimizer": "sgd", "learningRate": 0.1,
+                         "datasetSize": 6400},
+                 "precision": "bf16",
+                 "hardware": %s}
+                """.formatted(hardware));
+        return f;
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static void assertOneLineReason(CliHarness.Result r, String contains) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).contains(contains).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void predictPrintsTheEstimateAsJson() throws Exception {
+        CliHarness.Result r = CliHarness.run("predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode estimate = JSON.readTree(r.out());
+        assertThat(keys(estimate)).containsExactly("seconds", "lowerSeconds", "upperSeconds", "secondsPerStep",
+                "steps", "coverage", "estimator");
+        assertThat(estimate.get("steps").asLong()).isEqualTo(100);
+        assertThat(estimate.get("seconds").asDouble()).isEqualTo(100 * 0.064);
+    }
+
+    @Test
+    void predictWithAnArtifactLoadsIt() throws Exception {
+        Path model = Files.writeString(tmp.resolve("m.rte"), "stub artifact");
+        CliHarness.Result r = CliHarness.run("predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString(),
+                "--model", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void predictRefusesUserMistakesWithExitTwoAndOneLine() throws Exception {
+        assertOneLineReason(CliHarness.run("predict", "--spec", tmp.resolve("missing.json").toString()),
+                "spec file not found");
+        assertOneLineReason(CliHarness.run("predict", "--spec", spec("\"tpu-v9\"").toString()),
+                "hardware = \"tpu-v9\": is not in the hardware catalogue");
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"model\": ");
+        assertOneLineReason(CliHarness.run("predict", "--spec", bad.toString()), "not a valid workload spec");
+        Path corrupt = Files.writeString(tmp.resolve("corrupt.rte"), "garbage");
+        assertOneLineReason(CliHarness.run("predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString(),
+                "--model", corrupt.toString()), "cannot be loaded");
+    }
+
+    @Test
+    void predictReportsAnInvalidSpecNamingTheField() throws Exception {
+        Path f = Files.writeString(tmp.resolve("neg.json"), """
+                {"model": {"name": "m", "parameters": 10, "flopsPerSample": 1e6},
+                 "job": {"phase": "infer", "batchSize": -3}, "hardware": "nvidia-h100-sxm-80gb"}
+                """);
+        assertOneLineReason(CliHarness.run("predict", "--spec", f.toString()), "job.batchSize = -3: must be >= 1");
+    }
+
+    @Test
+    void evaluatePrintsOverallAndPerPhaseMetricsWithSnakeCaseKeys() throws Exception {
+        CliHarness.Result r = CliHarness.run("evaluate", "--data", xeon.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(keys(root.get("overall"))).containsExactlyElementsOf(METRIC_KEYS);
+        assertThat(root.get("overall").get("rows").asInt()).isEqualTo(82);
+        int phaseRows = 0;
+        for (String phase : List.of("infer", "train_step", "train_epoch")) {
+            if (root.has(phase)) {
+                assertThat(keys(root.get(phase))).containsExactlyElementsOf(METRIC_KEYS);
+                phaseRows += root.get(phase).get("rows").asInt();
+            }
+        }
+        assertThat(phaseRows).isEqualTo(82);
+        assertThat(root.get("rejections")).isEmpty();
+    }
+
+    @Test
+    void evaluateReportsRowsOnUnknownHardwareAsRejectionsNotACrash() throws Exception {
+        List<String> lines = Files.readAllLines(xeon);
+        String unknown = lines.get(1).replace("cpu,", "cuda,").replaceFirst(",Intel[^,]*,", ",Mystery GPU 9000,");
+        Path holdout = tmp.resolve("holdout.csv");
+        Files.write(holdout, List.of(lines.get(0), lines.get(1), unknown));
+
+        CliHarness.Result r = CliHarness.run("evaluate", "--data", holdout.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.get("overall").get("rows").asInt()).isEqualTo(1);
+        assertThat(root.get("rejections")).hasSize(1);
+        assertThat(root.get("rejections").get(0).get("reason").asText()).contains("holdout.csv");
+    }
+
+    @Test
+    void evaluateAsMarkdownPrintsATable() {
+        CliHarness.Result r = CliHarness.run("evaluate", "--data", xeon.toString(), "--format", "markdown");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| scope | rows | MAE s").contains("| overall | 82 |");
+    }
+
+    @Test
+    void compareWithStubFitsPrintsOneLinePerCandidateAndScope() {
+        CliHarness.Result r = CliHarness.run("compare", "--data", xeon.toString(), "--split", "leave-model-out",
+                "--trainers", "linear", "--features", "seed", "--quiet");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("| leave-model-out")).toList();
+        // linear/seed/log_seconds and the study's linear/seed/seconds, each overall + the phases in the file
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(4).allMatch(l -> l.contains("| linear | seed |"));
+        assertThat(rows).anyMatch(l -> l.contains("| seconds | overall | 82 |"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void compareAsJsonWithImportance() throws Exception {
+        CliHarness.Result r = CliHarness.run("compare", "--data", xeon.toString(), "--split", "kfold",
+                "--folds", "3", "--trainers", "knn", "--features", "physics", "--importance", "--format", "json",
+                "--quiet");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.get("rows").get(0).get("split").asText()).isEqualTo("kfold-3");
+        assertThat(root.get("importance")).hasSize(1);
+        assertThat(root.get("importance").get(0).get("fields").get(0).has("mae_log_time_increase")).isTrue();
+    }
+
+    @Test
+    void compareRefusesUnknownNamesAndUncuttableData() {
+        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--split", "sideways"),
+                "unknown split \"sideways\"");
+        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--trainers", "svm"),
+                "unknown trainer \"svm\"");
+        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--features", "magic"),
+                "unknown feature set \"magic\"");
+        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--split", "leave-hardware-out"),
+                "needs ok rows of at least 2 distinct hardware");
+    }
+
+    @Test
+    void trainRefusesUserMistakesWithExitTwo() {
+        assertOneLineReason(CliHarness.run("train", "--data", xeon.toString(), "--trainer", "svm", "--out",
+                tmp.resolve("m.rte").toString()), "unknown trainer \"svm\": must be one of");
+        assertOneLineReason(CliHarness.run("train", "--data", tmp.resolve("nope.csv").toString(), "--out",
+                tmp.resolve("m.rte").toString()), "data file not found");
+        assertOneLineReason(CliHarness.run("train", "--data", xeon.toString()), "Missing required option: '--out");
+    }
+
+    @Test
+    void catalogListsTheBuiltInHardware() throws Exception {
+        CliHarness.Result r = CliHarness.run("catalog");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("| nvidia-h100-sxm-80gb | NVIDIA H100 SXM5 80GB | gpu |");
+
+        JsonNode json = JSON.readTree(CliHarness.run("catalog", "--format", "json").out());
+        assertThat(json.get("hardware").get(0).get("peak_flops_per_second").has("fp32")).isTrue();
+    }
+
+    @Test
+    void validateAcceptsTheSharedDataStrictlyAndRejectsABrokenRow() throws Exception {
+        assertThat(CliHarness.run("validate", "--strict", "--data", xeon.toString()).exitCode()).isZero();
+
+        List<String> lines = Files.readAllLines(xeon);
+        Path broken = Files.write(tmp.resolve("broken.csv"), List.of(lines.get(0), lines.get(1).replace(",ok,", ",maybe,")));
+        CliHarness.Result r = CliHarness.run("validate", "--strict", "--data", broken.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("broken.csv:").contains("status = \"maybe\"");
+    }
+
+    @Test
+    void unknownOptionsAndMissingSubcommandAreUsageErrors() {
+        assertOneLineReason(CliHarness.run("predict", "--spec", "s.json", "--frobnicate"), "Unknown option");
+        assertThat(CliHarness.run().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anInternalFailureExitsOneWithItsStackTrace() throws Exception {
+        EstimatorSource broken = new EstimatorSource() {
+            @Override
+            public RuntimeEstimator load(Path artifact) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public RuntimeEstimator loadDefault() {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public RuntimeEstimator fit(TrainerConfig config, List<Measurement> rows) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        CliHarness.Result r = CliHarness.run(broken, "predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("internal error").contains("boom").contains("at io.github");
+    }
+}

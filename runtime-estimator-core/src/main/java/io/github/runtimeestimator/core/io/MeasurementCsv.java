@@ -1,0 +1,203 @@
+package io.github.runtimeestimator.core.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes measurement CSV files of schema v1 ({@code datasets/README.md}).
+ *
+ * <p>Reading: the header names the columns (any order); the {@link SchemaV1#REQUIRED_COLUMNS} must be there or
+ * the read fails at once naming them. Each data row becomes a {@link Measurement} with its hardware resolved
+ * from the catalogue, or a {@link RowRejection} naming the file, the 1-based line (the header is line 1), the
+ * column, the cell and the rule; {@link ReadMode#STRICT} throws a {@link MeasurementFormatException} on the
+ * first such row instead. Rows with status {@code oom} or {@code error} are kept (their time is NaN). Columns
+ * beyond schema v1 are kept in {@link Measurement#extraColumns()}, in file order. Empty lines are skipped; a
+ * syntax error in the CSV itself (an unclosed quote) ends the read with a {@link MeasurementFormatException}
+ * in either mode.
+ *
+ * <p>Writing: the schema-v1 columns in their reference order, then every extra column seen in the rows (first
+ * seen first). Numbers are written so they parse back to the same double; integral columns have no
+ * {@code .0}; NaN (unknown) is an empty cell; cells are quoted only where CSV needs it. A read-write-read round
+ * trip gives equal measurements.
+ */
+public final class MeasurementCsv {
+    private static final Logger LOG = LoggerFactory.getLogger(MeasurementCsv.class);
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private MeasurementCsv() {
+    }
+
+    /** Reads a schema-v1 CSV file; rejections name the file by its file name. */
+    public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ReadMode mode) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return read(in, String.valueOf(csv.getFileName()), catalog, mode);
+        }
+    }
+
+    /** Reads schema-v1 CSV text; {@code fileName} is what rejections and errors call the source. */
+    public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(catalog, "catalog");
+        MeasurementRowCodec codec = new MeasurementRowCodec(catalog);
+        RowSink sink = new RowSink(mode);
+        try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
+            p.setSchema(CsvSchema.emptySchema().withoutHeader());
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new MeasurementFormatException(new RowRejection(fileName, 1, "", null,
+                        "is empty: expected a schema-v1 header line"));
+            }
+            List<String> header = null;
+            List<String> cells = new ArrayList<>();
+            while (true) {
+                JsonToken t = nextToken(p, fileName);
+                if (t == null || t == JsonToken.END_ARRAY) {
+                    break;
+                }
+                long line = readRow(p, cells, fileName);
+                if (header == null) {
+                    header = header(cells, fileName, line);
+                    continue;
+                }
+                if (cells.size() != header.size()) {
+                    sink.reject(new RowRejection(fileName, line, "", null,
+                            "row has " + cells.size() + " cells, the header has " + header.size()));
+                    continue;
+                }
+                MeasurementRowCodec.Row row = new MeasurementRowCodec.Row();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), cells.get(i));
+                }
+                try {
+                    sink.accept(codec.decode(row));
+                } catch (RowFault fault) {
+                    sink.reject(fault.at(fileName, line));
+                }
+            }
+            if (header == null) {
+                throw new MeasurementFormatException(new RowRejection(fileName, 1, "", null,
+                        "is empty: expected a schema-v1 header line"));
+            }
+        }
+        MeasurementReadResult result = sink.result();
+        LOG.debug("{}: {} measurements, {} rejected rows", fileName, result.measurements().size(),
+                result.rejections().size());
+        return result;
+    }
+
+    private static JsonToken nextToken(CsvParser p, String fileName) throws IOException {
+        try {
+            return p.nextToken();
+        } catch (JsonProcessingException e) {
+            throw syntaxError(fileName, e);
+        }
+    }
+
+    /**
+     * Reads one row's cells; returns the line it starts on. That is the location of its first cell: the
+     * parser reports a row's START_ARRAY at the end of the row before, and a quoted cell may span lines.
+     */
+    private static long readRow(CsvParser p, List<String> cells, String fileName) throws IOException {
+        cells.clear();
+        long line = -1;
+        JsonToken t;
+        while ((t = nextToken(p, fileName)) != JsonToken.END_ARRAY && t != null) {
+            if (line < 0) {
+                JsonLocation at = p.currentTokenLocation();
+                line = at.getLineNr();
+            }
+            cells.add(p.getText());
+        }
+        return line;
+    }
+
+    private static MeasurementFormatException syntaxError(String fileName, JsonProcessingException e) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new MeasurementFormatException(
+                new RowRejection(fileName, line, "", null, "malformed CSV: " + e.getOriginalMessage()), e);
+    }
+
+    private static List<String> header(List<String> cells, String fileName, long line)
+            throws MeasurementFormatException {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).trim();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (!seen.add(name)) {
+                throw new MeasurementFormatException(new RowRejection(fileName, line, name, null,
+                        "appears twice in the header"));
+            }
+            names.add(name);
+        }
+        List<String> missing = SchemaV1.REQUIRED_COLUMNS.stream().filter(c -> !seen.contains(c))
+                .collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throw new MeasurementFormatException(new RowRejection(fileName, line, "", null,
+                    "header is missing required schema-v1 columns " + missing));
+        }
+        return names;
+    }
+
+    /** Writes the measurements as schema-v1 CSV (UTF-8), replacing the file. */
+    public static void write(Path csv, List<Measurement> rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            write(out, rows);
+        }
+    }
+
+    /** Writes the measurements as schema-v1 CSV: header, then one line per measurement. Does not close. */
+    public static void write(Writer out, List<Measurement> rows) throws IOException {
+        Objects.requireNonNull(out, "out");
+        List<Map<String, String>> encoded = rows.stream().map(MeasurementRowCodec::encode)
+                .collect(Collectors.toList());
+        Set<String> columns = new LinkedHashSet<>(SchemaV1.COLUMNS);
+        for (Map<String, String> cells : encoded) {
+            columns.addAll(cells.keySet());
+        }
+        List<String> header = List.copyOf(columns);
+        try (SequenceWriter w = CSV.writer(CsvSchema.emptySchema().withoutHeader().withLineSeparator("\n"))
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out)) {
+            w.write(header.toArray(new String[0]));
+            String[] line = new String[header.size()];
+            for (Map<String, String> cells : encoded) {
+                for (int i = 0; i < line.length; i++) {
+                    line[i] = cells.getOrDefault(header.get(i), "");
+                }
+                w.write(line);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,258 @@
+package io.github.runtimeestimator.core.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.github.runtimeestimator.core.Estimate;
+import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * JSON for the spec types: {@link WorkloadSpec}, {@link ModelSpec} and {@link Estimate}. Keys are the record
+ * component names, which carry their units ({@code flopsPerSample}, {@code seconds}, {@code lowerSeconds},
+ * {@code memoryBandwidthBytesPerSecond}).
+ *
+ * <p>In a workload, {@code hardware} is either a catalogue id or driver-reported name
+ * ({@code "nvidia-h100-sxm-80gb"}, {@code "NVIDIA H100 80GB HBM3"}), resolved with the catalogue given, or an
+ * inline {@link HardwareSpec} object; it may be left out. Reading is strict: unknown properties, fractions for
+ * whole numbers and trailing content fail; an absent number reads as 0 and then fails the spec's own rule if
+ * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
+ * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
+ *
+ * <p>Writing is pretty-printed; hardware is always written inline, so a write-read round trip is exact
+ * without a catalogue.
+ */
+public final class SpecJson {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Prefix each spec type puts on the field names of its validation messages. */
+    private static final Map<Class<?>, String> FIELD_PREFIX = Map.of(
+            ModelSpec.class, "model.",
+            JobSpec.class, "job.",
+            HardwareSpec.class, "hardware.");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .addModule(new SimpleModule("runtime-estimator-spec-json").setDeserializerModifier(
+                    new BeanDeserializerModifier() {
+                        private static final long serialVersionUID = 1L;
+
+                        @Override
+                        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                                      BeanDescription description,
+                                                                      JsonDeserializer<?> deserializer) {
+                            return description.getBeanClass() == HardwareSpec.class
+                                    ? new HardwareReferenceDeserializer(deserializer) : deserializer;
+                        }
+                    }))
+            .build();
+
+    private SpecJson() {
+    }
+
+    /** Reads a workload; a {@code hardware} string is resolved with {@code catalog}. */
+    public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog) {
+        Objects.requireNonNull(catalog, "catalog");
+        return read(json, WorkloadSpec.class,
+                MAPPER.readerFor(WorkloadSpec.class)
+                        .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog));
+    }
+
+    /**
+     * Reads a workload file (UTF-8). Fails with {@link IOException} if the file cannot be read, and with
+     * {@link SpecFormatException} (its message prefixed by the file name) if its content is not a valid workload.
+     */
+    public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog) throws IOException {
+        String text = Files.readString(json, StandardCharsets.UTF_8);
+        try {
+            return readWorkload(text, catalog);
+        } catch (SpecFormatException e) {
+            throw new SpecFormatException(json.getFileName() + ": " + e.getMessage(), e.path(), e.line(),
+                    e.column(), e.getCause());
+        }
+    }
+
+    /** Pretty-printed JSON of a workload, hardware inline. */
+    public static String writeWorkload(WorkloadSpec spec) {
+        return write(Objects.requireNonNull(spec, "spec"));
+    }
+
+    public static ModelSpec readModel(String json) {
+        return read(json, ModelSpec.class, MAPPER.readerFor(ModelSpec.class));
+    }
+
+    public static String writeModel(ModelSpec model) {
+        return write(Objects.requireNonNull(model, "model"));
+    }
+
+    public static Estimate readEstimate(String json) {
+        return read(json, Estimate.class, MAPPER.readerFor(Estimate.class));
+    }
+
+    public static String writeEstimate(Estimate estimate) {
+        return write(Objects.requireNonNull(estimate, "estimate"));
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type, ObjectReader reader) {
+        Objects.requireNonNull(json, "json");
+        T value;
+        try {
+            value = reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw translate(e, type);
+        } catch (IOException e) {
+            throw new SpecFormatException("$: unreadable JSON: " + e.getMessage(), "$", -1, -1, e);
+        }
+        if (value == null) {
+            throw new SpecFormatException("$: expected a " + type.getSimpleName() + " object, found null", "$",
+                    -1, -1, null);
+        }
+        return value;
+    }
+
+    private static SpecFormatException translate(JsonProcessingException e, Class<?> type) {
+        JsonLocation at = e.getLocation();
+        long line = at == null ? -1 : at.getLineNr();
+        long column = at == null ? -1 : at.getColumnNr();
+        String where = line > 0 ? " (line " + line + ", column " + column + ")" : "";
+        if (e instanceof JsonMappingException) {
+            JsonMappingException m = (JsonMappingException) e;
+            String path = path(m.getPath());
+            SpecValidationException rule = findRule(e);
+            if (rule != null) {
+                String fieldPath = fieldPath(path, m, rule.field());
+                return new SpecFormatException(fieldPath + ": " + rule.getMessage() + where, fieldPath, line,
+                        column, rule);
+            }
+            if (m instanceof UnrecognizedPropertyException) {
+                UnrecognizedPropertyException u = (UnrecognizedPropertyException) m;
+                String known = u.getKnownPropertyIds() == null ? "" : "; known: "
+                        + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                        .collect(Collectors.joining(", "));
+                return new SpecFormatException(path + ": unknown property \"" + u.getPropertyName() + "\" in "
+                        + u.getReferringClass().getSimpleName() + known + where, path, line, column, e);
+            }
+            if (findCause(e, StreamReadException.class) != null) {
+                StreamReadException syntax = findCause(e, StreamReadException.class);
+                return new SpecFormatException(path + ": malformed JSON: " + syntax.getOriginalMessage() + where,
+                        path, line, column, e);
+            }
+            if (m.getPath().isEmpty() && String.valueOf(m.getOriginalMessage()).startsWith("No content")) {
+                return new SpecFormatException("$: empty input: expected a " + type.getSimpleName() + " object",
+                        "$", line, column, e);
+            }
+            return new SpecFormatException(path + ": " + m.getOriginalMessage() + where, path, line, column, e);
+        }
+        String path = "$";
+        if (e.getProcessor() instanceof JsonParser) {
+            path = path(((JsonParser) e.getProcessor()).getParsingContext());
+        }
+        return new SpecFormatException(path + ": malformed JSON: " + e.getOriginalMessage() + where, path, line,
+                column, e);
+    }
+
+    private static SpecValidationException findRule(Throwable e) {
+        return findCause(e, SpecValidationException.class);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The path of a validated field: the path of the object that failed plus the field's name within it
+     * ({@code $.job} and {@code job.batchSize} give {@code $.job.batchSize}).
+     */
+    private static String fieldPath(String objectPath, JsonMappingException e, String field) {
+        String rest = field;
+        if (e instanceof ValueInstantiationException) {
+            String prefix = FIELD_PREFIX.get(((ValueInstantiationException) e).getType().getRawClass());
+            if (prefix != null && field.startsWith(prefix)) {
+                rest = field.substring(prefix.length());
+            }
+        }
+        if (rest.isEmpty() || objectPath.endsWith("." + rest)) {
+            return objectPath;
+        }
+        return objectPath + "." + rest;
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                appendName(sb, r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                StringBuilder sb = new StringBuilder();
+                appendName(sb, c.getCurrentName());
+                parts.add(0, sb.toString());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        return "$" + String.join("", parts);
+    }
+
+    private static void appendName(StringBuilder sb, String name) {
+        if (IDENTIFIER.matcher(name).matches()) {
+            sb.append('.').append(name);
+        } else {
+            sb.append("['").append(name.replace("'", "\\'")).append("']");
+        }
+    }
+}

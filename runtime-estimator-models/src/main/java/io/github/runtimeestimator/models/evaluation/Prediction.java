@@ -1,0 +1,23 @@
+package io.github.runtimeestimator.models.evaluation;
+
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.Phase;
+
+/**
+ * One held-out measurement and what an estimator predicted for it.
+ *
+ * @param measurement      the held-out row (its workload is what was predicted)
+ * @param fold             name of the fold that held it out
+ * @param predictedSeconds the estimate's point value for the row's whole workload (batch, step or epoch)
+ */
+public record Prediction(Measurement measurement, String fold, double predictedSeconds) {
+
+    /** The measured wall time of the row's workload. */
+    public double measuredSeconds() {
+        return measurement.seconds();
+    }
+
+    public Phase phase() {
+        return measurement.workload().job().phase();
+    }
+}
