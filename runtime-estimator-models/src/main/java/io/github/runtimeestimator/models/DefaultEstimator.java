@@ -36,14 +36,19 @@ public final class DefaultEstimator {
     }
 
     static TrainedEstimator load() {
-        try (InputStream in = DefaultEstimator.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    static TrainedEstimator load(String resource) {
+        try (InputStream in = DefaultEstimator.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the pretrained estimator " + RESOURCE + " is missing from the"
-                        + " runtime-estimator-models jar; rebuild it with DefaultEstimatorBuilder (see README)");
+                throw new IllegalStateException("the pretrained estimator " + resource + " is missing from the"
+                        + " runtime-estimator-models jar; rebuild it with: mvn -B -q -pl runtime-estimator-models"
+                        + " -am -Prebuild-default-estimator process-classes");
             }
-            return EstimatorArtifact.read(in, "classpath:" + RESOURCE);
+            return EstimatorArtifact.read(in, "classpath:" + resource);
         } catch (IOException e) {
-            throw new IllegalStateException("the pretrained estimator " + RESOURCE + " cannot be read: "
+            throw new IllegalStateException("the pretrained estimator " + resource + " cannot be read: "
                     + e.getMessage(), e);
         }
     }

@@ -63,7 +63,7 @@ public final class EstimatorArtifact {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.write(tmp, bytes);
             try {
@@ -84,7 +84,7 @@ public final class EstimatorArtifact {
         TrainerConfig config = estimator.config();
         EstimatorManifest manifest = new EstimatorManifest(FORMAT_VERSION, LibraryVersion.get(), config.trainer(),
                 config.hyperParameters(), RegressionTrainers.resolve(config), config.target(), config.seed(),
-                new EstimatorManifest.FeatureSetRef(fx.id(), fx.version(), fx.names()), StepRoofline.VERSION,
+                new EstimatorManifest.FeatureSetRef(fx.id(), fx.version(), fx.names()), StepRoofline.version(),
                 regressor.standardization(), estimator.epochOverhead(), estimator.intervals(),
                 estimator.trainingData(), estimator.heldOutMetrics(),
                 new EstimatorManifest.ModelRef(MODEL_ENTRY, regressor.model().getClass().getName(), Tribuo.VERSION,
@@ -129,9 +129,10 @@ public final class EstimatorArtifact {
         byte[] manifestBytes = require(entries, MANIFEST_ENTRY, source);
         EstimatorManifest manifest = parseManifest(manifestBytes, source);
         FeatureExtractor fx = checkFeatureSet(manifest, source, featureSets);
-        if (manifest.target() == Target.LOG_RATIO_TO_ROOFLINE && manifest.rooflineVersion() != StepRoofline.VERSION) {
+        if (manifest.target() == Target.LOG_RATIO_TO_ROOFLINE
+                && manifest.rooflineVersion() != StepRoofline.version()) {
             throw new ArtifactFormatException(source + ": trained against roofline v" + manifest.rooflineVersion()
-                    + ", this library computes roofline v" + StepRoofline.VERSION + "; retrain it");
+                    + ", this library computes roofline v" + StepRoofline.version() + "; retrain it");
         }
         Model<Regressor> model = readModel(entries, manifest, source);
         TrainerConfig config;

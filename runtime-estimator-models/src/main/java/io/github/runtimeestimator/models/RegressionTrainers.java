@@ -15,7 +15,7 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
-import org.tribuo.regression.slm.LARSTrainer;
+import org.tribuo.regression.slm.ElasticNetCDTrainer;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
@@ -25,8 +25,10 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * <table>
  * <caption>trainers and their hyper-parameters (defaults in brackets)</caption>
  * <tr><th>name</th><th>Tribuo trainer</th><th>hyper-parameters</th></tr>
- * <tr><td>{@code linear}</td><td>LARS (least-angle regression, ordinary least squares path)</td>
- *     <td>{@code maxFeatures} [0 = all]</td></tr>
+ * <tr><td>{@code linear}</td><td>elastic net by coordinate descent (a lightly regularised least squares, stable
+ *     where features are collinear, as the physics set's are; LARS stopped after two features there)</td>
+ *     <td>{@code alpha} [0.001] (penalty weight), {@code l1Ratio} [0.5] (share of it on the L1 norm),
+ *     {@code maxIterations} [1000]</td></tr>
  * <tr><td>{@code xgboost}</td><td>XGBoost gradient-boosted trees, squared error, one thread</td>
  *     <td>{@code trees} [300], {@code eta} [0.1], {@code maxDepth} [6], {@code minChildWeight} [1],
  *     {@code subsample} [0.8], {@code featureSubsample} [1.0], {@code lambda} [1.0], {@code alpha} [0.0],
@@ -48,7 +50,7 @@ public final class RegressionTrainers {
 
     private static Map<String, Map<String, String>> defaults() {
         Map<String, Map<String, String>> d = new LinkedHashMap<>();
-        d.put("linear", Map.of("maxFeatures", "0"));
+        d.put("linear", Map.of("alpha", "0.001", "l1Ratio", "0.5", "maxIterations", "1000"));
         d.put("xgboost", Map.of("trees", "300", "eta", "0.1", "maxDepth", "6", "minChildWeight", "1",
                 "subsample", "0.8", "featureSubsample", "1.0", "lambda", "1.0", "alpha", "0.0", "gamma", "0.0"));
         d.put("knn", Map.of("k", "5"));
@@ -79,18 +81,15 @@ public final class RegressionTrainers {
     static Map<String, String> resolve(TrainerConfig config) {
         HyperParameters hp = HyperParameters.of(config.trainer(), defaults(config.trainer()),
                 config.hyperParameters());
-        create(config.trainer(), hp, config.seed(), 1);
+        create(config.trainer(), hp, config.seed());
         return hp.resolved();
     }
 
-    /**
-     * A fresh Tribuo trainer for {@code config}, seeded with {@code seed}, for data with {@code features}
-     * non-constant features.
-     */
-    static Trainer<Regressor> create(TrainerConfig config, long seed, int features) {
+    /** A fresh Tribuo trainer for {@code config}, seeded with {@code seed}. */
+    static Trainer<Regressor> create(TrainerConfig config, long seed) {
         HyperParameters hp = HyperParameters.of(config.trainer(), defaults(config.trainer()),
                 config.hyperParameters());
-        return create(config.trainer(), hp, seed, features);
+        return create(config.trainer(), hp, seed);
     }
 
     /** Whether predictions must be made one example at a time to agree with single predictions. */
@@ -99,14 +98,11 @@ public final class RegressionTrainers {
         return "knn".equals(trainer);
     }
 
-    private static Trainer<Regressor> create(String trainer, HyperParameters hp, long seed, int features) {
+    private static Trainer<Regressor> create(String trainer, HyperParameters hp, long seed) {
         switch (trainer) {
-            case "linear": {
-                int max = hp.intValue("maxFeatures", 0, 10_000);
-                // Tribuo 4.3.2's SLMTrainer fails (NPE while logging) when LARS selects the bias column, which it
-                // does once every feature is active: cap the path at the number of features.
-                return new LARSTrainer(max == 0 ? features : Math.min(max, features));
-            }
+            case "linear":
+                return new ElasticNetCDTrainer(hp.doubleValue("alpha", 0, 1e6), hp.doubleValue("l1Ratio", 0, 1),
+                        1e-6, hp.intValue("maxIterations", 1, 1_000_000), false, seed);
             case "xgboost":
                 return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR,
                         hp.intValue("trees", 1, 100_000), hp.doubleValue("eta", 1e-6, 1.0),

@@ -20,6 +20,12 @@ import org.tribuo.regression.Regressor;
 final class StepRegressor {
     /** Predictions of a raw-seconds regressor are floored here: an {@link io.github.runtimeestimator.core.Estimate} cannot be negative. */
     static final double MIN_SECONDS = 1e-7;
+    /** ... and capped here (about 30 years per step): a log-scale regressor far outside its data can overflow. */
+    static final double MAX_SECONDS = 1e9;
+
+    static {
+        TribuoLogging.quiet();
+    }
 
     private static final String OUTPUT_NAME = "target";
     private static final RegressionFactory FACTORY = new RegressionFactory();
@@ -81,7 +87,7 @@ final class StepRegressor {
             }
             data.add(new ArrayExample<>(y, names, values));
         }
-        Trainer<Regressor> trainer = RegressionTrainers.create(config, config.seed(), names.length);
+        Trainer<Regressor> trainer = RegressionTrainers.create(config, config.seed());
         return new StepRegressor(trainer.train(data), standardization, config.target(), featureNames,
                 RegressionTrainers.predictsOneByOne(config.trainer()));
     }
@@ -114,7 +120,10 @@ final class StepRegressor {
             default:
                 throw new IllegalStateException("unhandled target " + target);
         }
-        return Double.isFinite(seconds) ? Math.max(seconds, MIN_SECONDS) : MIN_SECONDS;
+        if (Double.isNaN(seconds)) {
+            throw new IllegalStateException("the " + target + " regressor predicted " + value + ": not a number");
+        }
+        return Math.min(MAX_SECONDS, Math.max(seconds, MIN_SECONDS));
     }
 
     /** Predicted seconds of one step from its raw features. */

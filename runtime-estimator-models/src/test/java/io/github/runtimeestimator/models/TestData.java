@@ -11,6 +11,9 @@ import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.RunInfo;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.io.MeasurementCsv;
+import io.github.runtimeestimator.core.io.MeasurementReadResult;
+import io.github.runtimeestimator.core.io.ReadMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,66 +68,17 @@ final class TestData {
         return out;
     }
 
-    /**
-     * A minimal schema-v1 reader for tests until the core's MeasurementCsv is on main: H100 rows only (the
-     * hardware is resolved by driver name through the built-in catalogue).
-     */
+    /** Every row of a schema-v1 file, read with the core's reader (lenient: a bad row fails the test data). */
     static List<Measurement> readCsv(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file);
-            String[] header = split(lines.get(0));
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                col.put(header[i], i);
+            MeasurementReadResult r = MeasurementCsv.read(file, HardwareCatalog.builtIn(), ReadMode.LENIENT);
+            if (!r.rejections().isEmpty()) {
+                throw new IllegalStateException(file + " has rejected rows: " + r.rejections());
             }
-            List<Measurement> out = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] v = split(line);
-                java.util.function.Function<String, String> c = name -> v[col.get(name)];
-                HardwareSpec hw = HardwareCatalog.builtIn().require(c.apply("device_name"));
-                Phase phase = Phase.fromId(c.apply("phase"));
-                int batch = Integer.parseInt(c.apply("batch_size"));
-                Optimizer opt = Optimizer.fromId(c.apply("optimizer"));
-                double lr = c.apply("learning_rate").isEmpty() ? 0 : Double.parseDouble(c.apply("learning_rate"));
-                long dataset = c.apply("dataset_size").isEmpty() ? 0 : Long.parseLong(c.apply("dataset_size"));
-                ModelSpec model = ModelSpec.builder().name(c.apply("model")).family(c.apply("family"))
-                        .parameters(Long.parseLong(c.apply("params")))
-                        .flopsPerSample(Double.parseDouble(c.apply("flops_per_sample")))
-                        .inputShape(c.apply("input_shape")).build();
-                WorkloadSpec w = WorkloadSpec.builder().model(model)
-                        .job(new JobSpec(phase, batch, opt, lr, dataset, 1))
-                        .precision(Precision.fromId(c.apply("precision"))).hardware(hw).build();
-                MeasurementStatus status = MeasurementStatus.fromId(c.apply("status"));
-                double seconds = c.apply("time_s").isEmpty() ? Double.NaN : Double.parseDouble(c.apply("time_s"));
-                out.add(new Measurement(w, status, seconds, Double.NaN, Double.NaN, 0,
-                        c.apply("steps").isEmpty() ? 1 : Long.parseLong(c.apply("steps")), Double.NaN, run(c.apply("device_name")), Map.of()));
-            }
-            return out;
+            return r.measurements();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(new String[0]);
     }
 
     static RunInfo run(String deviceName) {
