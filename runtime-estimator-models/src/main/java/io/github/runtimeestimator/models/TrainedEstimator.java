@@ -77,6 +77,20 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return regressor.predictSeconds(featuresOf(step), baseline(step));
     }
 
+    /**
+     * Predicted seconds of one step from a feature vector in {@link #featureSet()} order (for feature-level
+     * permutation importance). {@code step} supplies only the roofline baseline when the target is
+     * {@link Target#LOG_RATIO_TO_ROOFLINE}; otherwise it is not read.
+     */
+    public double predictStepSecondsFromFeatures(double[] features, WorkloadSpec step) {
+        if (features.length != this.features.names().size()) {
+            throw new IllegalArgumentException("features has " + features.length + " values, feature set "
+                    + this.features.id() + " has " + this.features.names().size());
+        }
+        double baseline = config.target() == Target.LOG_RATIO_TO_ROOFLINE ? baseline(stepOf(step)) : 1.0;
+        return regressor.predictSeconds(features, baseline);
+    }
+
     private static WorkloadSpec stepOf(WorkloadSpec spec) {
         spec.requireHardware();
         return spec.withJob(spec.job().asSingleStep());
