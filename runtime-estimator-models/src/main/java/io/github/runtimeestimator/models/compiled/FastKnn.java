@@ -34,7 +34,7 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
  * reproduces what Tribuo 4.3.2's {@code KNNModel.predict} returns with the regression
  * {@code AveragingCombiner}: that combiner's unweighted {@code combine} updates
  * {@code mean += (value - oldMean)}, so it returns the target of the <em>last</em> (k-th nearest)
- * neighbour, not the mean. {@link #fromTribuo} keeps that behaviour so that a compiled model predicts what
+ * neighbour (up to that update's rounding, replicated here), not the mean. {@link #fromTribuo} keeps that behaviour so that a compiled model predicts what
  * the Tribuo model predicts; new estimators should use {@link #of} with {@code MEAN}.
  *
  * <h2>Where the training vectors come from</h2>
@@ -47,7 +47,7 @@ public final class FastKnn {
     public enum Combination {
         /** The arithmetic mean of the k targets, summed nearest first. */
         MEAN,
-        /** The k-th nearest neighbour's target: what Tribuo 4.3.2's regression AveragingCombiner returns. */
+        /** The k-th nearest neighbour's target, as Tribuo 4.3.2's regression AveragingCombiner computes it. */
         TRIBUO_4_3_AVERAGING_COMBINER
     }
 
@@ -146,7 +146,13 @@ public final class FastKnn {
         int found = select(query, s);
         sortAscending(s, found);
         if (combination == Combination.TRIBUO_4_3_AVERAGING_COMBINER) {
-            return targets[s.index[found - 1]];
+            // Tribuo 4.3.2 AveragingCombiner.combine(info, predictions), operation for operation.
+            double mean = 0.0;
+            for (int i = 0; i < found; i++) {
+                double oldMean = mean;
+                mean += targets[s.index[i]] - oldMean;
+            }
+            return mean;
         }
         double sum = 0.0;
         for (int i = 0; i < found; i++) {
