@@ -1,29 +1,43 @@
 package io.github.runtimeestimator.features;
 
+import io.github.runtimeestimator.core.SpecValidationException;
 import java.util.List;
 
-/** The named feature sets. SKELETON: signatures fixed, bodies to be written by the features work. */
+/**
+ * The named feature sets. Each is an immutable, thread-safe singleton whose {@code extractInto} allocates
+ * nothing, so one instance serves every prediction.
+ */
 public final class FeatureSets {
+    private static final FeatureExtractor SEED = new SeedFeatures();
+    private static final FeatureExtractor PHYSICS = new PhysicsFeatures();
+    private static final List<String> IDS = List.of(SeedFeatures.ID, PhysicsFeatures.ID);
+
     private FeatureSets() {
     }
 
-    /** The study's raw inputs. */
+    /** The study's raw inputs: {@code seed} v1. */
     public static FeatureExtractor seed() {
-        throw new UnsupportedOperationException("not yet");
+        return SEED;
     }
 
-    /** Raw inputs plus physics-informed features. */
+    /** Roofline (physics-informed) features of one step plus the raw inputs a regressor still needs: {@code physics} v1. */
     public static FeatureExtractor physics() {
-        throw new UnsupportedOperationException("not yet");
+        return PHYSICS;
     }
 
-    /** A feature set by id; fails naming the known ids. */
+    /** A feature set by id (case-sensitive, as stored in artifacts); fails with a {@link SpecValidationException} naming the known ids. */
     public static FeatureExtractor byId(String id) {
-        throw new UnsupportedOperationException("not yet");
+        if (SeedFeatures.ID.equals(id)) {
+            return SEED;
+        }
+        if (PhysicsFeatures.ID.equals(id)) {
+            return PHYSICS;
+        }
+        throw new SpecValidationException("featureSet", id, "is not a known feature set id; known ids are " + IDS);
     }
 
     /** The ids of every feature set. */
     public static List<String> ids() {
-        return List.of("seed", "physics");
+        return IDS;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.runtimeestimator.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareKind;
@@ -10,9 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,38 @@ import java.util.Optional;
  *
  * <p>Immutable. The built-in catalogue is a JSON resource in this jar; a user's file in the same format is
  * merged over it with {@link #withOverrides(HardwareCatalog)} (same id replaces, new ids are added).
+ *
+ * <h2>File format (formatVersion 1)</h2>
+ * <pre>{@code
+ * { "formatVersion": 1,
+ *   "entries": [ { "id": "nvidia-h100-sxm-80gb", "name": "NVIDIA H100 SXM5 80GB", "kind": "gpu",
+ *                  "vendor": "nvidia", "peakFlopsPerSecond": { "fp32": 6.7e13, "bf16": 9.89e14 },
+ *                  "memoryBytes": 85899345920, "memoryBandwidthBytesPerSecond": 3.35e12,
+ *                  "computeUnits": 132, "clockMhz": 1980, "aliases": ["NVIDIA H100 80GB HBM3"],
+ *                  "sources": ["NVIDIA H100 datasheet"] } ] }
+ * }</pre>
+ * Every key is a {@link HardwareSpec} component; unknown keys are rejected, so a typo fails loudly.
+ *
+ * <h2>Conventions of the built-in entries</h2>
+ * <ul>
+ *   <li><b>Peaks</b> are the vendor's dense figures (no structured sparsity), per device, in FLOP/s (INT8 in
+ *       op/s). NVIDIA's {@code fp32} is the non-tensor rate and {@code tf32} the tensor rate; GeForce cards list
+ *       the FP32-accumulate tensor rate PyTorch autocast uses. A precision a part lacks is left out and falls
+ *       back as {@link HardwareSpec#peakFlopsPerSecond(io.github.runtimeestimator.core.Precision)} says,
+ *       except BF16 on parts without BF16 hardware (V100, T4), which is listed at the FP32 rate.</li>
+ *   <li><b>memoryBytes</b> is the marketed capacity read as GiB: "80 GB" is stored as 80 x 2<sup>30</sup>
+ *       bytes, within a few percent of what {@code nvidia-smi} reports (81559 MiB on an H100 80GB).</li>
+ *   <li><b>memoryBandwidthBytesPerSecond</b> is the datasheet peak in decimal units (3.35 TB/s = 3.35e12).</li>
+ *   <li><b>computeUnits</b> is SMs (NVIDIA), CUs (AMD) or cores (CPU); <b>clockMhz</b> the boost (GPU) or
+ *       nominal (CPU) clock.</li>
+ *   <li><b>CPU peaks</b> are cores x clock x FLOPs per cycle per core (AVX-512 with two FMA units: 64 FP32
+ *       FLOP/cycle; AVX2 with two, or Zen 4's double-pumped AVX-512: 32; AMX: 1024 BF16 / 2048 INT8
+ *       op/cycle); the formula is written in each CPU entry's {@code sources}.</li>
+ *   <li><b>aliases</b> are the exact names drivers report ({@code nvidia-smi --query-gpu=name}, ROCm's
+ *       marketing name, {@code /proc/cpuinfo}'s model name); matching ignores case and repeated spaces.</li>
+ *   <li><b>sources</b> say where each figure comes from; figures without a vendor datasheet (the A10G's
+ *       compute) are marked UNCONFIRMED there.</li>
+ * </ul>
  */
 public final class HardwareCatalog {
     /** The catalogue file format this version reads and writes. */
@@ -58,7 +90,7 @@ public final class HardwareCatalog {
             if (in == null) {
                 throw new IllegalStateException("built-in hardware catalogue missing from the jar: " + BUILT_IN);
             }
-            return fromFile(JSON.readValue(in, CatalogFile.class), BUILT_IN);
+            return fromFile(parse(in, BUILT_IN), BUILT_IN);
         } catch (IOException e) {
             throw new UncheckedIOException("built-in hardware catalogue is unreadable: " + e.getMessage(), e);
         }
@@ -76,11 +108,36 @@ public final class HardwareCatalog {
         return new HardwareCatalog(map);
     }
 
-    /** Reads a user catalogue file (the built-in JSON format). */
+    /**
+     * Reads a user catalogue file (the built-in JSON format).
+     *
+     * @throws IOException naming the file when it cannot be read, is not valid JSON, has an unknown key, an
+     *                     invalid entry or another formatVersion
+     */
     public static HardwareCatalog fromJson(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return fromFile(JSON.readValue(in, CatalogFile.class), file.toString());
+            return fromFile(parse(in, file.toString()), file.toString());
         }
+    }
+
+    private static CatalogFile parse(InputStream in, String where) throws IOException {
+        try {
+            CatalogFile file = JSON.readValue(in, CatalogFile.class);
+            if (file == null) {
+                throw new IOException(where + ": is empty; expected a hardware catalogue object "
+                        + "{\"formatVersion\": " + FORMAT_VERSION + ", \"entries\": [...]}");
+            }
+            return file;
+        } catch (JsonProcessingException e) {
+            throw new IOException(where + ": not a valid hardware catalogue: " + describe(e), e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        String what = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+        JsonLocation at = e.getLocation();
+        return at == null ? what : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static HardwareCatalog fromFile(CatalogFile file, String where) throws IOException {
@@ -138,15 +195,15 @@ public final class HardwareCatalog {
                 .findFirst();
     }
 
-    /** Up to five known ids closest to {@code requested} by edit distance, best first. */
+    /**
+     * Up to five known ids closest to {@code requested}, best first. Entries sharing a word with the request
+     * come first ({@code h100} or {@code NVIDIA H100 NVL} suggest the H100 ids), rarer shared words weighing
+     * more than common ones like {@code nvidia}; the request appearing inside an id, name or alias (or one
+     * inside the request) counts as a shared word too. Ties, and entries sharing nothing, are ordered by edit
+     * distance to the id, name or closest alias, then by id.
+     */
     public List<String> closeIds(String requested) {
-        String key = requested == null ? "" : normalize(requested);
-        List<String> ids = new ArrayList<>();
-        for (HardwareSpec e : byId.values()) {
-            ids.add(e.id());
-        }
-        ids.sort(Comparator.comparingInt((String id) -> distance(key, id)).thenComparing(id -> id));
-        return ids.subList(0, Math.min(5, ids.size()));
+        return CloseIds.rank(requested == null ? "" : requested, byId.values(), 5);
     }
 
     private static boolean matchesName(HardwareSpec e, String key) {
@@ -163,24 +220,5 @@ public final class HardwareCatalog {
 
     static String normalize(String s) {
         return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

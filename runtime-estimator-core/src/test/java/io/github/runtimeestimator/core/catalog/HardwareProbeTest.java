@@ -1,0 +1,186 @@
+package io.github.runtimeestimator.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.runtimeestimator.core.HardwareKind;
+import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.Precision;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HardwareProbeTest {
+    private static final HardwareCatalog BUILT_IN = HardwareCatalog.builtIn();
+
+    /** Two logical processors of one core each (no SMT) of an AVX-512 + AMX Xeon, as a VM shows them. */
+    private static final String XEON_AMX = """
+            processor\t: 0
+            vendor_id\t: GenuineIntel
+            cpu family\t: 6
+            model\t\t: 207
+            model name\t: Intel(R) Xeon(R) Gold 6530 @ 2.10GHz
+            cpu MHz\t\t: 2100.000
+            physical id\t: 0
+            core id\t\t: 0
+            flags\t\t: fpu sse sse2 avx fma avx2 avx512f avx512dq avx512bw avx512_bf16 amx_bf16 amx_tile amx_int8
+
+            processor\t: 1
+            vendor_id\t: GenuineIntel
+            model name\t: Intel(R) Xeon(R) Gold 6530 @ 2.10GHz
+            cpu MHz\t\t: 2100.000
+            physical id\t: 0
+            core id\t\t: 1
+            flags\t\t: fpu sse sse2 avx fma avx2 avx512f avx512dq avx512bw avx512_bf16 amx_bf16 amx_tile amx_int8
+            """;
+
+    /** An AVX-512 Xeon without AMX: 4 logical processors on 2 cores (SMT), no nominal clock in the name. */
+    private static final String XEON_AVX512 = cpuinfo("GenuineIntel", "Intel(R) Xeon(R) Platinum 8259CL",
+            new int[] {0, 1, 0, 1}, "2499.998", "fpu sse2 avx fma avx2 avx512f avx512cd avx512bw");
+
+    /** An AVX2-only desktop CPU, 4 cores, SMT off. */
+    private static final String AVX2_ONLY = cpuinfo("GenuineIntel", "Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",
+            new int[] {0, 1, 2, 3}, "800.123", "fpu sse2 avx fma avx2");
+
+    private static final String MEMINFO = """
+            MemTotal:       32768000 kB
+            MemFree:         1000000 kB
+            """;
+
+    private static String cpuinfo(String vendor, String model, int[] coreIds, String mhz, String flags) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < coreIds.length; i++) {
+            b.append("processor\t: ").append(i).append('\n')
+                    .append("vendor_id\t: ").append(vendor).append('\n')
+                    .append("model name\t: ").append(model).append('\n')
+                    .append("cpu MHz\t\t: ").append(mhz).append('\n')
+                    .append("physical id\t: 0\n")
+                    .append("core id\t\t: ").append(coreIds[i]).append('\n')
+                    .append("flags\t\t: ").append(flags).append("\n\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void parsesAnAmxXeon() {
+        CpuInfo cpu = CpuInfo.parse(XEON_AMX);
+        assertThat(cpu.modelName()).isEqualTo("Intel(R) Xeon(R) Gold 6530 @ 2.10GHz");
+        assertThat(cpu.vendor()).isEqualTo("intel");
+        assertThat(cpu.logicalCores()).isEqualTo(2);
+        assertThat(cpu.physicalCores()).isEqualTo(2);
+        assertThat(cpu.clockMhz()).isEqualTo(2100.0);
+        assertThat(cpu.widestVectorIsa()).isEqualTo("amx");
+        assertThat(cpu.fp32FlopsPerCycle()).isEqualTo(64);
+    }
+
+    @Test
+    void parsesAnAvx512XeonWithSmtCountingPhysicalCores() {
+        CpuInfo cpu = CpuInfo.parse(XEON_AVX512);
+        assertThat(cpu.logicalCores()).isEqualTo(4);
+        assertThat(cpu.physicalCores()).isEqualTo(2);
+        assertThat(cpu.clockMhz()).as("no @GHz in the name: highest cpu MHz").isEqualTo(2499.998);
+        assertThat(cpu.widestVectorIsa()).isEqualTo("avx512");
+        assertThat(cpu.fp32FlopsPerCycle()).isEqualTo(64);
+
+        HardwareSpec spec = HardwareProbe.describe(BUILT_IN, XEON_AVX512, MEMINFO, null);
+        assertThat(spec.kind()).isEqualTo(HardwareKind.CPU);
+        assertThat(spec.computeUnits()).isEqualTo(2);
+        assertThat(spec.peakFlopsPerSecond(Precision.FP32)).isEqualTo(2 * 2499.998e6 * 64);
+        assertThat(spec.vectorIsa()).isEqualTo("avx512");
+        assertThat(spec.memoryBytes()).isEqualTo(32768000L * 1024);
+        assertThat(spec.memoryBandwidthBytesPerSecond())
+                .isEqualTo(HardwareProbe.DEFAULT_CPU_BANDWIDTH_BYTES_PER_SECOND);
+        assertThat(spec.id()).isEqualTo("local-cpu-intel-r-xeon-r-platinum-8259cl-2c");
+        assertThat(spec.sources()).anyMatch(s -> s.contains("2 cores x 2500 MHz x 64 FLOP/cycle"));
+    }
+
+    @Test
+    void parsesAnAvx2OnlyCpuUsingTheNominalClockOfItsName() {
+        CpuInfo cpu = CpuInfo.parse(AVX2_ONLY);
+        assertThat(cpu.widestVectorIsa()).isEqualTo("avx2");
+        assertThat(cpu.fp32FlopsPerCycle()).isEqualTo(32);
+        assertThat(cpu.clockMhz()).as("nominal, not the idle cpu MHz").isEqualTo(3400.0);
+
+        HardwareSpec spec = HardwareProbe.describe(BUILT_IN, AVX2_ONLY, MEMINFO, null);
+        assertThat(spec.computeUnits()).isEqualTo(4);
+        assertThat(spec.threadsUsed()).isEqualTo(4);
+        assertThat(spec.peakFlopsPerSecond(Precision.FP32)).isEqualTo(4 * 3400e6 * 32);
+    }
+
+    @Test
+    void amdAvx512CountsAsThirtyTwoFlopsPerCycleAndPlainSseAsSixteen() {
+        CpuInfo zen4 = CpuInfo.parse(cpuinfo("AuthenticAMD", "AMD EPYC 9654", new int[] {0}, "2400",
+                "fpu sse2 avx2 avx512f avx512_bf16"));
+        assertThat(zen4.widestVectorIsa()).isEqualTo("avx512");
+        assertThat(zen4.fp32FlopsPerCycle()).isEqualTo(32);
+        CpuInfo old = CpuInfo.parse(cpuinfo("GenuineIntel", "Old CPU", new int[] {0}, "2000", "fpu sse sse2"));
+        assertThat(old.widestVectorIsa()).isEqualTo("sse");
+        assertThat(old.fp32FlopsPerCycle()).isEqualTo(16);
+    }
+
+    @Test
+    void matchesKnownCpusToTheirCatalogueEntries() {
+        String epyc = cpuinfo("AuthenticAMD", "AMD EPYC", new int[] {0, 1}, "2596.130", "fpu avx2 avx512f");
+        assertThat(HardwareProbe.describe(BUILT_IN, epyc, MEMINFO, null).id()).isEqualTo("amd-epyc-zen4-2c");
+        int[] sixteen = new int[16];
+        for (int i = 0; i < 16; i++) {
+            sixteen[i] = i;
+        }
+        String xeon = cpuinfo("GenuineIntel", "Intel(R) Xeon(R) Processor", sixteen, "2100.000",
+                "avx2 avx512f amx_tile");
+        assertThat(HardwareProbe.describe(BUILT_IN, xeon, MEMINFO, null).id()).isEqualTo("intel-xeon-emr-16c");
+    }
+
+    @Test
+    void aKnownGpuFromNvidiaSmiWinsWithItsDeviceCount() {
+        String smi = """
+                NVIDIA H100 80GB HBM3, 81559 MiB, 8
+                NVIDIA H100 80GB HBM3, 81559 MiB, 8
+                """;
+        HardwareSpec spec = HardwareProbe.describe(BUILT_IN, XEON_AMX, MEMINFO, smi);
+        assertThat(spec.id()).isEqualTo("nvidia-h100-sxm-80gb");
+        assertThat(spec.kind()).isEqualTo(HardwareKind.GPU);
+        assertThat(spec.deviceCount()).isEqualTo(8);
+    }
+
+    @Test
+    void anUnknownGpuFallsBackToTheCpu() {
+        HardwareSpec spec = HardwareProbe.describe(BUILT_IN, AVX2_ONLY, MEMINFO, "NVIDIA B200, 183359 MiB, 1\n");
+        assertThat(spec.kind()).isEqualTo(HardwareKind.CPU);
+    }
+
+    @Test
+    void parsesNvidiaSmiCsv() {
+        List<GpuInfo> gpus = GpuInfo.parseNvidiaSmiCsv("Tesla T4, 15360 MiB, 2\n\nNVIDIA L4, [N/A], x\n");
+        assertThat(gpus).containsExactly(new GpuInfo("Tesla T4", 15360L << 20, 2), new GpuInfo("NVIDIA L4", 0, 1));
+    }
+
+    @Test
+    void parsesMemTotal() {
+        assertThat(HardwareProbe.parseMemTotalBytes(MEMINFO)).isEqualTo(32768000L * 1024);
+        assertThat(HardwareProbe.parseMemTotalBytes("MemFree: 12 kB\n")).isZero();
+    }
+
+    @Test
+    void emptyCpuinfoStillGivesAValidSpec() {
+        HardwareSpec spec = HardwareProbe.describe(BUILT_IN, "", null, null);
+        assertThat(spec.kind()).isEqualTo(HardwareKind.CPU);
+        assertThat(spec.computeUnits()).isEqualTo(1);
+        assertThat(spec.clockMhz()).isEqualTo(HardwareProbe.DEFAULT_CPU_CLOCK_MHZ);
+        assertThat(spec.sources()).anyMatch(s -> s.startsWith("clock unknown"));
+    }
+
+    @Test
+    void detectsThisMachine() {
+        HardwareSpec local = HardwareProbe.detectLocal();
+        if (!HardwareProbe.nvidiaSmiOnPath()) {
+            // the build machines: no NVIDIA driver, so the probe must describe the host CPU
+            assertThat(local.kind()).isEqualTo(HardwareKind.CPU);
+            assertThat(local.computeUnits()).isPositive();
+            assertThat(local.threadsUsed()).isPositive();
+        } else {
+            // with a driver, a known GPU is returned; an unknown one falls back to the CPU
+            assertThat(local.deviceCount()).isPositive();
+        }
+        assertThat(local.peakFlopsPerSecond(Precision.FP32)).isPositive();
+        assertThat(local.sources()).isNotEmpty();
+    }
+}

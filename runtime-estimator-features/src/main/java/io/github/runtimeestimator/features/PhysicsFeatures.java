@@ -1,0 +1,156 @@
+package io.github.runtimeestimator.features;
+
+import static io.github.runtimeestimator.features.FeatureArrays.log10;
+
+import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.WorkloadSpec;
+import java.util.List;
+
+/**
+ * Feature set {@code physics} v1: ONE step described by what transfers across models and hardware, namely its
+ * roofline quantities ({@link Roofline}), their log10 transforms (for heavy-tailed quantities) and the few raw
+ * inputs a regressor still needs. The table of every feature with its formula and unit is in the features
+ * notes (README section "Features"); the arithmetic lives in {@link Roofline}.
+ *
+ * <p>Optional model descriptors: when a {@link ModelSpec} has none, {@code has_descriptors} is 0,
+ * {@code log10_layer_launches_per_step} is 0 (as if one layer) and {@code matmul_flops_share} is 1 (PyTorch's
+ * FLOP counter counts matmuls and convolutions only, so nearly all counted FLOPs are matmul FLOPs); the
+ * activation traffic then uses {@link Roofline#activationElementsPerSample(ModelSpec)}'s proxy.
+ */
+final class PhysicsFeatures implements FeatureExtractor {
+
+    static final String ID = "physics";
+    static final int VERSION = 1;
+
+    /** {@code log10_layer_launches_per_step} when the model has no leaf-layer count. */
+    static final double NEUTRAL_LOG10_LAYER_LAUNCHES = 0.0;
+    /** {@code matmul_flops_share} when the model has no matmul-FLOPs descriptor. */
+    static final double NEUTRAL_MATMUL_FLOPS_SHARE = 1.0;
+
+    private static final List<String> NAMES = List.of(
+            "flops_per_step",
+            "log10_flops_per_step",
+            "bytes_per_step",
+            "log10_bytes_per_step",
+            "activation_bytes_fraction",
+            "effective_peak_flops_per_second",
+            "log10_effective_peak_flops_per_second",
+            "memory_bandwidth_bytes_per_second",
+            "log10_memory_bandwidth_bytes_per_second",
+            "compute_seconds",
+            "log10_compute_seconds",
+            "memory_seconds",
+            "log10_memory_seconds",
+            "roofline_seconds",
+            "log10_roofline_seconds",
+            "arithmetic_intensity_flops_per_byte",
+            "log10_arithmetic_intensity_flops_per_byte",
+            "ridge_point_flops_per_byte",
+            "log10_ridge_point_flops_per_byte",
+            "intensity_over_ridge",
+            "log10_intensity_over_ridge",
+            "parameters",
+            "log10_parameters",
+            "log10_flops_per_sample",
+            "batch_size",
+            "log10_batch_size",
+            "precision_bytes_per_element",
+            "is_training",
+            "is_cpu",
+            "used_compute_fraction",
+            "device_count",
+            "optimizer_state_tensors_per_parameter",
+            "learning_rate",
+            "has_descriptors",
+            "log10_layer_launches_per_step",
+            "matmul_flops_share");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public List<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public void extractInto(WorkloadSpec spec, double[] out) {
+        FeatureArrays.requireLength(ID, out, NAMES.size());
+        HardwareSpec hw = spec.requireHardware();
+        ModelSpec model = spec.model();
+        JobSpec job = spec.job();
+        boolean training = job.phase().isTraining();
+
+        double flops = Roofline.flopsPerStep(spec);
+        double weightBytes = Roofline.weightBytesPerStep(spec);
+        double activationBytes = Roofline.activationBytesPerStep(spec);
+        double bytes = weightBytes + activationBytes;
+        double peak = Roofline.effectivePeakFlopsPerSecond(spec);
+        double bandwidth = Roofline.memoryBandwidthBytesPerSecond(spec);
+        double computeSeconds = flops / peak;
+        double memorySeconds = bytes / bandwidth;
+        double rooflineSeconds = Math.max(computeSeconds, memorySeconds);
+        double intensity = flops / bytes;
+        double ridge = peak / bandwidth;
+        double intensityOverRidge = intensity / ridge;
+
+        Long leafLayers = model.leafLayers();
+        Double matmulFlops = model.matmulFlopsPerSample();
+        boolean hasDescriptors = leafLayers != null || matmulFlops != null
+                || model.activationElementsPerSample() != null;
+
+        int i = 0;
+        out[i++] = flops;
+        out[i++] = log10(flops);
+        out[i++] = bytes;
+        out[i++] = log10(bytes);
+        out[i++] = activationBytes / bytes;
+        out[i++] = peak;
+        out[i++] = log10(peak);
+        out[i++] = bandwidth;
+        out[i++] = log10(bandwidth);
+        out[i++] = computeSeconds;
+        out[i++] = log10(computeSeconds);
+        out[i++] = memorySeconds;
+        out[i++] = log10(memorySeconds);
+        out[i++] = rooflineSeconds;
+        out[i++] = log10(rooflineSeconds);
+        out[i++] = intensity;
+        out[i++] = log10(intensity);
+        out[i++] = ridge;
+        out[i++] = log10(ridge);
+        out[i++] = intensityOverRidge;
+        out[i++] = log10(intensityOverRidge);
+        out[i++] = model.parameters();
+        out[i++] = log10(model.parameters());
+        out[i++] = log10(model.flopsPerSample());
+        out[i++] = job.batchSize();
+        out[i++] = log10(job.batchSize());
+        out[i++] = spec.precision().bytesPerElement();
+        out[i++] = training ? 1 : 0;
+        out[i++] = hw.isCpu() ? 1 : 0;
+        out[i++] = Roofline.usedComputeFraction(hw);
+        out[i++] = hw.deviceCount();
+        out[i++] = job.optimizer().stateTensorsPerParameter();
+        out[i++] = job.learningRate();
+        out[i++] = hasDescriptors ? 1 : 0;
+        out[i++] = leafLayers == null ? NEUTRAL_LOG10_LAYER_LAUNCHES
+                : log10((double) leafLayers * (training ? Roofline.TRAINING_FLOPS_MULTIPLIER : 1));
+        out[i++] = matmulFlops == null ? NEUTRAL_MATMUL_FLOPS_SHARE : matmulFlops / model.flopsPerSample();
+        FeatureArrays.requireFinite(ID, NAMES, out);
+    }
+
+    @Override
+    public String toString() {
+        return ID + " v" + VERSION + " " + NAMES;
+    }
+}

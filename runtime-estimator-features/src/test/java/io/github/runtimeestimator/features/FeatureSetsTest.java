@@ -1,0 +1,36 @@
+package io.github.runtimeestimator.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.runtimeestimator.core.SpecValidationException;
+import org.junit.jupiter.api.Test;
+
+class FeatureSetsTest {
+
+    @Test
+    void byIdFindsEveryListedSet() {
+        assertThat(FeatureSets.ids()).containsExactly("seed", "physics");
+        for (String id : FeatureSets.ids()) {
+            assertThat(FeatureSets.byId(id).id()).isEqualTo(id);
+        }
+        assertThat(FeatureSets.byId("seed")).isSameAs(FeatureSets.seed());
+        assertThat(FeatureSets.byId("physics")).isSameAs(FeatureSets.physics());
+    }
+
+    @Test
+    void byIdNamesTheKnownIdsForAnUnknownOne() {
+        assertThatThrownBy(() -> FeatureSets.byId("roofline"))
+                .isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("\"roofline\"").hasMessageContaining("[seed, physics]");
+        assertThatThrownBy(() -> FeatureSets.byId(null))
+                .isInstanceOf(SpecValidationException.class).hasMessageContaining("[seed, physics]");
+    }
+
+    @Test
+    void namesAreFixedOncePerSet() {
+        assertThat(FeatureSets.physics().names()).isSameAs(FeatureSets.physics().names());
+        assertThat(FeatureSets.physics().extract(Specs.resnet50InferBf16OnH100()).names())
+                .isSameAs(FeatureSets.physics().names());
+    }
+}

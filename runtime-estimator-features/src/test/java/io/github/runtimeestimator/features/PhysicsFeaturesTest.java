@@ -1,0 +1,157 @@
+package io.github.runtimeestimator.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.Optimizer;
+import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.WorkloadSpec;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhysicsFeaturesTest {
+
+    private final FeatureExtractor physics = FeatureSets.physics();
+
+    private static void assertClose(FeatureVector v, String name, double expected) {
+        assertThat(v.get(name)).as(name).isCloseTo(expected, within(Math.abs(expected) * 1e-12 + 1e-15));
+    }
+
+    @Test
+    void idVersionAndUniqueNames() {
+        assertThat(physics.id()).isEqualTo("physics");
+        assertThat(physics.version()).isEqualTo(1);
+        assertThat(new HashSet<>(physics.names())).hasSameSizeAs(physics.names());
+        assertThat(physics.extract(Specs.resnet50TrainStepBf16OnH100()).size()).isEqualTo(physics.names().size());
+    }
+
+    @Test
+    void resnet50TrainStepBf16OnH100() {
+        FeatureVector v = physics.extract(Specs.resnet50TrainStepBf16OnH100());
+        double flops = 8.18e9 * 64 * 3;                    // 1.57056e12
+        double bytes = 34.0 * 25_557_032 + 6.135e9;        // weights 34 P + activations
+        double compute = flops / 9.89e14;
+        double memory = bytes / 3.35e12;
+        assertClose(v, "flops_per_step", flops);
+        assertClose(v, "log10_flops_per_step", Math.log10(1.57056e12)); // 12.196
+        assertClose(v, "bytes_per_step", bytes);
+        assertClose(v, "log10_bytes_per_step", Math.log10(bytes));
+        assertClose(v, "activation_bytes_fraction", 6.135e9 / bytes); // 0.876: activation-dominated
+        assertClose(v, "effective_peak_flops_per_second", 9.89e14);
+        assertClose(v, "log10_effective_peak_flops_per_second", Math.log10(9.89e14));
+        assertClose(v, "memory_bandwidth_bytes_per_second", 3.35e12);
+        assertClose(v, "log10_memory_bandwidth_bytes_per_second", Math.log10(3.35e12));
+        assertClose(v, "compute_seconds", compute);
+        assertClose(v, "log10_compute_seconds", Math.log10(compute));
+        assertClose(v, "memory_seconds", memory);
+        assertClose(v, "log10_memory_seconds", Math.log10(memory));
+        assertClose(v, "roofline_seconds", memory);                 // memory-bound: 2.09 ms > 1.59 ms
+        assertClose(v, "log10_roofline_seconds", Math.log10(memory));
+        assertClose(v, "arithmetic_intensity_flops_per_byte", flops / bytes);
+        assertClose(v, "log10_arithmetic_intensity_flops_per_byte", Math.log10(flops / bytes));
+        assertClose(v, "ridge_point_flops_per_byte", 9.89e14 / 3.35e12);
+        assertClose(v, "log10_ridge_point_flops_per_byte", Math.log10(9.89e14 / 3.35e12));
+        assertClose(v, "intensity_over_ridge", compute / memory);   // 0.76 < 1: below the ridge
+        assertClose(v, "log10_intensity_over_ridge", Math.log10(compute / memory));
+        assertClose(v, "parameters", 25_557_032);
+        assertClose(v, "log10_parameters", Math.log10(25_557_032));
+        assertClose(v, "log10_flops_per_sample", Math.log10(8.18e9));
+        assertClose(v, "batch_size", 64);
+        assertClose(v, "log10_batch_size", Math.log10(64));
+        assertClose(v, "precision_bytes_per_element", 2);
+        assertClose(v, "is_training", 1);
+        assertClose(v, "is_cpu", 0);
+        assertClose(v, "used_compute_fraction", 1);
+        assertClose(v, "device_count", 1);
+        assertClose(v, "optimizer_state_tensors_per_parameter", 1);
+        assertClose(v, "learning_rate", 0.1);
+        assertClose(v, "has_descriptors", 0);
+        assertClose(v, "log10_layer_launches_per_step", PhysicsFeatures.NEUTRAL_LOG10_LAYER_LAUNCHES);
+        assertClose(v, "matmul_flops_share", PhysicsFeatures.NEUTRAL_MATMUL_FLOPS_SHARE);
+        // the features agree with the public Roofline arithmetic they are built from
+        WorkloadSpec spec = Specs.resnet50TrainStepBf16OnH100();
+        assertClose(v, "roofline_seconds", Roofline.rooflineSeconds(spec));
+        assertClose(v, "compute_seconds", Roofline.computeSeconds(spec));
+        assertClose(v, "memory_seconds", Roofline.memorySeconds(spec));
+    }
+
+    @Test
+    void cpuWithOneThreadOfSixteen() {
+        FeatureVector v = physics.extract(Specs.resnet50InferFp32OnXeonOneThread());
+        double peak = 2.1504e12 / 16;                            // 1.344e11
+        double bytes = 4.0 * 25_557_032 + 2 * 1 * 7_988_281.25 * 4; // 166,134,378
+        assertClose(v, "effective_peak_flops_per_second", peak);
+        assertClose(v, "used_compute_fraction", 1.0 / 16);
+        assertClose(v, "compute_seconds", 8.18e9 / peak);        // 0.0609 s
+        assertClose(v, "memory_seconds", bytes / 1.0e11);        // 0.00166 s
+        assertClose(v, "roofline_seconds", 8.18e9 / peak);       // compute-bound
+        assertClose(v, "ridge_point_flops_per_byte", peak / 1.0e11);
+        assertClose(v, "is_cpu", 1);
+        assertClose(v, "is_training", 0);
+        assertClose(v, "optimizer_state_tensors_per_parameter", 0);
+        assertClose(v, "learning_rate", 0);
+        assertClose(v, "precision_bytes_per_element", 4);
+        assertClose(v, "log10_batch_size", 0);
+    }
+
+    @Test
+    void descriptorsWhenPresent() {
+        ModelSpec described = Specs.resnet50().toBuilder().leafLayers(161L).activationElementsPerSample(2.7e7)
+                .matmulFlopsPerSample(8.0e9).build();
+        FeatureVector train = physics.extract(Specs.resnet50TrainStepBf16OnH100().toBuilder().model(described).build());
+        assertClose(train, "has_descriptors", 1);
+        assertClose(train, "log10_layer_launches_per_step", Math.log10(161 * 3)); // fwd + bwd launches
+        assertClose(train, "matmul_flops_share", 8.0e9 / 8.18e9);
+        // activations from the descriptor: 2 x 64 x 2.7e7 x 2 bytes x 3
+        assertClose(train, "bytes_per_step", 34.0 * 25_557_032 + 2 * 64 * 2.7e7 * 2 * 3);
+
+        FeatureVector infer = physics.extract(Specs.resnet50InferBf16OnH100().toBuilder().model(described).build());
+        assertClose(infer, "log10_layer_launches_per_step", Math.log10(161));
+    }
+
+    @Test
+    void epochAndJobSpecsAreFeaturisedAsTheirStep() {
+        WorkloadSpec step = Specs.resnet50TrainStepBf16OnH100();
+        for (FeatureExtractor set : List.of(FeatureSets.physics(), FeatureSets.seed())) {
+            FeatureVector ofStep = set.extract(step);
+            assertThat(set.extract(step.withJob(JobSpec.trainingEpoch(64, Optimizer.SGD, 0.1, 1_281_167))))
+                    .as(set.id() + " epoch").isEqualTo(ofStep);
+            assertThat(set.extract(step.withJob(JobSpec.training(64, Optimizer.SGD, 0.1, 1_281_167, 90))))
+                    .as(set.id() + " job").isEqualTo(ofStep);
+            WorkloadSpec epoch = step.withJob(JobSpec.trainingEpoch(64, Optimizer.SGD, 0.1, 50_000));
+            assertThat(set.extract(epoch)).isEqualTo(set.extract(epoch.withJob(epoch.job().asSingleStep())));
+        }
+    }
+
+    @Test
+    void extractIntoWritesWhatExtractReturnsAndReusesTheArray() {
+        double[] out = new double[physics.names().size()];
+        for (WorkloadSpec spec : List.of(Specs.resnet50TrainStepBf16OnH100(), Specs.resnet50InferBf16OnH100(),
+                Specs.resnet50InferFp32OnXeonOneThread())) {
+            physics.extractInto(spec, out);
+            assertThat(out).containsExactly(physics.extract(spec).values());
+        }
+    }
+
+    @Test
+    void refusesASpecWithoutHardwareAndAWrongSizedArray() {
+        WorkloadSpec noHardware = Specs.resnet50InferBf16OnH100().withHardware(null);
+        assertThatThrownBy(() -> physics.extract(noHardware)).isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("hardware");
+        assertThatThrownBy(() -> physics.extractInto(Specs.resnet50InferBf16OnH100(), new double[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("physics")
+                .hasMessageContaining("length 3");
+    }
+
+    @Test
+    void refusesASpecWhoseNumbersOverflow() {
+        ModelSpec huge = ModelSpec.builder().name("huge").parameters(1).flopsPerSample(Double.MAX_VALUE).build();
+        WorkloadSpec spec = Specs.resnet50TrainStepBf16OnH100().toBuilder().model(huge).build();
+        assertThatThrownBy(() -> physics.extract(spec)).isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("features.physics.flops_per_step").hasMessageContaining("finite");
+    }
+}

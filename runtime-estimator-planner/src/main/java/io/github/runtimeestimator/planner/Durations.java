@@ -1,0 +1,95 @@
+package io.github.runtimeestimator.planner;
+
+import io.github.runtimeestimator.core.SpecValidationException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses and prints the short durations a user types for a deadline: {@code 90s}, {@code 15m}, {@code 2h}, {@code 1h30m}. */
+public final class Durations {
+    private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final String RULE = "must be a duration like 90s, 15m, 2h, 1h30m or 2d (units d, h, m, s in that"
+            + " order, whole numbers) or ISO-8601 like PT1H30M";
+
+    private Durations() {
+    }
+
+    /** Parses {@code text} for the field {@code deadline}. */
+    public static Duration parse(String text) {
+        return parse("deadline", text);
+    }
+
+    /**
+     * Parses {@code text} ({@code 90s}, {@code 15m}, {@code 2h}, {@code 1h30m}, {@code 2d}, or ISO-8601
+     * {@code PT1H30M}); fails with a {@link SpecValidationException} naming {@code field}.
+     */
+    public static Duration parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new SpecValidationException(field, text, RULE);
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        if (t.startsWith("pt") || t.startsWith("p")) {
+            try {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new SpecValidationException(field, text, RULE);
+            }
+        }
+        Matcher m = SHORT.matcher(t);
+        if (!m.matches() || t.isEmpty()) {
+            throw new SpecValidationException(field, text, RULE);
+        }
+        try {
+            Duration d = Duration.ZERO;
+            d = d.plusDays(part(m.group(1)));
+            d = d.plusHours(part(m.group(2)));
+            d = d.plusMinutes(part(m.group(3)));
+            d = d.plusSeconds(part(m.group(4)));
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new SpecValidationException(field, text, "is too large for a duration");
+        }
+    }
+
+    private static long part(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
+    }
+
+    /** Prints a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}. */
+    public static String format(Duration d) {
+        long s = d.getSeconds();
+        if (s == 0) {
+            return "0s";
+        }
+        StringBuilder b = new StringBuilder();
+        if (s < 0) {
+            b.append('-');
+            s = -s;
+        }
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long sec = s % 60;
+        if (h > 0) {
+            b.append(h).append('h');
+        }
+        if (m > 0) {
+            b.append(m).append('m');
+        }
+        if (sec > 0) {
+            b.append(sec).append('s');
+        }
+        return b.toString();
+    }
+
+    /** Prints seconds as a rounded human duration: {@code 1h30m}, {@code 12m5s}, {@code 0.42s}. */
+    public static String formatSeconds(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, seconds < 10 ? "%.2fs" : "%.0fs", seconds);
+        }
+        return format(Duration.ofSeconds(Math.round(seconds)));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.runtimeestimator.planner;
+
+import io.github.runtimeestimator.core.WorkloadSpec;
+import java.util.List;
+
+/**
+ * How far {@link MemoryEstimator} is from measured peaks.
+ *
+ * @param comparisons       measured rows with a peak, each with the prediction
+ * @param oomRows           {@code oom} rows seen
+ * @param oomPredictedToFit {@code oom} rows the estimator wrongly says fit
+ */
+public record MemoryErrorReport(List<Row> comparisons, int oomRows, int oomPredictedToFit) {
+
+    public MemoryErrorReport {
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** One measured peak against its prediction. */
+    public record Row(WorkloadSpec workload, double measuredMib, double predictedMib) {
+        /** (predicted - measured) / measured: positive means the estimator over-predicts. */
+        public double relativeError() {
+            return (predictedMib - measuredMib) / measuredMib;
+        }
+    }
+
+    /** Rows compared. */
+    public int rows() {
+        return comparisons.size();
+    }
+
+    /** Mean absolute relative error; NaN with no rows. */
+    public double meanAbsoluteRelativeError() {
+        return comparisons.stream().mapToDouble(r -> Math.abs(r.relativeError())).average().orElse(Double.NaN);
+    }
+
+    /** Share of rows where the estimate was at or above the measured peak (safe for planning); NaN with none. */
+    public double shareNotUnderPredicted() {
+        if (comparisons.isEmpty()) {
+            return Double.NaN;
+        }
+        return comparisons.stream().filter(r -> r.predictedMib() >= r.measuredMib()).count()
+                / (double) comparisons.size();
+    }
+}

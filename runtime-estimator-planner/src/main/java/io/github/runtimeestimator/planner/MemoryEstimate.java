@@ -1,0 +1,67 @@
+package io.github.runtimeestimator.planner;
+
+import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.HardwareSpec;
+
+/**
+ * Predicted peak memory of ONE device running a workload, by part.
+ *
+ * <p>Under the planner's data-parallel assumption (DDP without sharding) every device holds a full copy of
+ * the weights, gradients and optimizer state, and the batch is split evenly across the devices, so
+ * {@code activationsBytes} is for {@code ceil(batchSize / deviceCount)} samples. {@link #fits(HardwareSpec)}
+ * therefore compares {@code totalBytes} with the memory of one device, not with the sum over devices.
+ *
+ * @param weightsBytes             parameters (and, under mixed precision, their low-precision copies)
+ * @param gradientsBytes           one gradient per parameter in the parameters' dtype; 0 for inference
+ * @param optimizerStateBytes      optimizer state in fp32; 0 for inference
+ * @param activationsBytes         activations kept alive at the peak
+ * @param overheadBytes            framework context plus allocator fragmentation
+ * @param totalBytes               the sum of the parts: the predicted peak
+ * @param deviceCount              devices the workload is spread over (the estimate is per device)
+ * @param samplesPerDevice         samples of the batch one device holds
+ * @param activationsFromDescriptor true when activations came from {@code ModelSpec.activationElementsPerSample},
+ *                                 false when the FLOPs-based fallback proxy was used
+ */
+public record MemoryEstimate(
+        long weightsBytes,
+        long gradientsBytes,
+        long optimizerStateBytes,
+        long activationsBytes,
+        long overheadBytes,
+        long totalBytes,
+        int deviceCount,
+        int samplesPerDevice,
+        boolean activationsFromDescriptor) {
+
+    public static final long MIB = 1024L * 1024L;
+
+    public MemoryEstimate {
+        Checks.atLeast("weightsBytes", weightsBytes, 0L);
+        Checks.atLeast("gradientsBytes", gradientsBytes, 0L);
+        Checks.atLeast("optimizerStateBytes", optimizerStateBytes, 0L);
+        Checks.atLeast("activationsBytes", activationsBytes, 0L);
+        Checks.atLeast("overheadBytes", overheadBytes, 0L);
+        Checks.atLeast("deviceCount", deviceCount, 1);
+        Checks.atLeast("samplesPerDevice", samplesPerDevice, 1);
+        long sum = weightsBytes + gradientsBytes + optimizerStateBytes + activationsBytes + overheadBytes;
+        if (totalBytes != sum) {
+            throw new IllegalArgumentException("totalBytes = " + totalBytes + ": must equal the sum of the parts ("
+                    + sum + ")");
+        }
+    }
+
+    /** The predicted peak in MiB (2^20 bytes), as schema v1's {@code peak_mem_mib}. */
+    public double totalMib() {
+        return totalBytes / (double) MIB;
+    }
+
+    /** True when the predicted peak fits the memory of one device of {@code hardware}. */
+    public boolean fits(HardwareSpec hardware) {
+        return totalBytes <= hardware.memoryBytes();
+    }
+
+    /** Memory of one device minus the predicted peak; negative when it does not fit. */
+    public long headroomBytes(HardwareSpec hardware) {
+        return hardware.memoryBytes() - totalBytes;
+    }
+}

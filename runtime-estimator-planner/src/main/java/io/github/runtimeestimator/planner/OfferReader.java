@@ -1,0 +1,235 @@
+package io.github.runtimeestimator.planner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads hardware offers from JSON or CSV, validating each offer on its own: a bad offer is reported in
+ * {@link OfferReadResult#rejections()} and the good ones are still returned.
+ *
+ * <p>JSON: {@code {"formatVersion": 1, "offers": [{...}, ...]}}. CSV: a header row with the same field names.
+ * Fields: {@code id} (required, unique), {@code hardware} (catalogue id or driver name, required),
+ * {@code deviceCount} (whole number >= 1, default 1), {@code pricePerDeviceHour} (>= 0, required),
+ * {@code currency} (ISO-4217, required), {@code provider} (required), and optional {@code region},
+ * {@code notes}, {@code priceSource}, {@code priceAsOf} (ISO date). Unknown fields are rejected so a typo
+ * ({@code price}) never silently becomes a missing price.
+ *
+ * <p>A file that is not an offers file at all (unreadable JSON, no {@code offers} array, another
+ * {@code formatVersion}) fails with an {@link IOException}.
+ */
+public final class OfferReader {
+    /** The offers file format this version reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final List<String> FIELDS = List.of("id", "hardware", "deviceCount", "pricePerDeviceHour", "currency",
+            "provider", "region", "notes", "priceSource", "priceAsOf");
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfferReader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private final HardwareCatalog catalog;
+
+    public OfferReader(HardwareCatalog catalog) {
+        this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** Reads {@code file}: {@code .csv} as CSV, anything else as JSON. */
+    public OfferReadResult read(Path file) throws IOException {
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return csv ? readCsv(in, file.toString()) : readJson(in, file.toString());
+        }
+    }
+
+    /** Reads a JSON offers document; {@code source} names it in messages. */
+    public OfferReadResult readJson(Reader in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IOException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(source + ": an offers file is a JSON object {\"formatVersion\": 1, \"offers\": [...]}");
+        }
+        JsonNode version = root.get("formatVersion");
+        if (version == null || !version.canConvertToInt() || version.asInt() != FORMAT_VERSION) {
+            throw new IOException(source + ": offers formatVersion " + version + " is not supported; this library"
+                    + " reads formatVersion " + FORMAT_VERSION);
+        }
+        JsonNode offers = root.get("offers");
+        if (offers == null || !offers.isArray()) {
+            throw new IOException(source + ": \"offers\" must be an array of offers");
+        }
+        List<RawOffer> raws = new ArrayList<>();
+        long entry = 0;
+        for (JsonNode node : offers) {
+            entry++;
+            Map<String, String> fields = new LinkedHashMap<>();
+            String shapeError = null;
+            if (!node.isObject()) {
+                shapeError = "offer must be a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT);
+            } else {
+                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    JsonNode v = f.getValue();
+                    if (v.isContainerNode()) {
+                        shapeError = f.getKey() + " must be a single value, not " + (v.isArray() ? "an array" : "an object");
+                    } else if (!v.isNull()) {
+                        fields.put(f.getKey(), v.asText());
+                    }
+                }
+            }
+            raws.add(new RawOffer(entry, fields, shapeError));
+        }
+        return validate(raws, source);
+    }
+
+    /** Reads a CSV offers table with a header row; {@code source} names it in messages. */
+    public OfferReadResult readCsv(Reader in, String source) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        List<RawOffer> raws = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(in)) {
+            long line = 1;
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                line++;
+                Map<String, String> fields = new LinkedHashMap<>();
+                row.forEach((k, v) -> {
+                    if (v != null && !v.isBlank()) {
+                        fields.put(k.trim(), v.trim());
+                    }
+                });
+                raws.add(new RawOffer(line, fields, null));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(source + ": not a readable CSV offers table: " + e.getMessage(), e);
+        }
+        return validate(raws, source);
+    }
+
+    private record RawOffer(long entry, Map<String, String> fields, String shapeError) {
+    }
+
+    private OfferReadResult validate(List<RawOffer> raws, String source) {
+        List<HardwareOffer> good = new ArrayList<>();
+        List<OfferRejection> bad = new ArrayList<>();
+        Set<String> seenIds = new HashSet<>();
+        for (RawOffer raw : raws) {
+            String id = raw.fields().getOrDefault("id", "");
+            try {
+                if (raw.shapeError() != null) {
+                    throw new SpecValidationException("offer", null, raw.shapeError());
+                }
+                HardwareOffer offer = toOffer(raw.fields());
+                if (!seenIds.add(offer.id())) {
+                    throw new SpecValidationException("id", offer.id(), "appears more than once; offer ids must be unique");
+                }
+                good.add(offer);
+            } catch (SpecValidationException e) {
+                OfferRejection r = new OfferRejection(source, raw.entry(), id, e.field(), e.getMessage());
+                LOG.warn("offer left out: {}", r.message());
+                bad.add(r);
+            }
+        }
+        return new OfferReadResult(good, bad);
+    }
+
+    private HardwareOffer toOffer(Map<String, String> f) {
+        for (String key : f.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new SpecValidationException(key, f.get(key), "is not an offer field; known fields: "
+                        + String.join(", ", FIELDS));
+            }
+        }
+        String id = required(f, "id");
+        String hardwareId = required(f, "hardware");
+        int count = wholeNumber(f, "deviceCount", 1);
+        if (count < 1) {
+            throw new SpecValidationException("deviceCount", count, "must be >= 1 (a whole number of devices)");
+        }
+        double price = number(f, "pricePerDeviceHour");
+        if (price < 0) {
+            throw new SpecValidationException("pricePerDeviceHour", price, "must be >= 0 (0 for hardware you own)");
+        }
+        String currency = required(f, "currency");
+        if (!currency.matches("[A-Za-z]{3}")) {
+            throw new SpecValidationException("currency", currency, "must be a three-letter ISO-4217 code such as USD");
+        }
+        String provider = required(f, "provider");
+        String asOf = f.get("priceAsOf");
+        if (asOf != null) {
+            try {
+                LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new SpecValidationException("priceAsOf", asOf, "must be an ISO date such as 2026-11-26");
+            }
+        }
+        HardwareSpec spec = catalog.find(hardwareId).orElseThrow(() -> {
+            List<String> close = catalog.closeIds(hardwareId);
+            return new SpecValidationException("hardware", hardwareId, "is not in the hardware catalogue"
+                    + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close))
+                    + " (add it with a user catalogue file)");
+        });
+        return new HardwareOffer(id, spec.withDeviceCount(count), price, currency, provider, f.get("region"),
+                f.get("notes"), f.get("priceSource"), asOf);
+    }
+
+    private static String required(Map<String, String> f, String field) {
+        String v = f.get(field);
+        if (v == null || v.isBlank()) {
+            throw new SpecValidationException(field, v, "is required");
+        }
+        return v.trim();
+    }
+
+    private static double number(Map<String, String> f, String field) {
+        String v = required(f, field);
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new SpecValidationException(field, v, "must be a number");
+        }
+    }
+
+    private static int wholeNumber(Map<String, String> f, String field, int absent) {
+        String v = f.get(field);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new SpecValidationException(field, v, "must be a whole number");
+        }
+    }
+}

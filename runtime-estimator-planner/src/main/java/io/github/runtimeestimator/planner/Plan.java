@@ -1,0 +1,70 @@
+package io.github.runtimeestimator.planner;
+
+import io.github.runtimeestimator.core.WorkloadSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The planner's answer: the cheapest offer whose upper-bound time meets the deadline (and whose upper-bound
+ * cost meets the budget) and memory fits, every offer ranked with its verdict, and, when nothing fits, the
+ * nearest misses.
+ *
+ * @param workload               the workload planned (hardware left as given; each offer supplies its own)
+ * @param constraints            deadline and budget
+ * @param currency               the offers' currency
+ * @param ranked                 every offer: fitting ones by upper-bound cost, then misses nearest first,
+ *                               failed estimates last
+ * @param chosen                 the first fitting offer, or null when nothing fits
+ * @param nearestMisses          up to three offers that came closest, when nothing fits (empty otherwise)
+ * @param dataParallelEfficiency the scaling assumed for multi-device offers
+ * @param estimator              the estimator's description
+ */
+public record Plan(
+        WorkloadSpec workload,
+        Constraints constraints,
+        String currency,
+        List<RankedOffer> ranked,
+        RankedOffer chosen,
+        List<RankedOffer> nearestMisses,
+        double dataParallelEfficiency,
+        String estimator) {
+
+    public Plan {
+        ranked = List.copyOf(ranked);
+        nearestMisses = List.copyOf(nearestMisses);
+    }
+
+    public Optional<RankedOffer> choice() {
+        return Optional.ofNullable(chosen);
+    }
+
+    public boolean nothingFits() {
+        return chosen == null;
+    }
+
+    /** One line: the choice with its time and cost, or "nothing fits" with the nearest misses and why. */
+    public String summary() {
+        if (chosen != null) {
+            return String.format(Locale.ROOT, "choose %s (%s, %s): %s (up to %s), about %.2f %s (up to %.2f %s)",
+                    chosen.offer().id(), chosen.offer().describeHardware(), chosen.offer().provider(),
+                    Durations.formatSeconds(chosen.seconds()), Durations.formatSeconds(chosen.upperSeconds()),
+                    chosen.cost(), currency, chosen.upperCost(), currency);
+        }
+        StringBuilder b = new StringBuilder("nothing fits");
+        if (nearestMisses.isEmpty()) {
+            b.append(": no offer could be estimated");
+        } else {
+            b.append("; nearest misses: ");
+            for (int i = 0; i < nearestMisses.size(); i++) {
+                RankedOffer m = nearestMisses.get(i);
+                if (i > 0) {
+                    b.append("; ");
+                }
+                b.append(m.offer().id()).append(" (").append(m.verdict().id()).append(": ").append(m.reason())
+                        .append(')');
+            }
+        }
+        return b.toString();
+    }
+}
