@@ -82,15 +82,22 @@ public final class SchedulerExample {
 
     /** {@code [offers.json] [model.rte]}: defaults {@code examples/offers.json} and the pretrained estimator. */
     public static void main(String[] args) throws IOException {
-        Path offersFile = Path.of(args.length > 0 ? args[0] : "examples/offers.json");
+        Path offersFile = Path.of(args.length > 0 && args[0] != null ? args[0] : "examples/offers.json");
         if (!Files.isRegularFile(offersFile) && args.length == 0) {
             offersFile = Path.of("offers.json");
         }
         OfferReadResult offers = new OfferReader(HardwareCatalog.builtIn()).read(offersFile);
         offers.rejections().forEach(r -> System.err.println("offer left out: " + r.message()));
 
-        RuntimeEstimator estimator = args.length > 1 ? RuntimeEstimator.load(Path.of(args[1]))
-                : RuntimeEstimator.loadDefault();
+        RuntimeEstimator estimator;
+        try {
+            estimator = args.length > 1 && args[1] != null && !args[1].isBlank() ? RuntimeEstimator.load(Path.of(args[1]))
+                    : RuntimeEstimator.loadDefault();
+        } catch (IllegalStateException e) {
+            System.err.println("no estimator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println("estimator: " + estimator.describe());
         System.out.println("offers:    " + offers.offers().stream().map(HardwareOffer::id).toList() + " from "
                 + offersFile);
