@@ -56,9 +56,8 @@ public final class SchedulerExample {
             RankedOffer c = plan.choice().get();
             b.append("  run on:    ").append(c.offer().id()).append(" (").append(c.offer().describeHardware())
                     .append(", ").append(c.offer().provider()).append(")\n");
-            b.append("  time:      ").append(Durations.formatSeconds(c.seconds())).append(" (between ")
-                    .append(Durations.formatSeconds(c.lowerSeconds())).append(" and ")
-                    .append(Durations.formatSeconds(c.upperSeconds())).append(")\n");
+            b.append("  time:      ").append(time(c.seconds())).append(" (between ").append(time(c.lowerSeconds()))
+                    .append(" and ").append(time(c.upperSeconds())).append(")\n");
             b.append(String.format(Locale.ROOT, "  cost:      %.2f %s (up to %.2f %s)%n", c.cost(), plan.currency(),
                     c.upperCost(), plan.currency()));
         } else {
@@ -69,6 +68,11 @@ public final class SchedulerExample {
             }
         }
         return b.toString();
+    }
+
+    /** Milliseconds under a second (serving latencies), else {@link Durations#formatSeconds}. */
+    static String time(double seconds) {
+        return seconds < 1 ? String.format(Locale.ROOT, "%.1f ms", seconds * 1000) : Durations.formatSeconds(seconds);
     }
 
     private static String constraints(Plan plan) {
