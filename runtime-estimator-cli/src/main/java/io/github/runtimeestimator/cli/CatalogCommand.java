@@ -33,7 +33,7 @@ final class CatalogCommand implements Callable<Integer> {
         List<HardwareSpec> all = Inputs.catalog(catalog).all();
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            ObjectNode root = WorkloadJson.JSON.createObjectNode();
+            ObjectNode root = CliJson.JSON.createObjectNode();
             ArrayNode entries = root.putArray("hardware");
             for (HardwareSpec h : all) {
                 ObjectNode o = entries.addObject();

@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private ObjectNode json(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,
                             FoldResult scored) {
-        ObjectNode root = WorkloadJson.JSON.createObjectNode();
+        ObjectNode root = CliJson.JSON.createObjectNode();
         root.put("estimator", estimator.describe());
         ArrayNode files = root.putArray("files");
         data.forEach(f -> files.add(f.toString()));

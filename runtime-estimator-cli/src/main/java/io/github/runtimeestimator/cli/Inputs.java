@@ -2,11 +2,14 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
+import io.github.runtimeestimator.core.io.SpecFormatException;
+import io.github.runtimeestimator.core.io.SpecJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,22 @@ final class Inputs {
             return HardwareCatalog.builtIn().withOverrides(HardwareCatalog.fromJson(existingFile("catalog file", extra)));
         } catch (IOException | RuntimeException e) {
             throw new UserInputException("catalog file " + extra + " is not a valid catalogue: " + oneLine(e), e);
+        }
+    }
+
+    /**
+     * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog)}: {@code hardware} is a
+     * catalogue id (or reported name) or an inline object. A spec that breaks a rule fails with its JSON path,
+     * field, value and rule.
+     */
+    static WorkloadSpec workload(Path file, HardwareCatalog catalog) {
+        existingFile("spec file", file);
+        try {
+            return SpecJson.readWorkload(file, catalog);
+        } catch (SpecFormatException e) {
+            throw new UserInputException("spec file " + file + " is not a valid workload spec: " + oneLine(e), e);
+        } catch (IOException e) {
+            throw new UserInputException("spec file " + file + " cannot be read: " + oneLine(e), e);
         }
     }
 

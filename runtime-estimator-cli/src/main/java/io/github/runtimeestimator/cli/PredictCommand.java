@@ -1,10 +1,9 @@
 package io.github.runtimeestimator.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.io.SpecJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +32,11 @@ final class PredictCommand implements Callable<Integer> {
     Path catalog;
 
     @Override
-    public Integer call() throws JsonProcessingException {
-        WorkloadSpec workload = WorkloadJson.read(specFile, Inputs.catalog(catalog));
+    public Integer call() {
+        WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog));
         RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
         Estimate estimate = estimator.predict(workload);
-        spec.commandLine().getOut().println(WorkloadJson.JSON.writer(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(estimate));
+        spec.commandLine().getOut().println(SpecJson.writeEstimate(estimate));
         return Main.EXIT_OK;
     }
 }

@@ -1,0 +1,215 @@
+package io.github.runtimeestimator.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.planner.BatchSearch;
+import io.github.runtimeestimator.planner.Constraints;
+import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.OfferReadResult;
+import io.github.runtimeestimator.planner.OfferReader;
+import io.github.runtimeestimator.planner.OfferRejection;
+import io.github.runtimeestimator.planner.Plan;
+import io.github.runtimeestimator.planner.PlanFormatter;
+import io.github.runtimeestimator.planner.RankedOffer;
+import io.github.runtimeestimator.planner.ResourcePlanner;
+import io.github.runtimeestimator.planner.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Ranks hardware offers for a workload against a deadline and/or budget and chooses the cheapest that meets
+ * them. Offers the reader rejects are warned about on stderr, one line each, and the rest are still ranked;
+ * "nothing fits" is an answer (exit 0), not an error.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Ranks hardware offers for the workload in a spec file and chooses the cheapest whose upper-bound"
+                + " time meets the deadline and whose upper-bound cost meets the budget.")
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--spec", required = true, paramLabel = "spec.json",
+            description = "workload spec: model, job, precision (its hardware, if any, is replaced by each offer's)")
+    Path specFile;
+
+    @Option(names = "--offers", required = true, paramLabel = "offers.json",
+            description = "hardware offers: JSON {\"formatVersion\": 1, \"offers\": [...]} or CSV with the same fields")
+    Path offersFile;
+
+    @Option(names = "--deadline", paramLabel = "2h", description = "the job must finish within this: 90s, 15m, 2h, 1h30m, 2d")
+    String deadline;
+
+    @Option(names = "--budget", paramLabel = "50", description = "the most the job may cost, in the offers' currency")
+    Double budget;
+
+    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
+    Path model;
+
+    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
+    Path catalog;
+
+    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = "--batch-search",
+            description = "also compare batch sizes for one epoch on each offer that fits memory (training jobs)")
+    boolean batchSearch;
+
+    @Option(names = "--max-batch", defaultValue = "4096",
+            description = "largest batch the batch search tries (default: ${DEFAULT-VALUE})")
+    int maxBatch;
+
+    @Override
+    public Integer call() throws IOException {
+        Constraints constraints = constraints();
+        HardwareCatalog hardware = Inputs.catalog(catalog);
+        WorkloadSpec workload = Inputs.workload(specFile, hardware);
+        if (batchSearch && (!workload.job().phase().isTraining() || workload.job().datasetSize() < 1)) {
+            throw new UserInputException("--batch-search needs a training job with a datasetSize; the spec's job is "
+                    + workload.job().phase().id() + " with datasetSize " + workload.job().datasetSize());
+        }
+        if (maxBatch < 1) {
+            throw new UserInputException("--max-batch = " + maxBatch + ": must be >= 1");
+        }
+        OfferReadResult offers = readOffers(hardware);
+        PrintWriter err = spec.commandLine().getErr();
+        for (OfferRejection r : offers.rejections()) {
+            err.println("runtime-estimator: warning: offer left out: " + r.message());
+        }
+        err.flush();
+        if (offers.offers().isEmpty()) {
+            throw new UserInputException("offers file " + offersFile + " has no usable offer ("
+                    + offers.rejections().size() + " left out)");
+        }
+
+        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        ResourcePlanner planner = new ResourcePlanner(estimator);
+        Plan plan = planner.plan(workload, offers.offers(), constraints);
+        List<BatchSearch> searches = batchSearch ? searches(planner, plan) : List.of();
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(json(plan, searches));
+        } else {
+            out.print(PlanFormatter.markdown(plan));
+            if (!searches.isEmpty()) {
+                out.println();
+                out.print(markdown(searches, plan.currency()));
+            }
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** Deadline and/or budget; at least one is required, each validated by {@link Constraints}. */
+    private Constraints constraints() {
+        if (deadline == null && budget == null) {
+            throw new UserInputException("at least one of --deadline (e.g. 2h) and --budget (e.g. 50) is required");
+        }
+        Duration d = deadline == null ? null : Durations.parse("--deadline", deadline);
+        return new Constraints(d, budget);
+    }
+
+    private OfferReadResult readOffers(HardwareCatalog hardware) {
+        Inputs.existingFile("offers file", offersFile);
+        try {
+            return new OfferReader(hardware).read(offersFile);
+        } catch (IOException e) {
+            throw new UserInputException("offers file " + offersFile + " cannot be read: " + Inputs.oneLine(e), e);
+        }
+    }
+
+    /** One batch search per offer that fits memory, in rank order. */
+    private List<BatchSearch> searches(ResourcePlanner planner, Plan plan) {
+        List<BatchSearch> result = new ArrayList<>();
+        for (RankedOffer r : plan.ranked()) {
+            if (r.verdict() != Verdict.OUT_OF_MEMORY && r.verdict() != Verdict.ESTIMATE_FAILED) {
+                result.add(planner.cheapestBatchPerEpoch(plan.workload(), r.offer(), maxBatch));
+            }
+        }
+        return result;
+    }
+
+    private static String markdown(List<BatchSearch> searches, String currency) {
+        StringBuilder b = new StringBuilder("Batch search, one epoch (cost per epoch only; a larger batch also"
+                + " changes convergence):\n\n");
+        b.append("| offer | largest batch that fits | cheapest batch | epoch time | epoch time (upper) | cost (")
+                .append(currency).append(") | upper cost |\n");
+        b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (BatchSearch s : searches) {
+            b.append("| ").append(s.offer().id()).append(" | ").append(s.largestFittingBatch()).append(" | ");
+            if (s.cheapest() == null) {
+                b.append("- | - | - | - | - |\n");
+                continue;
+            }
+            BatchSearch.Option o = s.cheapest();
+            b.append(o.batchSize())
+                    .append(" | ").append(Durations.formatSeconds(o.secondsPerEpoch()))
+                    .append(" | ").append(Durations.formatSeconds(o.upperSecondsPerEpoch()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", o.costPerEpoch()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", o.upperCostPerEpoch()))
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** {@link PlanFormatter#json} plus, when searched, {@code batchSearch}: one entry per offer searched. */
+    private static String json(Plan plan, List<BatchSearch> searches) throws JsonProcessingException {
+        String base = PlanFormatter.json(plan);
+        if (searches.isEmpty()) {
+            return base;
+        }
+        ObjectNode root = (ObjectNode) CliJson.JSON.readTree(base);
+        ArrayNode all = root.putArray("batchSearch");
+        for (BatchSearch s : searches) {
+            ObjectNode o = all.addObject();
+            o.put("offerId", s.offer().id());
+            o.put("largestFittingBatch", s.largestFittingBatch());
+            if (s.cheapest() == null) {
+                o.putNull("cheapestBatchSize");
+            } else {
+                o.put("cheapestBatchSize", s.cheapest().batchSize());
+            }
+            ArrayNode options = o.putArray("options");
+            for (BatchSearch.Option opt : s.options()) {
+                ObjectNode n = options.addObject();
+                n.put("batchSize", opt.batchSize());
+                n.put("memoryBytesPerDevice", opt.memory().totalBytes());
+                number(n, "secondsPerEpoch", opt.secondsPerEpoch());
+                number(n, "upperSecondsPerEpoch", opt.upperSecondsPerEpoch());
+                number(n, "costPerEpoch", opt.costPerEpoch());
+                number(n, "upperCostPerEpoch", opt.upperCostPerEpoch());
+                if (!opt.failure().isEmpty()) {
+                    n.put("failure", opt.failure());
+                }
+            }
+        }
+        return CliJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+}
