@@ -18,7 +18,7 @@ import org.tribuo.regression.Regressor;
  * it back into seconds. Immutable; Tribuo models are safe for concurrent prediction.
  */
 final class StepRegressor {
-    /** Predictions of a raw-seconds regressor are floored here: an {@link io.github.runtimeestimator.core.Estimate} cannot be negative. */
+    /** Predictions are floored here: a raw-seconds regressor can go negative, an estimate cannot. */
     static final double MIN_SECONDS = 1e-7;
     /** ... and capped here (about 30 years per step): a log-scale regressor far outside its data can overflow. */
     static final double MAX_SECONDS = 1e9;

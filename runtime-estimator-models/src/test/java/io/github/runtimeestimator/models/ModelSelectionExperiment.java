@@ -74,8 +74,8 @@ public final class ModelSelectionExperiment {
                         perStep.add((epochs.get(i).seconds() - n * stepPred[i]) / n);
                     }
                 }
-                double f = Math.max(0, Stats.quantile(fraction.stream().mapToDouble(Double::doubleValue).toArray(), 0.5));
-                double s = Math.max(0, Stats.quantile(perStep.stream().mapToDouble(Double::doubleValue).toArray(), 0.5));
+                double f = Math.max(0, median(fraction));
+                double s = Math.max(0, median(perStep));
                 for (int i = 0; i < epochs.size(); i++) {
                     if (epochs.get(i).workload().model().name().equals(held)) {
                         long n = epochs.get(i).steps();
