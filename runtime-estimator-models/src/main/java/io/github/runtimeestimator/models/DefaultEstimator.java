@@ -1,0 +1,55 @@
+package io.github.runtimeestimator.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The pretrained estimator shipped in this jar as {@value #RESOURCE}, built by {@link DefaultEstimatorBuilder}
+ * from the project's {@code datasets/*.csv}. Loaded once, on first use.
+ */
+public final class DefaultEstimator {
+    /** Classpath location of the shipped artifact. */
+    public static final String RESOURCE = "/io/github/runtimeestimator/models/default.rte";
+
+    private DefaultEstimator() {
+    }
+
+    private static volatile TrainedEstimator instance;
+
+    /**
+     * The shipped estimator.
+     *
+     * @throws IllegalStateException when the resource is missing from the jar or cannot be read
+     */
+    public static TrainedEstimator get() {
+        TrainedEstimator e = instance;
+        if (e == null) {
+            synchronized (DefaultEstimator.class) {
+                e = instance;
+                if (e == null) {
+                    e = load();
+                    instance = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    static TrainedEstimator load() {
+        return load(RESOURCE);
+    }
+
+    static TrainedEstimator load(String resource) {
+        try (InputStream in = DefaultEstimator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the pretrained estimator " + resource + " is missing from the"
+                        + " runtime-estimator-models jar; rebuild it with: mvn -B -q -pl runtime-estimator-models"
+                        + " -am -Prebuild-default-estimator process-classes");
+            }
+            return EstimatorArtifact.read(in, "classpath:" + resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("the pretrained estimator " + resource + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.runtimeestimator.models;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an estimator was trained on.
+ *
+ * @param rows           ok rows used (step rows for the regressor plus epoch rows for the overhead)
+ * @param skippedRows    rows not used: not ok (oom, error), or of a phase that is never trained on
+ * @param rowsByPhase    used rows by phase id
+ * @param models         model names, sorted
+ * @param hardwareIds    hardware catalogue ids, sorted
+ * @param sourceFiles    the files the rows came from, as the caller named them (may be empty)
+ * @param trainedOn      ISO date of training
+ * @param libraryVersion runtime-estimator version that trained it
+ */
+public record TrainingSummary(@JsonProperty("rows") int rows,
+                              @JsonProperty("skippedRows") int skippedRows,
+                              @JsonProperty("rowsByPhase") Map<String, Integer> rowsByPhase,
+                              @JsonProperty("models") List<String> models,
+                              @JsonProperty("hardwareIds") List<String> hardwareIds,
+                              @JsonProperty("sourceFiles") List<String> sourceFiles,
+                              @JsonProperty("trainedOn") String trainedOn,
+                              @JsonProperty("libraryVersion") String libraryVersion) {
+
+    public TrainingSummary {
+        rowsByPhase = rowsByPhase == null ? Map.of() : Map.copyOf(new TreeMap<>(rowsByPhase));
+        models = models == null ? List.of() : List.copyOf(models);
+        hardwareIds = hardwareIds == null ? List.of() : List.copyOf(hardwareIds);
+        sourceFiles = sourceFiles == null ? List.of() : List.copyOf(sourceFiles);
+        trainedOn = trainedOn == null ? "" : trainedOn;
+        libraryVersion = libraryVersion == null ? "" : libraryVersion;
+    }
+}
