@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> METRIC_KEYS = List.of("rows", "mae_seconds", "rmse_seconds", "mape",
-            "median_ape", "within_10pct", "within_25pct", "r2_log_time");
+            "median_ape", "within_10pct", "within_25pct", "r2_log_time", "interval_coverage");
 
     @TempDir
     Path tmp;

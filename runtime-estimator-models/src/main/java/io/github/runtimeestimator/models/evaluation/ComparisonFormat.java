@@ -32,6 +32,7 @@ public final class ComparisonFormat {
         put(o, "within_10pct", m.within10pct());
         put(o, "within_25pct", m.within25pct());
         put(o, "r2_log_time", m.r2LogTime());
+        put(o, "interval_coverage", m.intervalCoverage());
         return o;
     }
 
@@ -92,8 +93,8 @@ public final class ComparisonFormat {
     public static String tableMarkdown(ComparisonTable table) {
         StringBuilder sb = new StringBuilder();
         sb.append("| split | trainer | features | target | phase | rows | MAE s | RMSE s | MAPE | median APE "
-                + "| within 10% | within 25% | R² log time | refused |\n");
-        sb.append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| within 10% | within 25% | R² log time | in interval | refused |\n");
+        sb.append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (ComparisonRow r : table.rows()) {
             Metrics m = r.metrics();
             sb.append("| ").append(r.split()).append(" | ").append(r.trainer()).append(" | ").append(r.featureSet())
@@ -101,7 +102,8 @@ public final class ComparisonFormat {
                     .append(" | ").append(seconds(m.maeSeconds())).append(" | ").append(seconds(m.rmseSeconds()))
                     .append(" | ").append(percent(m.mape())).append(" | ").append(percent(m.medianApe()))
                     .append(" | ").append(percent(m.within10pct())).append(" | ").append(percent(m.within25pct()))
-                    .append(" | ").append(number(m.r2LogTime())).append(" | ").append(r.refused()).append(" |\n");
+                    .append(" | ").append(number(m.r2LogTime())).append(" | ").append(percent(m.intervalCoverage()))
+                    .append(" | ").append(r.refused()).append(" |\n");
         }
         for (ImportanceTable t : table.importance()) {
             sb.append("\nPermutation importance, ").append(t.candidate()).append(" on ").append(t.split())
@@ -121,8 +123,9 @@ public final class ComparisonFormat {
     /** One metrics report as a Markdown table (overall, then each phase). */
     public static String reportMarkdown(MetricsReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| scope | rows | MAE s | RMSE s | MAPE | median APE | within 10% | within 25% | R² log time |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| scope | rows | MAE s | RMSE s | MAPE | median APE | within 10% | within 25% | R² log time "
+                + "| in interval |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         appendReportRow(sb, ComparisonRow.OVERALL, report.overall());
         for (Map.Entry<Phase, Metrics> e : report.phases().entrySet()) {
             appendReportRow(sb, e.getKey().id(), e.getValue());
@@ -135,7 +138,7 @@ public final class ComparisonFormat {
                 .append(" | ").append(seconds(m.rmseSeconds())).append(" | ").append(percent(m.mape()))
                 .append(" | ").append(percent(m.medianApe())).append(" | ").append(percent(m.within10pct()))
                 .append(" | ").append(percent(m.within25pct())).append(" | ").append(number(m.r2LogTime()))
-                .append(" |\n");
+                .append(" | ").append(percent(m.intervalCoverage())).append(" |\n");
     }
 
     private static void put(ObjectNode o, String key, double value) {

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.models.evaluation;
 
 import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ public final class Evaluator {
                 continue;
             }
             try {
-                predictions.add(new Prediction(m, fold.name(), estimator.predict(m.workload()).seconds()));
+                Estimate e = estimator.predict(m.workload());
+                predictions.add(new Prediction(m, fold.name(), e.seconds(), e.lowerSeconds(), e.upperSeconds()));
             } catch (IllegalArgumentException e) {
                 failures.add(new PredictionFailure(m, fold.name(), e.getMessage()));
             }

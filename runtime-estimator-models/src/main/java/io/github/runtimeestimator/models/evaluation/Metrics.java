@@ -15,25 +15,36 @@ import java.util.List;
  * @param within10pct share of predictions whose absolute percentage error is at most 0.10
  * @param within25pct share of predictions whose absolute percentage error is at most 0.25
  * @param r2LogTime   coefficient of determination of ln(predicted) against ln(measured)
+ * @param intervalCoverage share of measured times inside the predicted [lower, upper] interval; NaN when the
+ *                    metrics were computed from point values alone
  */
 public record Metrics(int rows, double maeSeconds, double rmseSeconds, double mape, double medianApe,
-                      double within10pct, double within25pct, double r2LogTime) {
+                      double within10pct, double within25pct, double r2LogTime, double intervalCoverage) {
 
     /** Predictions below this are floored for the logarithm (an estimator may answer 0 s). */
     public static final double LOG_FLOOR_SECONDS = 1e-9;
 
     public static final Metrics EMPTY = new Metrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, Double.NaN);
 
     /** The metrics of these predictions. */
     public static Metrics of(List<Prediction> predictions) {
         double[] measured = new double[predictions.size()];
         double[] predicted = new double[predictions.size()];
+        int inside = 0;
         for (int i = 0; i < measured.length; i++) {
             measured[i] = predictions.get(i).measuredSeconds();
             predicted[i] = predictions.get(i).predictedSeconds();
+            inside += predictions.get(i).withinInterval() ? 1 : 0;
         }
-        return of(measured, predicted);
+        Metrics m = of(measured, predicted);
+        return measured.length == 0 ? m : m.withIntervalCoverage((double) inside / measured.length);
+    }
+
+    /** These metrics with the share of measured times that fell inside the predicted interval. */
+    public Metrics withIntervalCoverage(double coverage) {
+        return new Metrics(rows, maeSeconds, rmseSeconds, mape, medianApe, within10pct, within25pct, r2LogTime,
+                coverage);
     }
 
     /**
@@ -72,7 +83,7 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
             }
         }
         return new Metrics(n, absSum / n, Math.sqrt(sqSum / n), mean(ape), median(ape), (double) within10 / n,
-                (double) within25 / n, r2LogTime(measured, predicted));
+                (double) within25 / n, r2LogTime(measured, predicted), Double.NaN);
     }
 
     /** Mean of |ln(predicted) - ln(measured)|: the error a log-time fit minimises, used by feature importance. */

@@ -54,7 +54,8 @@ class ComparisonTest {
         List<String> keys = new ArrayList<>();
         json.get("rows").get(0).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("split", "trainer", "features", "target", "scope", "rows", "mae_seconds",
-                "rmse_seconds", "mape", "median_ape", "within_10pct", "within_25pct", "r2_log_time", "refused");
+                "rmse_seconds", "mape", "median_ape", "within_10pct", "within_25pct", "r2_log_time", "interval_coverage",
+                "refused");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.runtimeestimator.core.Measurement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -27,6 +29,22 @@ class MetricsTest {
                 + Math.pow(Math.log(4) - meanLog, 2) + Math.pow(Math.log(10) - meanLog, 2);
         double ssRes = Math.pow(Math.log(1.05), 2) + Math.pow(Math.log(0.8), 2) + Math.pow(Math.log(1.3), 2);
         assertThat(m.r2LogTime()).isCloseTo(1 - ssRes / ssTot, within(1e-12));
+    }
+
+    @Test
+    void intervalCoverageIsTheShareOfMeasuredTimesInsideTheInterval() {
+        List<Measurement> rows = Fixtures.dataset().stream().filter(Measurement::isOk).limit(4).toList();
+        double t0 = rows.get(0).seconds();
+        double t1 = rows.get(1).seconds();
+        double t2 = rows.get(2).seconds();
+        double t3 = rows.get(3).seconds();
+        List<Prediction> predictions = List.of(
+                new Prediction(rows.get(0), "f", t0, t0 * 0.5, t0 * 2),      // inside
+                new Prediction(rows.get(1), "f", t1, t1, t1),                // on both bounds: inside
+                new Prediction(rows.get(2), "f", t2 * 2, t2 * 1.5, t2 * 3),  // above the measured time: outside
+                new Prediction(rows.get(3), "f", t3));                       // point only, exact: inside
+        assertThat(Metrics.of(predictions).intervalCoverage()).isEqualTo(0.75);
+        assertThat(Metrics.of(MEASURED, PREDICTED).intervalCoverage()).isNaN();
     }
 
     @Test
