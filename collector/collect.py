@@ -141,13 +141,15 @@ def plan_model(name: str, flops: float, args) -> List[Config]:
     batches = args.batch_sizes or default_batches(flops, args.max_iter_s)
     configs: List[Config] = []
     optimizers = args.optimizers
-    counter = [0]
+    counters: Dict[str, int] = {}
 
-    def next_optimizer():
-        name_ = optimizers[counter[0] % len(optimizers)]
+    def next_optimizer(phase: str):
+        # one rotation per phase, so that every phase sees every optimizer
+        count = counters.get(phase, 0)
+        name_ = optimizers[count % len(optimizers)]
         lrs = OPTIMIZER_LRS[name_]
-        lr = lrs[(counter[0] // len(optimizers)) % len(lrs)]
-        counter[0] += 1
+        lr = lrs[(count // len(optimizers)) % len(lrs)]
+        counters[phase] = count + 1
         return name_, lr
 
     for b in batches:
@@ -168,7 +170,7 @@ def plan_model(name: str, flops: float, args) -> List[Config]:
                 if not args.batch_sizes and b != batches[0] and est > args.max_iter_s * (
                         4 if phase == "train_epoch" else 1.5):
                     continue
-                opt, lr = next_optimizer() if phase != "infer" else ("", None)
+                opt, lr = next_optimizer(phase) if phase != "infer" else ("", None)
                 for threads in args.threads:
                     configs.append(Config(name, phase, b, threads, precision, opt, lr, dataset, est))
     configs.sort(key=lambda c: c.estimated_s)  # cheap first: a truncated model still covers its phases
