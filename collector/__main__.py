@@ -1,0 +1,105 @@
+"""Command line: ``python3 -m collector collect ...`` and ``python3 -m collector describe --model NAME``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+
+from .models import DEFAULT_MODELS
+
+
+def _csv(kind, allowed=None):
+    def parse(text: str):
+        values = [kind(v.strip()) for v in text.split(",") if v.strip()]
+        if not values:
+            raise argparse.ArgumentTypeError("empty list")
+        if allowed:
+            bad = [v for v in values if v not in allowed]
+            if bad:
+                raise argparse.ArgumentTypeError(f"{bad} not in {sorted(allowed)}")
+        return values
+    return parse
+
+
+def _positive_ints(text: str):
+    values = _csv(int)(text)
+    if any(v < 1 for v in values):
+        raise argparse.ArgumentTypeError(f"values must be >= 1, were {values}")
+    return values
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python3 -m collector",
+                                     description="Measure PyTorch workloads into schema-v1 CSV rows.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    collect = commands.add_parser("collect", help="measure a grid of configurations")
+    collect.add_argument("--out", required=True, help="CSV file; rows are appended and flushed one by one")
+    collect.add_argument("--host-json", required=True, help="host description written at start and end")
+    collect.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
+    collect.add_argument("--threads", type=_positive_ints, default=None,
+                         help="CPU intra-op thread counts, e.g. 1,2 (default: 1 and all cores)")
+    collect.add_argument("--models", type=_csv(str), default=list(DEFAULT_MODELS))
+    collect.add_argument("--phases", type=_csv(str, {"infer", "train_step", "train_epoch"}),
+                         default=["infer", "train_step", "train_epoch"])
+    collect.add_argument("--batch-sizes", type=_positive_ints, default=None,
+                         help="fixed batch sizes for every model (default: planned per model from its FLOPs)")
+    collect.add_argument("--precisions", type=_csv(str, {"fp32", "bf16"}), default=["fp32", "bf16"])
+    collect.add_argument("--optimizers", type=_csv(str, {"sgd", "adam", "adamw"}),
+                         default=["sgd", "adam", "adamw"])
+    collect.add_argument("--budget-s", type=float, default=1800.0, help="global time budget in seconds")
+    collect.add_argument("--config-budget-s", type=float, default=0.5,
+                         help="timed seconds per configuration (after min repeats)")
+    collect.add_argument("--max-iter-s", type=float, default=0.8,
+                         help="planning cap on the estimated seconds of one iteration")
+    collect.add_argument("--warmup", type=int, default=2)
+    collect.add_argument("--min-repeats", type=int, default=3)
+    collect.add_argument("--max-repeats", type=int, default=30)
+    collect.add_argument("--epoch-steps", type=int, default=4,
+                         help="train_epoch dataset = batch*(steps-1) + ceil(batch/2): steps, last one partial")
+    collect.add_argument("--dataset-size", type=int, default=None, help="fixed train_epoch dataset size")
+    collect.add_argument("--repeat-check", type=int, default=20,
+                         help="K configurations measured a second time at the end (0: none)")
+    collect.add_argument("--seed", type=int, default=0)
+    collect.add_argument("--run-id", default=None)
+    collect.add_argument("--allow-reference-blas", action="store_true")
+    collect.add_argument("--quiet", action="store_true")
+
+    describe = commands.add_parser("describe", help="print a model's ModelSpec JSON")
+    describe.add_argument("--model", required=True)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "describe":
+        from .models import describe as describe_model
+        try:
+            print(json.dumps(describe_model(args.model), indent=2))
+        except KeyError as exc:
+            print(exc.args[0], file=sys.stderr)
+            return 2
+        return 0
+    import os
+    import torch
+    from .collect import collect
+    if args.threads is None:
+        args.threads = sorted({1, os.cpu_count() or 1})
+    if args.run_id is None:
+        from .hostinfo import host_name
+        args.run_id = f"{host_name()}-{args.device}-{datetime.datetime.now():%Y%m%d-%H%M%S}"
+    for name in args.models:
+        from .models import get_model
+        try:
+            get_model(name)
+        except KeyError as exc:
+            print(exc.args[0], file=sys.stderr)
+            return 2
+    del torch
+    return collect(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

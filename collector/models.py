@@ -1,0 +1,303 @@
+"""Model registry: torchvision models with random weights and small models defined in code.
+
+Names follow the shared datasets: ``mlp_<width>_<depth>`` (1024 inputs, 10 classes),
+``small_cnn_<channels>`` (3x64x64, three conv-relu-maxpool stages c, 2c, 4c, 10 classes),
+``lstm_<dim>_<layers>`` / ``gru_<dim>_<layers>`` (language model over 128 tokens, vocabulary 10000),
+``bert_*`` (BERT encoder + pooler + 2-label classifier on 128 tokens, HF BertForSequenceClassification
+shapes), ``gpt2_small`` (GPT-2 LM on 128 tokens here) and ``tfenc_<dim>_<layers>`` (nn.TransformerEncoder
+classifier, 128 tokens).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from typing import Callable, Dict, List
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelEntry:
+    name: str
+    family: str
+    input_kind: str          # "image", "features", "tokens"
+    sample_shape: tuple      # one sample's input shape
+    num_classes: int         # classes (or vocabulary for language models)
+    per_token_loss: bool     # language model: one target per token
+    build: Callable[[], nn.Module]
+    vocab: int = 0
+
+    @property
+    def input_shape(self) -> str:
+        return "x".join(str(d) for d in self.sample_shape)
+
+    def make_input(self, batch: int, generator: torch.Generator = None) -> torch.Tensor:
+        shape = (batch,) + tuple(self.sample_shape)
+        if self.input_kind == "tokens":
+            return torch.randint(0, self.vocab, shape, generator=generator)
+        return torch.randn(shape, generator=generator)
+
+    def make_target(self, batch: int, generator: torch.Generator = None) -> torch.Tensor:
+        shape = (batch,) + ((self.sample_shape[0],) if self.per_token_loss else ())
+        return torch.randint(0, self.num_classes, shape, generator=generator)
+
+    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        return F.cross_entropy(output.reshape(-1, output.shape[-1]).float(), target.reshape(-1))
+
+
+# ---------------------------------------------------------------- small models defined in code
+
+def mlp(width: int, depth: int, inputs: int = 1024, classes: int = 10) -> nn.Module:
+    layers: List[nn.Module] = [nn.Linear(inputs, width), nn.ReLU()]
+    for _ in range(depth - 1):
+        layers += [nn.Linear(width, width), nn.ReLU()]
+    layers.append(nn.Linear(width, classes))
+    return nn.Sequential(*layers)
+
+
+def small_cnn(channels: int, classes: int = 10) -> nn.Module:
+    c = channels
+    return nn.Sequential(
+        nn.Conv2d(3, c, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(c, 2 * c, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(2 * c, 4 * c, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4 * c, classes))
+
+
+class RecurrentLM(nn.Module):
+    def __init__(self, cell: str, dim: int, layers: int, vocab: int = 10000):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, dim)
+        rnn_type = {"lstm": nn.LSTM, "gru": nn.GRU}[cell]
+        self.rnn = rnn_type(dim, dim, layers, batch_first=True)
+        self.head = nn.Linear(dim, vocab)
+
+    def forward(self, tokens):
+        hidden, _ = self.rnn(self.embedding(tokens))
+        return self.head(hidden)
+
+
+class SelfAttention(nn.Module):
+    """Multi-head self-attention with separate q/k/v projections (BERT/GPT-2 shapes).
+
+    Declares its two attention matmuls (``Q @ K^T`` and ``attn @ V``, ``2*L*L*d`` FLOPs each) to the
+    FLOP counter through ``extra_matmul_flops``; the projections are ``nn.Linear`` children.
+    """
+
+    def __init__(self, dim: int, heads: int, causal: bool = False, dropout: float = 0.1):
+        super().__init__()
+        self.heads = heads
+        self.causal = causal
+        self.query = nn.Linear(dim, dim)
+        self.key = nn.Linear(dim, dim)
+        self.value = nn.Linear(dim, dim)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, x):
+        batch, length, dim = x.shape
+        head_dim = dim // self.heads
+
+        def split(t):
+            return t.view(batch, length, self.heads, head_dim).transpose(1, 2)
+
+        q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(head_dim)
+        if self.causal:
+            mask = torch.ones(length, length, dtype=torch.bool, device=x.device).triu(1)
+            scores = scores.masked_fill(mask, float("-inf"))
+        probs = self.dropout(torch.softmax(scores, dim=-1))
+        context = torch.matmul(probs, v)
+        return context.transpose(1, 2).reshape(batch, length, dim)
+
+    def extra_matmul_flops(self, inputs, output):
+        x = inputs[0]
+        batch, length, dim = x.shape
+        return 2 * (2 * batch * length * length * dim)
+
+
+class BertLayer(nn.Module):
+    def __init__(self, dim: int, heads: int, ffn: int):
+        super().__init__()
+        self.attention = SelfAttention(dim, heads)
+        self.attention_output = nn.Linear(dim, dim)
+        self.attention_norm = nn.LayerNorm(dim, eps=1e-12)
+        self.intermediate = nn.Linear(dim, ffn)
+        self.activation = nn.GELU()
+        self.output = nn.Linear(ffn, dim)
+        self.output_norm = nn.LayerNorm(dim, eps=1e-12)
+        self.dropout = nn.Dropout(0.1)
+
+    def forward(self, x):
+        x = self.attention_norm(x + self.dropout(self.attention_output(self.attention(x))))
+        return self.output_norm(x + self.dropout(self.output(self.activation(self.intermediate(x)))))
+
+
+class BertClassifier(nn.Module):
+    """BertForSequenceClassification shapes: embeddings, post-LN encoder, tanh pooler, classifier."""
+
+    def __init__(self, dim: int, layers: int, heads: int, vocab: int = 30522, positions: int = 512,
+                 labels: int = 2):
+        super().__init__()
+        self.word_embeddings = nn.Embedding(vocab, dim)
+        self.position_embeddings = nn.Embedding(positions, dim)
+        self.token_type_embeddings = nn.Embedding(2, dim)
+        self.embedding_norm = nn.LayerNorm(dim, eps=1e-12)
+        self.dropout = nn.Dropout(0.1)
+        self.layers = nn.ModuleList([BertLayer(dim, heads, 4 * dim) for _ in range(layers)])
+        self.pooler = nn.Linear(dim, dim)
+        self.pooler_activation = nn.Tanh()
+        self.classifier = nn.Linear(dim, labels)
+
+    def forward(self, tokens):
+        positions = torch.arange(tokens.shape[1], device=tokens.device).unsqueeze(0)
+        x = self.word_embeddings(tokens) + self.position_embeddings(positions) \
+            + self.token_type_embeddings(torch.zeros_like(tokens))
+        x = self.dropout(self.embedding_norm(x))
+        for layer in self.layers:
+            x = layer(x)
+        return self.classifier(self.dropout(self.pooler_activation(self.pooler(x[:, 0]))))
+
+
+class Gpt2Block(nn.Module):
+    def __init__(self, dim: int, heads: int):
+        super().__init__()
+        self.ln_1 = nn.LayerNorm(dim)
+        self.attn = SelfAttention(dim, heads, causal=True)
+        self.attn_proj = nn.Linear(dim, dim)
+        self.ln_2 = nn.LayerNorm(dim)
+        self.fc = nn.Linear(dim, 4 * dim)
+        self.act = nn.GELU()
+        self.proj = nn.Linear(4 * dim, dim)
+        self.dropout = nn.Dropout(0.1)
+
+    def forward(self, x):
+        x = x + self.dropout(self.attn_proj(self.attn(self.ln_1(x))))
+        return x + self.dropout(self.proj(self.act(self.fc(self.ln_2(x)))))
+
+
+class Gpt2LM(nn.Module):
+    """GPT-2 language model (pre-LN blocks, causal attention, LM head tied to the token embedding).
+
+    512 positions, as in the shared ``gpt2_small`` rows (124046592 parameters)."""
+
+    def __init__(self, dim: int, layers: int, heads: int, vocab: int = 50257, positions: int = 512):
+        super().__init__()
+        self.wte = nn.Embedding(vocab, dim)
+        self.wpe = nn.Embedding(positions, dim)
+        self.dropout = nn.Dropout(0.1)
+        self.blocks = nn.ModuleList([Gpt2Block(dim, heads) for _ in range(layers)])
+        self.ln_f = nn.LayerNorm(dim)
+        self.lm_head = nn.Linear(dim, vocab, bias=False)
+        self.lm_head.weight = self.wte.weight
+
+    def forward(self, tokens):
+        positions = torch.arange(tokens.shape[1], device=tokens.device).unsqueeze(0)
+        x = self.dropout(self.wte(tokens) + self.wpe(positions))
+        for block in self.blocks:
+            x = block(x)
+        return self.lm_head(self.ln_f(x))
+
+
+class TransformerEncoderClassifier(nn.Module):
+    """``nn.TransformerEncoder`` (nn.MultiheadAttention inside) over token embeddings, mean-pooled, 2 labels."""
+
+    def __init__(self, dim: int, layers: int, vocab: int = 10000, labels: int = 2):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, dim)
+        layer = nn.TransformerEncoderLayer(dim, max(1, dim // 64), 4 * dim, batch_first=True)
+        self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
+        self.classifier = nn.Linear(dim, labels)
+
+    def forward(self, tokens):
+        return self.classifier(self.encoder(self.embedding(tokens)).mean(dim=1))
+
+
+# ---------------------------------------------------------------- registry
+
+IMAGE = (3, 224, 224)
+
+TORCHVISION = {
+    # name: family
+    "resnet18": "cnn", "resnet34": "cnn", "resnet50": "cnn",
+    "alexnet": "cnn", "vgg11": "cnn", "squeezenet1_0": "cnn", "squeezenet1_1": "cnn",
+    "densenet121": "cnn", "regnet_y_400mf": "cnn", "regnet_y_800mf": "cnn",
+    "mobilenet_v2": "mobile", "mobilenet_v3_small": "mobile", "mobilenet_v3_large": "mobile",
+    "efficientnet_b0": "mobile", "shufflenet_v2_x0_5": "mobile", "shufflenet_v2_x1_0": "mobile",
+    "mnasnet0_5": "mobile", "mnasnet1_0": "mobile",
+    "convnext_tiny": "convnext", "vit_b_16": "vit",
+}
+
+BERT_SIZES = {  # name: (dim, layers, heads) -- Google's BERT miniatures and BERT-base
+    "bert_tiny": (128, 2, 2), "bert_mini": (256, 4, 4), "bert_small": (512, 4, 8),
+    "bert_medium": (512, 8, 8), "bert_base": (768, 12, 12),
+}
+
+SEQ_LEN = 128
+
+
+def _torchvision_builder(name: str) -> Callable[[], nn.Module]:
+    def build():
+        import torchvision.models as tvm
+        return getattr(tvm, name)(weights=None)
+    return build
+
+
+def get_model(name: str) -> ModelEntry:
+    """Looks a model up by name; parametric names (``mlp_512_2``) are parsed."""
+    if name in TORCHVISION:
+        return ModelEntry(name, TORCHVISION[name], "image", IMAGE, 1000, False, _torchvision_builder(name))
+    if name in BERT_SIZES:
+        dim, layers, heads = BERT_SIZES[name]
+        return ModelEntry(name, "transformer", "tokens", (SEQ_LEN,), 2, False,
+                          lambda: BertClassifier(dim, layers, heads), vocab=30522)
+    if name == "gpt2_small":
+        return ModelEntry(name, "transformer", "tokens", (SEQ_LEN,), 50257, True,
+                          lambda: Gpt2LM(768, 12, 12), vocab=50257)
+    match = re.fullmatch(r"mlp_(\d+)_(\d+)", name)
+    if match:
+        width, depth = int(match.group(1)), int(match.group(2))
+        return ModelEntry(name, "mlp", "features", (1024,), 10, False, lambda: mlp(width, depth))
+    match = re.fullmatch(r"small_cnn_(\d+)", name)
+    if match:
+        channels = int(match.group(1))
+        return ModelEntry(name, "cnn", "image", (3, 64, 64), 10, False, lambda: small_cnn(channels))
+    match = re.fullmatch(r"(lstm|gru)_(\d+)_(\d+)", name)
+    if match:
+        cell, dim, layers = match.group(1), int(match.group(2)), int(match.group(3))
+        return ModelEntry(name, "rnn", "tokens", (SEQ_LEN,), 10000, True,
+                          lambda: RecurrentLM(cell, dim, layers), vocab=10000)
+    match = re.fullmatch(r"tfenc_(\d+)_(\d+)", name)
+    if match:
+        dim, layers = int(match.group(1)), int(match.group(2))
+        return ModelEntry(name, "transformer", "tokens", (SEQ_LEN,), 2, False,
+                          lambda: TransformerEncoderClassifier(dim, layers), vocab=10000)
+    raise KeyError(f"unknown model '{name}'; known: {', '.join(known_models())}, "
+                   "or mlp_<width>_<depth>, small_cnn_<c>, lstm_<dim>_<layers>, gru_<dim>_<layers>, "
+                   "tfenc_<dim>_<layers>")
+
+
+DEFAULT_MODELS = [
+    "mlp_256_8", "mlp_512_2", "mlp_1024_4", "mlp_2048_4", "small_cnn_32", "small_cnn_128",
+    "lstm_256_1", "lstm_512_2", "gru_512_2", "tfenc_256_4", "bert_tiny", "bert_mini", "bert_small",
+    "bert_base", "gpt2_small",
+    "shufflenet_v2_x0_5", "mobilenet_v3_small", "squeezenet1_1", "mobilenet_v2", "mnasnet0_5",
+    "efficientnet_b0", "regnet_y_400mf", "alexnet", "resnet18", "resnet34", "resnet50",
+    "densenet121", "squeezenet1_0", "convnext_tiny", "vgg11", "vit_b_16",
+]
+
+
+def known_models() -> List[str]:
+    return sorted(set(DEFAULT_MODELS) | set(TORCHVISION) | set(BERT_SIZES) | {"gpt2_small"})
+
+
+def describe(name: str) -> Dict:
+    """ModelSpec JSON object for a registered model."""
+    from .flops import describe_module
+    entry = get_model(name)
+    torch.manual_seed(0)
+    module = entry.build()
+    return describe_module(module, entry.make_input(1), entry.name, entry.family, entry.input_shape)
