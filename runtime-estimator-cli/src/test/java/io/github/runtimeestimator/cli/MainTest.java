@@ -155,7 +155,7 @@ class MainTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.get("rows").get(0).get("split").asText()).isEqualTo("kfold-3");
-        assertThat(root.get("importance")).hasSize(1);
+        assertThat(root.get("importance")).hasSize(2); // knn/physics on log seconds and on log(time / roofline)
         assertThat(root.get("importance").get(0).get("fields").get(0).has("mae_log_time_increase")).isTrue();
     }
 

@@ -39,6 +39,13 @@ public record Candidate(String trainer, String featureSet, Target target,
     }
 
     static String targetId(Target target) {
-        return target == Target.LOG_SECONDS ? "log_seconds" : "seconds";
+        switch (target) {
+            case LOG_SECONDS:
+                return "log_seconds";
+            case LOG_RATIO_TO_ROOFLINE:
+                return "log_ratio_to_roofline";
+            default:
+                return "seconds";
+        }
     }
 }

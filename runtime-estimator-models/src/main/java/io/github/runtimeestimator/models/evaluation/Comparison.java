@@ -19,13 +19,18 @@ public final class Comparison {
 
     /**
      * Every trainer x feature set fitted on log time, plus the study's setup for each trainer: the seed
-     * features fitted on raw seconds (when {@code seed} is among {@code featureSets}).
+     * features fitted on raw seconds (when {@code seed} is among {@code featureSets}), and the physics features
+     * fitted on log(time / roofline time) (when {@code physics} is among them), the target that carries over to
+     * hardware faster or slower than any in training.
      */
     public static List<TrainerConfig> configs(List<String> trainers, List<String> featureSets, long seed) {
         List<TrainerConfig> out = new ArrayList<>();
         for (String trainer : trainers) {
             for (String features : featureSets) {
                 out.add(TrainerConfig.of(trainer, features).withSeed(seed));
+            }
+            if (featureSets.contains("physics")) {
+                out.add(TrainerConfig.of(trainer, "physics").withTarget(Target.LOG_RATIO_TO_ROOFLINE).withSeed(seed));
             }
             if (featureSets.contains("seed")) {
                 out.add(TrainerConfig.of(trainer, "seed").withTarget(Target.SECONDS).withSeed(seed));

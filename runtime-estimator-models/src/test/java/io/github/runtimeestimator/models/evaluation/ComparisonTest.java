@@ -63,8 +63,10 @@ class ComparisonTest {
         List<Candidate> c = Comparison.candidates(List.of("linear", "knn"), List.of("seed", "physics"), 3);
 
         assertThat(c).extracting(Candidate::label).containsExactly(
-                "linear/seed/log_seconds", "linear/physics/log_seconds", "linear/seed/seconds",
-                "knn/seed/log_seconds", "knn/physics/log_seconds", "knn/seed/seconds");
+                "linear/seed/log_seconds", "linear/physics/log_seconds", "linear/physics/log_ratio_to_roofline",
+                "linear/seed/seconds",
+                "knn/seed/log_seconds", "knn/physics/log_seconds", "knn/physics/log_ratio_to_roofline",
+                "knn/seed/seconds");
     }
 
     @Test
