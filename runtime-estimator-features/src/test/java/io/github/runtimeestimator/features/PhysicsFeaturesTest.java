@@ -121,8 +121,8 @@ class PhysicsFeaturesTest {
 
     @Test
     void catalogueDescriptorsForAKnownModel() {
-        // resnet50 in the built-in catalogue (collector describe): 126 leaf layers, 32 006 632 activation
-        // elements per sample, all counted FLOPs are matmul/convolution FLOPs
+        // resnet50 in the built-in catalogue (collector describe): 126 leaf layers, 3.2e7 activation elements
+        // per sample, all counted FLOPs are matmul/convolution FLOPs
         ModelSpec entry = ModelCatalog.builtIn().require("resnet50");
         assertThat(entry.leafLayers()).isEqualTo(126L);
         double activations = entry.activationElementsPerSample();
