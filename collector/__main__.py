@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 
 from .models import DEFAULT_MODELS
@@ -67,8 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--allow-reference-blas", action="store_true")
     collect.add_argument("--quiet", action="store_true")
 
-    describe = commands.add_parser("describe", help="print a model's ModelSpec JSON")
-    describe.add_argument("--model", required=True)
+    describe = commands.add_parser("describe", help="print a model's ModelSpec JSON, or write the catalogue "
+                                                     "of every model named in CSVs")
+    target = describe.add_mutually_exclusive_group(required=True)
+    target.add_argument("--model", help="one registered model")
+    target.add_argument("--all-in", nargs="+", metavar="CSV",
+                        help="describe every model named in these measurement CSVs (needs --out)")
+    describe.add_argument("--input-shape", default=None,
+                          help="token models: another sequence length, e.g. 256 (with --model)")
+    describe.add_argument("--out", default=None, help="catalogue JSON file written by --all-in")
     return parser
 
 
@@ -76,13 +84,29 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "describe":
         from .models import describe as describe_model
+        if args.all_in:
+            if not args.out:
+                print("--all-in needs --out FILE", file=sys.stderr)
+                return 2
+            from .catalog import write_catalog
+            generated_by = "python3 -m collector describe --all-in " + " ".join(
+                os.path.basename(p) for p in args.all_in)
+            document = write_catalog(args.all_in, args.out, generated_by)
+            usable = sum(1 for m in document["models"] if m["descriptorsUsable"])
+            for model in document["models"]:
+                if not model["descriptorsUsable"]:
+                    print(f"parameter mismatch: {model['name']}: {model['mismatch']}", file=sys.stderr)
+            for model in document["skipped"]:
+                print(f"skipped: {model['name']}: {model['reason']}", file=sys.stderr)
+            print(f"described {len(document['models'])} models ({usable} with usable descriptors, "
+                  f"{len(document['skipped'])} skipped) into {args.out}")
+            return 0
         try:
-            print(json.dumps(describe_model(args.model), indent=2))
-        except KeyError as exc:
+            print(json.dumps(describe_model(args.model, args.input_shape), indent=2))
+        except (KeyError, ValueError) as exc:
             print(exc.args[0], file=sys.stderr)
             return 2
         return 0
-    import os
     import torch
     from .collect import collect
     if args.threads is None:

@@ -6,10 +6,11 @@ import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.List;
 
 /**
- * Feature set {@code physics} v1: ONE step described by what transfers across models and hardware, namely its
+ * Feature set {@code physics} v2: ONE step described by what transfers across models and hardware, namely its
  * roofline quantities ({@link Roofline}), their log10 transforms (for heavy-tailed quantities) and the few raw
  * inputs a regressor still needs. The table of every feature with its formula and unit is in the features
  * notes (README section "Features"); the arithmetic lives in {@link Roofline}.
@@ -18,11 +19,18 @@ import java.util.List;
  * {@code log10_layer_launches_per_step} is 0 (as if one layer) and {@code matmul_flops_share} is 1 (PyTorch's
  * FLOP counter counts matmuls and convolutions only, so nearly all counted FLOPs are matmul FLOPs); the
  * activation traffic then uses {@link Roofline#activationElementsPerSample(ModelSpec)}'s proxy.
+ *
+ * <p>v2 (this version) differs from v1 in one place: a spec without descriptors takes those of the built-in
+ * {@link ModelCatalog} when its name, input shape and parameters (within 1%) match an entry
+ * ({@link ModelCatalog#descriptorsFor(ModelSpec)}), in training and prediction alike, so measurement rows of
+ * catalogued models (schema v1 has no descriptor columns) carry their leaf layers and activation sizes. The
+ * spec's own FLOPs stay; {@code matmul_flops_share} is the catalogue's share. The lookup is a HashMap get of
+ * the model name and allocates nothing. {@link Roofline} itself does not consult the catalogue.
  */
 final class PhysicsFeatures implements FeatureExtractor {
 
     static final String ID = "physics";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** {@code log10_layer_launches_per_step} when the model has no leaf-layer count. */
     static final double NEUTRAL_LOG10_LAYER_LAUNCHES = 0.0;
@@ -67,6 +75,17 @@ final class PhysicsFeatures implements FeatureExtractor {
             "log10_layer_launches_per_step",
             "matmul_flops_share");
 
+    private final ModelCatalog catalog;
+
+    /** {@code physics} v2 on the built-in model catalogue. */
+    PhysicsFeatures() {
+        this(ModelCatalog.builtIn());
+    }
+
+    PhysicsFeatures(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -92,7 +111,11 @@ final class PhysicsFeatures implements FeatureExtractor {
 
         double flops = Roofline.flopsPerStep(spec);
         double weightBytes = Roofline.weightBytesPerStep(spec);
-        double activationBytes = Roofline.activationBytesPerStep(spec);
+        ModelSpec catalogued = catalog.descriptorsFor(model);
+        ModelSpec described = catalogued == null ? model : catalogued;
+        double activationBytes = catalogued == null || catalogued.activationElementsPerSample() == null
+                ? Roofline.activationBytesPerStep(spec)
+                : Roofline.activationBytesPerStep(spec, catalogued.activationElementsPerSample());
         double bytes = weightBytes + activationBytes;
         double peak = Roofline.effectivePeakFlopsPerSecond(spec);
         double bandwidth = Roofline.memoryBandwidthBytesPerSecond(spec);
@@ -103,10 +126,10 @@ final class PhysicsFeatures implements FeatureExtractor {
         double ridge = peak / bandwidth;
         double intensityOverRidge = intensity / ridge;
 
-        Long leafLayers = model.leafLayers();
-        Double matmulFlops = model.matmulFlopsPerSample();
+        Long leafLayers = described.leafLayers();
+        Double matmulFlops = described.matmulFlopsPerSample();
         boolean hasDescriptors = leafLayers != null || matmulFlops != null
-                || model.activationElementsPerSample() != null;
+                || described.activationElementsPerSample() != null;
 
         int i = 0;
         out[i++] = flops;
@@ -145,7 +168,8 @@ final class PhysicsFeatures implements FeatureExtractor {
         out[i++] = hasDescriptors ? 1 : 0;
         out[i++] = leafLayers == null ? NEUTRAL_LOG10_LAYER_LAUNCHES
                 : log10((double) leafLayers * (training ? Roofline.TRAINING_FLOPS_MULTIPLIER : 1));
-        out[i++] = matmulFlops == null ? NEUTRAL_MATMUL_FLOPS_SHARE : matmulFlops / model.flopsPerSample();
+        out[i++] = matmulFlops == null ? NEUTRAL_MATMUL_FLOPS_SHARE
+                : Math.min(1.0, matmulFlops / described.flopsPerSample());
         FeatureArrays.requireFinite(ID, NAMES, out);
     }
 

@@ -177,6 +177,17 @@ public final class Roofline {
         return perBatch * (job.phase().isTraining() ? TRAINING_ACTIVATION_TRAFFIC_MULTIPLIER : 1);
     }
 
+    /**
+     * {@link #activationBytesPerStep(WorkloadSpec)} with the given activation elements per sample in place of
+     * the model's (e.g. from {@code ModelCatalog}).
+     */
+    public static double activationBytesPerStep(WorkloadSpec spec, double activationElementsPerSample) {
+        spec.requireHardware();
+        JobSpec job = spec.job();
+        double perBatch = 2.0 * job.batchSize() * activationElementsPerSample * spec.precision().bytesPerElement();
+        return perBatch * (job.phase().isTraining() ? TRAINING_ACTIVATION_TRAFFIC_MULTIPLIER : 1);
+    }
+
     /** DRAM bytes moved in one step: weights (and training state) plus activations. */
     public static double bytesPerStep(WorkloadSpec spec) {
         return weightBytesPerStep(spec) + activationBytesPerStep(spec);

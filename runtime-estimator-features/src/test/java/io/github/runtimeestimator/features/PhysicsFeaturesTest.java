@@ -9,13 +9,18 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhysicsFeaturesTest {
 
-    private final FeatureExtractor physics = FeatureSets.physics();
+    /**
+     * The hand computations below are of the roofline arithmetic with the activation proxy, so they run on an
+     * empty model catalogue (the built-in one knows resnet50: see {@link #catalogueDescriptorsForAKnownModel}).
+     */
+    private final FeatureExtractor physics = new PhysicsFeatures(ModelCatalog.of(List.of()));
 
     private static void assertClose(FeatureVector v, String name, double expected) {
         assertThat(v.get(name)).as(name).isCloseTo(expected, within(Math.abs(expected) * 1e-12 + 1e-15));
@@ -24,7 +29,8 @@ class PhysicsFeaturesTest {
     @Test
     void idVersionAndUniqueNames() {
         assertThat(physics.id()).isEqualTo("physics");
-        assertThat(physics.version()).isEqualTo(1);
+        assertThat(physics.version()).isEqualTo(2);
+        assertThat(FeatureSets.physics().version()).isEqualTo(2);
         assertThat(new HashSet<>(physics.names())).hasSameSizeAs(physics.names());
         assertThat(physics.extract(Specs.resnet50TrainStepBf16OnH100()).size()).isEqualTo(physics.names().size());
     }
@@ -111,6 +117,33 @@ class PhysicsFeaturesTest {
 
         FeatureVector infer = physics.extract(Specs.resnet50InferBf16OnH100().toBuilder().model(described).build());
         assertClose(infer, "log10_layer_launches_per_step", Math.log10(161));
+    }
+
+    @Test
+    void catalogueDescriptorsForAKnownModel() {
+        // resnet50 in the built-in catalogue (collector describe): 126 leaf layers, 3.2e7 activation elements
+        // per sample, all counted FLOPs are matmul/convolution FLOPs
+        ModelSpec entry = ModelCatalog.builtIn().require("resnet50");
+        assertThat(entry.leafLayers()).isEqualTo(126L);
+        double activations = entry.activationElementsPerSample();
+        FeatureExtractor v2 = FeatureSets.physics();
+
+        FeatureVector train = v2.extract(Specs.resnet50TrainStepBf16OnH100());
+
+        assertClose(train, "has_descriptors", 1);
+        assertClose(train, "log10_layer_launches_per_step", Math.log10(126 * 3));
+        assertClose(train, "matmul_flops_share", 1);
+        // BF16 SGD training: 34 bytes per parameter, activations 2 x 64 x A x 2 bytes x 3
+        assertClose(train, "bytes_per_step", 34.0 * 25_557_032 + 2 * 64 * activations * 2 * 3);
+        // the same features as a spec that carries the catalogue's descriptors itself (FLOPs stay the spec's)
+        WorkloadSpec described = Specs.resnet50TrainStepBf16OnH100().toBuilder()
+                .model(ModelCatalog.builtIn().withDescriptors(Specs.resnet50())).build();
+        assertThat(v2.extract(described)).isEqualTo(train);
+        // a spec the catalogue does not match (1.5% more parameters) keeps v1's neutral values and proxy
+        ModelSpec other = Specs.resnet50().toBuilder().parameters(Math.round(25_557_032 * 1.015)).build();
+        FeatureVector unmatched = v2.extract(Specs.resnet50TrainStepBf16OnH100().toBuilder().model(other).build());
+        assertClose(unmatched, "has_descriptors", 0);
+        assertClose(unmatched, "log10_layer_launches_per_step", 0);
     }
 
     @Test
