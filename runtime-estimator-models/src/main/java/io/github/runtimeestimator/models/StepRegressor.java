@@ -3,6 +3,7 @@ package io.github.runtimeestimator.models;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.runtimeestimator.models.compiled.CompiledLinear;
 import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
 import io.github.runtimeestimator.models.compiled.FastKnn;
 import io.github.runtimeestimator.models.compiled.FeatureOrder;
@@ -19,6 +20,7 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.slm.SparseLinearModel;
 
 /**
  * A fitted Tribuo regressor of one step's time: standardizes the raw features, predicts the target and turns
@@ -27,8 +29,8 @@ import org.tribuo.regression.Regressor;
  * <p>The Tribuo model is what is trained and saved; for prediction it is compiled once, when this object is
  * built (after training and on load): tree ensembles (cart, forest, xgboost) into a
  * {@link CompiledTreeEnsemble} (equal to Tribuo's predictions bit for bit), k-NN into a {@link FastKnn} with
- * the real mean of the k neighbours (Tribuo 4.3.2's combiner returns the k-th neighbour's target instead).
- * Linear models stay on Tribuo. {@link #tribuoNative()} gives the same regressor predicting through Tribuo,
+ * the real mean of the k neighbours (Tribuo 4.3.2's combiner returns the k-th neighbour's target instead),
+ * sparse linear models (elastic net) into a {@link CompiledLinear}. {@link #tribuoNative()} gives the same regressor predicting through Tribuo,
  * for equality tests and benchmark baselines.
  */
 final class StepRegressor {
@@ -52,6 +54,7 @@ final class StepRegressor {
     // the compiled evaluator (at most one of the two), or none: predict through Tribuo
     private final CompiledTreeEnsemble trees;
     private final FastKnn knn;
+    private final CompiledLinear linear;
     // model order (Tribuo feature id) -> position in the raw feature vector, and that feature's standardization
     private final int[] rawPosition;
     private final double[] modelMeans;
@@ -76,8 +79,11 @@ final class StepRegressor {
         }
         CompiledTreeEnsemble compiledTrees = null;
         FastKnn compiledKnn = null;
+        CompiledLinear compiledLinear = null;
         if (compile) {
-            if (model instanceof KNNModel) {
+            if (model instanceof SparseLinearModel) {
+                compiledLinear = CompiledLinear.compile((SparseLinearModel) model);
+            } else if (model instanceof KNNModel) {
                 compiledKnn = FastKnn.fromTribuo((KNNModel<Regressor>) model, FastKnn.Combination.MEAN);
             } else if (model instanceof TreeModel || model instanceof WeightedEnsembleModel
                     || model instanceof XGBoostModel) {
@@ -86,6 +92,7 @@ final class StepRegressor {
         }
         this.trees = compiledTrees;
         this.knn = compiledKnn;
+        this.linear = compiledLinear;
         List<String> modelNames = FeatureOrder.namesById(model.getFeatureIDMap());
         List<String> rawNames = List.of(this.featureNames);
         this.rawPosition = new int[modelNames.size()];
@@ -115,7 +122,7 @@ final class StepRegressor {
 
     /** Whether predictions go through a compiled evaluator rather than the Tribuo model. */
     boolean isCompiled() {
-        return trees != null || knn != null;
+        return trees != null || knn != null || linear != null;
     }
 
     /** Length of the scratch array {@link #predictSeconds(double[], double, double[])} needs. */
@@ -211,7 +218,7 @@ final class StepRegressor {
      * Allocates nothing on the compiled path.
      */
     double predictSeconds(double[] rawFeatures, double baselineSeconds, double[] scratch) {
-        if (trees == null && knn == null) {
+        if (!isCompiled()) {
             Prediction<Regressor> p = model.predict(example(rawFeatures));
             return decode(target, p.getOutput().getValues()[0], baselineSeconds);
         }
@@ -222,7 +229,8 @@ final class StepRegressor {
             // the same arithmetic as Standardization.apply, so the compiled evaluator sees Tribuo's values
             scratch[id] = (rawFeatures[positions[id]] - means[id]) / scales[id];
         }
-        double value = trees != null ? trees.predict(scratch) : knn.predict(scratch);
+        double value = trees != null ? trees.predict(scratch)
+                : knn != null ? knn.predict(scratch) : linear.predict(scratch);
         return decode(target, value, baselineSeconds);
     }
 

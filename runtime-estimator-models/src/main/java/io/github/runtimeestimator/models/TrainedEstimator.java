@@ -82,7 +82,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         if (regressor.isCompiled()) {
             List<Estimate> out = new ArrayList<>(specs.size());
             for (int i = 0; i < specs.size(); i++) {
-                out.add(predict(Objects.requireNonNull(specs.get(i), "specs[" + i + "]")));
+                WorkloadSpec spec = specs.get(i);
+                if (spec == null) { // checked here: a message built per row would allocate on every row
+                    throw new NullPointerException("specs[" + i + "]");
+                }
+                out.add(predict(spec));
             }
             return out;
         }

@@ -59,13 +59,14 @@ class CompiledPredictionTest {
     }
 
     @Test
-    void cartForestAndXGBoostTrainedHereAreCompiledAndEqualTribuoOnEveryRow() {
+    void cartForestXGBoostAndLinearTrainedHereAreCompiledAndEqualTribuoOnEveryRow() {
         List<Measurement> training = TestData.h100Subsample(3);
         List<WorkloadSpec> rows = allDatasetWorkloads();
         for (TrainerConfig config : List.of(TrainerConfig.of("cart", "physics"),
                 TrainerConfig.of("forest", "physics").withHyperParameters(Map.of("trees", "20")),
                 TrainerConfig.of("forest", "seed").withHyperParameters(Map.of("trees", "10", "extraTrees", "true")),
-                TrainerConfig.of("xgboost", "seed").withHyperParameters(Map.of("trees", "50", "maxDepth", "8")))) {
+                TrainerConfig.of("xgboost", "seed").withHyperParameters(Map.of("trees", "50", "maxDepth", "8")),
+                TrainerConfig.of("linear", "physics"), TrainerConfig.of("linear", "seed"))) {
             TrainedEstimator est = EstimatorTrainer.train(config, training);
             assertThat(est.regressor().isCompiled()).as(config.trainer()).isTrue();
             assertEqualOnEveryRow(est, rows);
@@ -124,7 +125,7 @@ class CompiledPredictionTest {
         }
         assertThat(compiled.predictAll(rows)).hasSize(rows.size());
         // stronger than asked: the compiled evaluators replicate Tribuo's arithmetic, so the answers are identical
-        assertThat(exact).as("rows predicted bit for bit equal").isEqualTo(rows.size());
+        assertThat(exact).as(compiled + ": rows predicted bit for bit equal").isEqualTo(rows.size());
     }
 
     private static double relative(double a, double b) {
