@@ -81,7 +81,7 @@ public class EstimatorBenchmark {
     public static class Trained {
         @Param({"xgboost", "cart", "forest", "knn", "linear"})
         public String trainer;
-        @Param({"compiled"})
+        @Param({"compiled", "tribuo"})
         public String path;
         RuntimeEstimator estimator;
         List<WorkloadSpec> specs;
