@@ -30,8 +30,8 @@ import org.tribuo.regression.slm.SparseLinearModel;
  * built (after training and on load): tree ensembles (cart, forest, xgboost) into a
  * {@link CompiledTreeEnsemble} (equal to Tribuo's predictions bit for bit), k-NN into a {@link FastKnn} with
  * the real mean of the k neighbours (Tribuo 4.3.2's combiner returns the k-th neighbour's target instead),
- * sparse linear models (elastic net) into a {@link CompiledLinear}. {@link #tribuoNative()} gives the same regressor predicting through Tribuo,
- * for equality tests and benchmark baselines.
+ * sparse linear models (elastic net) into a {@link CompiledLinear}. {@link #tribuoNative()} gives the same
+ * regressor predicting through Tribuo, for equality tests and benchmark baselines.
  */
 final class StepRegressor {
     /** Predictions are floored here: a raw-seconds regressor can go negative, an estimate cannot. */
@@ -43,6 +43,7 @@ final class StepRegressor {
         TribuoLogging.quiet();
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepRegressor.class);
     private static final String OUTPUT_NAME = "target";
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
@@ -81,13 +82,21 @@ final class StepRegressor {
         FastKnn compiledKnn = null;
         CompiledLinear compiledLinear = null;
         if (compile) {
-            if (model instanceof SparseLinearModel) {
-                compiledLinear = CompiledLinear.compile((SparseLinearModel) model);
-            } else if (model instanceof KNNModel) {
-                compiledKnn = FastKnn.fromTribuo((KNNModel<Regressor>) model, FastKnn.Combination.MEAN);
-            } else if (model instanceof TreeModel || model instanceof WeightedEnsembleModel
-                    || model instanceof XGBoostModel) {
-                compiledTrees = CompiledTreeEnsemble.compile(model);
+            try {
+                if (model instanceof SparseLinearModel) {
+                    compiledLinear = CompiledLinear.compile((SparseLinearModel) model);
+                } else if (model instanceof KNNModel) {
+                    compiledKnn = FastKnn.fromTribuo((KNNModel<Regressor>) model, FastKnn.Combination.MEAN);
+                } else if (model instanceof TreeModel || model instanceof WeightedEnsembleModel
+                        || model instanceof XGBoostModel) {
+                    compiledTrees = CompiledTreeEnsemble.compile(model);
+                } else {
+                    LOG.warn("{} has no compiled evaluator: predicting through Tribuo", model.getClass().getName());
+                }
+            } catch (IllegalArgumentException e) {
+                // a model our trainers do not produce (another objective, distance, combiner): still usable
+                LOG.warn("{} could not be compiled ({}): predicting through Tribuo", model.getClass().getName(),
+                        e.getMessage());
             }
         }
         this.trees = compiledTrees;

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Leave-one-model-out comparison on the H100 data, used to choose the pretrained default (not a unit test; run
  * by hand): {@code java -cp <test classpath> io.github.runtimeestimator.models.ModelSelectionExperiment
- * [trainer:featureSet:target[:k=v,...]] ...} ({@code seed=N} among the pairs sets the seed, default 42). Prints, per configuration, pooled held-out step-row metrics and,
+ * [trainer:featureSet:target[:k=v,...]] ...} ({@code seed=N} among the pairs sets the seed, default 42).
+ * Prints, per configuration, pooled held-out step-row metrics and,
  * for epochs, the composed estimate's median APE under three overhead forms.
  */
 public final class ModelSelectionExperiment {

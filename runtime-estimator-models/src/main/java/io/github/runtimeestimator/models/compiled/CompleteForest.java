@@ -30,7 +30,7 @@ final class CompleteForest {
         this.leaf = leaf;
     }
 
-    /** Builds the layout, or returns null when a tree is deeper than {@link CompiledTreeEnsemble#MAX_COMPLETE_DEPTH}. */
+    /** Builds the layout, or null when a tree is deeper than {@link CompiledTreeEnsemble#MAX_COMPLETE_DEPTH}. */
     static CompleteForest of(int[] roots, int[] nodeFeature, int[] low, int[] high, float[] value) {
         int depth = 0;
         for (int root : roots) {
