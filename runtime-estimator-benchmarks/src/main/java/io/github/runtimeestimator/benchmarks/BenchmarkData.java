@@ -1,24 +1,23 @@
 package io.github.runtimeestimator.benchmarks;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.Optimizer;
+import io.github.runtimeestimator.core.Phase;
+import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.io.MeasurementCsv;
+import io.github.runtimeestimator.core.io.MeasurementReadResult;
+import io.github.runtimeestimator.core.io.ReadMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import io.github.runtimeestimator.core.HardwareSpec;
-import io.github.runtimeestimator.core.JobSpec;
-import io.github.runtimeestimator.core.ModelSpec;
-import io.github.runtimeestimator.core.Optimizer;
-import io.github.runtimeestimator.core.Precision;
-import io.github.runtimeestimator.core.WorkloadSpec;
-import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Example;
@@ -30,8 +29,9 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * The H100 measurements as 15 numeric features per ok row and the target ln(time_s), the same problem the
- * models module's compiled-evaluator tests use. Reads {@code h100-sxm-pytorch.csv} from the system
+ * The H100 measurements (read with the core's {@link MeasurementCsv}) as 15 numeric features per ok row and
+ * the target ln(time_s), the same problem the models module's compiled-evaluator tests use, and as
+ * measurements and workloads for the estimator benchmarks. Reads {@code h100-sxm-pytorch.csv} from the system
  * property {@code rte.shared.datasets}, else a {@code shared/datasets} found walking up from the working
  * directory, else {@code /work/shared/datasets}.
  */
@@ -43,13 +43,17 @@ final class BenchmarkData {
     };
     private static final Logger TRIBUO_LOGGER = Logger.getLogger("org.tribuo");
 
+    /** Every row of the H100 file, as read. */
+    final List<Measurement> measurements;
     final double[][] rows;
     final double[] targets;
-    /** The infer and train_step rows as workloads on the catalogue's H100, and their ln(time_s). */
+    /** The ok infer and train_step rows' workloads, and their ln(time_s). */
     final List<WorkloadSpec> stepWorkloads;
     final double[] stepTargets;
 
-    private BenchmarkData(double[][] rows, double[] targets, List<WorkloadSpec> stepWorkloads, double[] stepTargets) {
+    private BenchmarkData(List<Measurement> measurements, double[][] rows, double[] targets,
+                          List<WorkloadSpec> stepWorkloads, double[] stepTargets) {
+        this.measurements = measurements;
         this.rows = rows;
         this.targets = targets;
         this.stepWorkloads = stepWorkloads;
@@ -58,52 +62,69 @@ final class BenchmarkData {
 
     static BenchmarkData load() {
         TRIBUO_LOGGER.setLevel(Level.WARNING);
-        Path csv = datasetsDir().resolve("h100-sxm-pytorch.csv");
+        List<Measurement> all = read(datasetsDir().resolve("h100-sxm-pytorch.csv"));
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         List<WorkloadSpec> workloads = new ArrayList<>();
         List<Double> stepTargets = new ArrayList<>();
-        HardwareSpec h100 = HardwareCatalog.builtIn().require("nvidia-h100-sxm-80gb");
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
-            while (it.hasNext()) {
-                Map<String, String> r = it.next();
-                if (!"ok".equals(r.get("status"))) {
-                    continue;
-                }
-                double batch = Double.parseDouble(r.get("batch_size"));
-                double params = Double.parseDouble(r.get("params"));
-                double flops = Double.parseDouble(r.get("flops_per_sample"));
-                String phase = r.get("phase");
-                double training = phase.startsWith("train") ? 1 : 0;
-                double steps = Double.parseDouble(r.get("steps"));
-                String family = r.get("family");
-                rows.add(new double[] {
-                    batch, Math.log10(batch), params, Math.log10(params), flops, Math.log10(flops),
-                    Math.log10(flops * batch * (training == 1 ? 3 : 1)), training,
-                    phase.equals("train_epoch") ? 1 : 0, r.get("precision").equals("fp32") ? 4 : 2,
-                    steps, Math.log10(steps), r.get("optimizer").startsWith("adam") ? 1 : 0,
-                    family.equals("transformer") ? 1 : 0, family.equals("cnn") ? 1 : 0
-                });
-                targets.add(Math.log(Double.parseDouble(r.get("time_s"))));
-                if (!phase.equals("train_epoch")) {
-                    ModelSpec model = ModelSpec.builder().name(r.get("model")).family(family)
-                            .parameters((long) params).flopsPerSample(flops).inputShape(r.get("input_shape")).build();
-                    JobSpec job = training == 1
-                            ? JobSpec.trainingStep((int) batch, Optimizer.valueOf(r.get("optimizer").toUpperCase(Locale.ROOT)),
-                                    Double.parseDouble(r.get("learning_rate")))
-                            : JobSpec.inference((int) batch);
-                    workloads.add(WorkloadSpec.builder().model(model).job(job)
-                            .precision(Precision.valueOf(r.get("precision").toUpperCase(Locale.ROOT))).hardware(h100).build());
-                    stepTargets.add(Math.log(Double.parseDouble(r.get("time_s"))));
-                }
+        for (Measurement m : all) {
+            if (!m.isOk()) {
+                continue;
             }
+            rows.add(features(m));
+            targets.add(Math.log(m.seconds()));
+            if (m.workload().job().phase() != Phase.TRAIN_EPOCH) {
+                workloads.add(m.workload());
+                stepTargets.add(Math.log(m.seconds()));
+            }
+        }
+        return new BenchmarkData(List.copyOf(all), rows.toArray(new double[0][]),
+                targets.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(workloads),
+                stepTargets.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Every row of every {@code *.csv} in the datasets directory, as read. */
+    static List<Measurement> allDatasets() {
+        try (var files = Files.list(datasetsDir())) {
+            List<Measurement> out = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                out.addAll(read(file));
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new BenchmarkData(rows.toArray(new double[0][]),
-                targets.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(workloads),
-                stepTargets.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static List<Measurement> read(Path csv) {
+        try {
+            MeasurementReadResult r = MeasurementCsv.read(csv, HardwareCatalog.builtIn(), ReadMode.LENIENT);
+            if (!r.rejections().isEmpty()) {
+                throw new IllegalStateException(csv + " has rejected rows: " + r.rejections());
+            }
+            return r.measurements();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 15 {@link #FEATURES} of one measurement row. */
+    private static double[] features(Measurement m) {
+        JobSpec job = m.workload().job();
+        ModelSpec model = m.workload().model();
+        double batch = job.batchSize();
+        double params = model.parameters();
+        double flops = model.flopsPerSample();
+        double training = job.phase() == Phase.INFER ? 0 : 1;
+        double steps = m.steps();
+        String family = model.family();
+        return new double[] {
+            batch, Math.log10(batch), params, Math.log10(params), flops, Math.log10(flops),
+            Math.log10(flops * batch * (training == 1 ? 3 : 1)), training, job.phase() == Phase.TRAIN_EPOCH ? 1 : 0,
+            m.workload().precision() == Precision.FP32 ? 4 : 2, steps, Math.log10(steps),
+            job.optimizer() == Optimizer.ADAM || job.optimizer() == Optimizer.ADAMW ? 1 : 0,
+            "transformer".equals(family) ? 1 : 0, "cnn".equals(family) ? 1 : 0
+        };
     }
 
     private static Path datasetsDir() {

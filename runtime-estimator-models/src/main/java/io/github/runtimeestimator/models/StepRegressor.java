@@ -3,19 +3,35 @@ package io.github.runtimeestimator.models;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.runtimeestimator.models.compiled.CompiledLinear;
+import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.compiled.FeatureOrder;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
+import org.tribuo.common.nearest.KNNModel;
+import org.tribuo.common.tree.TreeModel;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
+import org.tribuo.regression.slm.SparseLinearModel;
 
 /**
  * A fitted Tribuo regressor of one step's time: standardizes the raw features, predicts the target and turns
- * it back into seconds. Immutable; Tribuo models are safe for concurrent prediction.
+ * it back into seconds. Immutable and safe for concurrent prediction.
+ *
+ * <p>The Tribuo model is what is trained and saved; for prediction it is compiled once, when this object is
+ * built (after training and on load): tree ensembles (cart, forest, xgboost) into a
+ * {@link CompiledTreeEnsemble} (equal to Tribuo's predictions bit for bit), k-NN into a {@link FastKnn} with
+ * the real mean of the k neighbours (Tribuo 4.3.2's combiner returns the k-th neighbour's target instead),
+ * sparse linear models (elastic net) into a {@link CompiledLinear}. {@link #tribuoNative()} gives the same
+ * regressor predicting through Tribuo, for equality tests and benchmark baselines.
  */
 final class StepRegressor {
     /** Predictions are floored here: a raw-seconds regressor can go negative, an estimate cannot. */
@@ -27,6 +43,7 @@ final class StepRegressor {
         TribuoLogging.quiet();
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepRegressor.class);
     private static final String OUTPUT_NAME = "target";
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
@@ -35,9 +52,23 @@ final class StepRegressor {
     private final Target target;
     private final String[] featureNames;
     private final boolean oneByOne;
+    // the compiled evaluator (at most one of the two), or none: predict through Tribuo
+    private final CompiledTreeEnsemble trees;
+    private final FastKnn knn;
+    private final CompiledLinear linear;
+    // model order (Tribuo feature id) -> position in the raw feature vector, and that feature's standardization
+    private final int[] rawPosition;
+    private final double[] modelMeans;
+    private final double[] modelScales;
 
     StepRegressor(Model<Regressor> model, Standardization standardization, Target target, List<String> featureNames,
                   boolean oneByOne) {
+        this(model, standardization, target, featureNames, oneByOne, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private StepRegressor(Model<Regressor> model, Standardization standardization, Target target,
+                          List<String> featureNames, boolean oneByOne, boolean compile) {
         this.model = model;
         this.oneByOne = oneByOne;
         this.standardization = standardization;
@@ -47,6 +78,65 @@ final class StepRegressor {
             throw new IllegalArgumentException("standardization has " + standardization.size()
                     + " features, the feature set " + this.featureNames.length);
         }
+        CompiledTreeEnsemble compiledTrees = null;
+        FastKnn compiledKnn = null;
+        CompiledLinear compiledLinear = null;
+        if (compile) {
+            try {
+                if (model instanceof SparseLinearModel) {
+                    compiledLinear = CompiledLinear.compile((SparseLinearModel) model);
+                } else if (model instanceof KNNModel) {
+                    compiledKnn = FastKnn.fromTribuo((KNNModel<Regressor>) model, FastKnn.Combination.MEAN);
+                } else if (model instanceof TreeModel || model instanceof WeightedEnsembleModel
+                        || model instanceof XGBoostModel) {
+                    compiledTrees = CompiledTreeEnsemble.compile(model);
+                } else {
+                    LOG.warn("{} has no compiled evaluator: predicting through Tribuo", model.getClass().getName());
+                }
+            } catch (IllegalArgumentException e) {
+                // a model our trainers do not produce (another objective, distance, combiner): still usable
+                LOG.warn("{} could not be compiled ({}): predicting through Tribuo", model.getClass().getName(),
+                        e.getMessage());
+            }
+        }
+        this.trees = compiledTrees;
+        this.knn = compiledKnn;
+        this.linear = compiledLinear;
+        List<String> modelNames = FeatureOrder.namesById(model.getFeatureIDMap());
+        List<String> rawNames = List.of(this.featureNames);
+        this.rawPosition = new int[modelNames.size()];
+        this.modelMeans = new double[modelNames.size()];
+        this.modelScales = new double[modelNames.size()];
+        double[] means = standardization.means();
+        double[] scales = standardization.scales();
+        for (int id = 0; id < rawPosition.length; id++) {
+            int position = rawNames.indexOf(modelNames.get(id));
+            if (position < 0) {
+                throw new IllegalArgumentException("the model reads feature '" + modelNames.get(id)
+                        + "', which the feature set " + rawNames + " lacks");
+            }
+            rawPosition[id] = position;
+            modelMeans[id] = means[position];
+            modelScales[id] = scales[position];
+        }
+    }
+
+    /**
+     * The same regressor predicting through the Tribuo model itself (XGBoost through its native booster, KNN
+     * with Tribuo 4.3.2's combiner): the reference the compiled path is tested and benchmarked against.
+     */
+    StepRegressor tribuoNative() {
+        return new StepRegressor(model, standardization, target, List.of(featureNames), oneByOne, false);
+    }
+
+    /** Whether predictions go through a compiled evaluator rather than the Tribuo model. */
+    boolean isCompiled() {
+        return trees != null || knn != null || linear != null;
+    }
+
+    /** Length of the scratch array {@link #predictSeconds(double[], double, double[])} needs. */
+    int modelFeatureCount() {
+        return rawPosition.length;
     }
 
     /**
@@ -128,12 +218,41 @@ final class StepRegressor {
 
     /** Predicted seconds of one step from its raw features. */
     double predictSeconds(double[] rawFeatures, double baselineSeconds) {
-        Prediction<Regressor> p = model.predict(example(rawFeatures));
-        return decode(target, p.getOutput().getValues()[0], baselineSeconds);
+        return predictSeconds(rawFeatures, baselineSeconds, isCompiled() ? new double[rawPosition.length] : null);
+    }
+
+    /**
+     * Predicted seconds of one step from its raw features, using {@code scratch} (length
+     * {@link #modelFeatureCount()}, owned by the calling thread) for the standardized model-order features.
+     * Allocates nothing on the compiled path.
+     */
+    double predictSeconds(double[] rawFeatures, double baselineSeconds, double[] scratch) {
+        if (!isCompiled()) {
+            Prediction<Regressor> p = model.predict(example(rawFeatures));
+            return decode(target, p.getOutput().getValues()[0], baselineSeconds);
+        }
+        int[] positions = rawPosition;
+        double[] means = modelMeans;
+        double[] scales = modelScales;
+        for (int id = 0; id < positions.length; id++) {
+            // the same arithmetic as Standardization.apply, so the compiled evaluator sees Tribuo's values
+            scratch[id] = (rawFeatures[positions[id]] - means[id]) / scales[id];
+        }
+        double value = trees != null ? trees.predict(scratch)
+                : knn != null ? knn.predict(scratch) : linear.predict(scratch);
+        return decode(target, value, baselineSeconds);
     }
 
     /** Predicted seconds of many steps; the same values {@link #predictSeconds(double[], double)} gives one by one. */
     double[] predictSeconds(double[][] rawFeatures, double[] baselineSeconds) {
+        if (isCompiled()) {
+            double[] scratch = new double[rawPosition.length];
+            double[] out = new double[rawFeatures.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = predictSeconds(rawFeatures[i], baselineSeconds[i], scratch);
+            }
+            return out;
+        }
         if (oneByOne) {
             double[] out = new double[rawFeatures.length];
             for (int i = 0; i < out.length; i++) {

@@ -18,8 +18,13 @@ import java.util.Objects;
  * ({@code ceil(datasetSize / batchSize)} steps per epoch plus the measured per-epoch overhead), with bounds
  * from its held-out residuals.
  *
- * <p>Immutable and safe to share between threads. {@link #save(Path)} writes it as a {@code .rte} artifact;
- * {@link RuntimeEstimator#load(Path)} reads it back and predicts exactly the same values.
+ * <p>Immutable and safe to share between threads: every field is final and never changes after construction;
+ * the only per-call state is a per-thread scratch buffer. {@link #save(Path)} writes it as a {@code .rte}
+ * artifact; {@link RuntimeEstimator#load(Path)} reads it back and predicts exactly the same values.
+ *
+ * <p>Tree ensembles and k-NN are compiled into pure-Java evaluators when the estimator is built (after
+ * training and on load): no native call, no lock and no allocation per prediction besides the returned
+ * {@link Estimate}. {@link #tribuoNative()} predicts through the Tribuo model instead (the reference).
  */
 public final class TrainedEstimator implements RuntimeEstimator {
     private final TrainerConfig config;
@@ -30,6 +35,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final TrainingSummary trainingData;
     private final HeldOutMetrics heldOut;
     private final String label;
+    private final ThreadLocal<Scratch> scratch;
 
     TrainedEstimator(TrainerConfig config, FeatureExtractor features, StepRegressor regressor,
                      EpochOverhead epochOverhead, PredictionIntervals intervals, TrainingSummary trainingData,
@@ -42,20 +48,48 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.trainingData = Objects.requireNonNull(trainingData, "trainingData");
         this.heldOut = Objects.requireNonNull(heldOut, "heldOut");
         this.label = config.trainer() + "/" + features.id() + " v" + features.version();
+        int raw = features.names().size();
+        int model = regressor.modelFeatureCount();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
+    }
+
+    /**
+     * The same estimator predicting through the Tribuo model rather than the compiled evaluator: XGBoost
+     * through its native booster (serialised by a lock), k-NN with Tribuo 4.3.2's combiner (which returns the
+     * k-th neighbour's target, not the mean). Slow; meant for equality tests and benchmark baselines.
+     */
+    public TrainedEstimator tribuoNative() {
+        return new TrainedEstimator(config, features, regressor.tribuoNative(), epochOverhead, intervals,
+                trainingData, heldOut);
     }
 
     @Override
     public Estimate predict(WorkloadSpec spec) {
         Objects.requireNonNull(spec, "spec");
         WorkloadSpec step = stepOf(spec);
-        double[] f = featuresOf(step);
-        return compose(spec, regressor.predictSeconds(f, baseline(step)));
+        Scratch s = scratch.get();
+        featuresInto(step, s.raw);
+        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model));
     }
 
-    /** Predicts in one batch call to the regressor (faster for boosted trees); the same values as {@link #predict}. */
+    /**
+     * Predicts many specs; the same values as {@link #predict} one by one. Compiled estimators loop over
+     * {@link #predict}; the Tribuo path makes one batch call to the regressor.
+     */
     @Override
     public List<Estimate> predictAll(List<WorkloadSpec> specs) {
         Objects.requireNonNull(specs, "specs");
+        if (regressor.isCompiled()) {
+            List<Estimate> out = new ArrayList<>(specs.size());
+            for (int i = 0; i < specs.size(); i++) {
+                WorkloadSpec spec = specs.get(i);
+                if (spec == null) { // checked here: a message built per row would allocate on every row
+                    throw new NullPointerException("specs[" + i + "]");
+                }
+                out.add(predict(spec));
+            }
+            return out;
+        }
         double[][] rows = new double[specs.size()][];
         double[] baselines = new double[specs.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -74,7 +108,9 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /** Predicted seconds of one step (or inference batch) of {@code spec}, without bounds. */
     public double predictStepSeconds(WorkloadSpec spec) {
         WorkloadSpec step = stepOf(spec);
-        return regressor.predictSeconds(featuresOf(step), baseline(step));
+        Scratch s = scratch.get();
+        featuresInto(step, s.raw);
+        return regressor.predictSeconds(s.raw, baseline(step), s.model);
     }
 
     /**
@@ -93,7 +129,9 @@ public final class TrainedEstimator implements RuntimeEstimator {
 
     private static WorkloadSpec stepOf(WorkloadSpec spec) {
         spec.requireHardware();
-        return spec.withJob(spec.job().asSingleStep());
+        JobSpec job = spec.job();
+        JobSpec stepJob = job.asSingleStep();
+        return stepJob == job ? spec : spec.withJob(stepJob);
     }
 
     private double baseline(WorkloadSpec step) {
@@ -102,6 +140,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
 
     private double[] featuresOf(WorkloadSpec step) {
         double[] f = new double[features.names().size()];
+        featuresInto(step, f);
+        return f;
+    }
+
+    private void featuresInto(WorkloadSpec step, double[] f) {
         features.extractInto(step, f);
         for (int j = 0; j < f.length; j++) {
             if (!Double.isFinite(f[j])) {
@@ -109,7 +152,6 @@ public final class TrainedEstimator implements RuntimeEstimator {
                         + " is " + f[j] + " for model " + step.model().name() + ": cannot estimate");
             }
         }
-        return f;
     }
 
     private Estimate compose(WorkloadSpec spec, double stepSeconds) {
@@ -199,6 +241,17 @@ public final class TrainedEstimator implements RuntimeEstimator {
     @Override
     public String toString() {
         return "TrainedEstimator[" + label + "]";
+    }
+
+    /** Per-thread buffers of one estimator: raw features in feature-set order, standardized in model order. */
+    private static final class Scratch {
+        final double[] raw;
+        final double[] model;
+
+        Scratch(int rawFeatures, int modelFeatures) {
+            raw = new double[rawFeatures];
+            model = new double[modelFeatures];
+        }
     }
 
     /** Writes the {@code .rte} artifact: a zip of {@code manifest.json} and the Tribuo model in protobuf form. */

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Leave-one-model-out comparison on the H100 data, used to choose the pretrained default (not a unit test; run
  * by hand): {@code java -cp <test classpath> io.github.runtimeestimator.models.ModelSelectionExperiment
- * [trainer:featureSet:target[:k=v,...]] ...}. Prints, per configuration, pooled held-out step-row metrics and,
+ * [trainer:featureSet:target[:k=v,...]] ...} ({@code seed=N} among the pairs sets the seed, default 42).
+ * Prints, per configuration, pooled held-out step-row metrics and,
  * for epochs, the composed estimate's median APE under three overhead forms.
  */
 public final class ModelSelectionExperiment {
@@ -39,8 +40,10 @@ public final class ModelSelectionExperiment {
                     hp.put(kv.split("=")[0], kv.split("=")[1]);
                 }
             }
+            // seed=N among the k=v pairs sets the training seed (default 42), to see the seed-to-seed noise
+            long seed = hp.containsKey("seed") ? Long.parseLong(hp.remove("seed")) : 42L;
             FeatureExtractor fx = FeatureSets.byId(p[1]);
-            TrainerConfig config = new TrainerConfig(p[0], hp, p[1], Target.valueOf(p[2]), 42L);
+            TrainerConfig config = new TrainerConfig(p[0], hp, p[1], Target.valueOf(p[2]), seed);
             long t0 = System.nanoTime();
             double[] measured = new double[steps.size()];
             double[] predicted = new double[steps.size()];

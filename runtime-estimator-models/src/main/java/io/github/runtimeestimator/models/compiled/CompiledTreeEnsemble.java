@@ -86,6 +86,12 @@ public final class CompiledTreeEnsemble {
     private final int[] missing;
     private final float[] memberWeights;
     private final float baseScore;
+    // XGBOOST only, when every tree is at most MAX_COMPLETE_DEPTH deep: the trees padded to complete
+    // binary trees of depth `depth` in implicit (heap) order, null otherwise. See predictXGBoostComplete.
+    private final CompleteForest complete;
+
+    /** Deepest tree that is padded to the implicit complete layout (2^depth leaves per tree). */
+    static final int MAX_COMPLETE_DEPTH = 8;
 
     private CompiledTreeEnsemble(Kind kind, List<String> featureNames, int[] roots, TreeArrays nodes,
             float[] memberWeights, float baseScore) {
@@ -110,6 +116,7 @@ public final class CompiledTreeEnsemble {
         }
         this.memberWeights = memberWeights == null ? null : memberWeights.clone();
         this.baseScore = baseScore;
+        this.complete = kind == Kind.XGBOOST ? CompleteForest.of(this.roots, feature, low, high, valueFloat) : null;
     }
 
     /**
@@ -274,6 +281,19 @@ public final class CompiledTreeEnsemble {
     }
 
     private double predictXGBoost(double[] x) {
+        CompleteForest c = complete;
+        if (c != null) {
+            float sum = c.sumOrNaN(x, baseScore);
+            if (sum == sum) {
+                return sum;
+            }
+            // a NaN (missing) input value needs the default directions: the node-by-node path below
+        }
+        return predictXGBoostNodes(x);
+    }
+
+    /** The node-by-node traversal (also the reference the complete layout is tested against). */
+    double predictXGBoostNodes(double[] x) {
         int[] f = feature;
         float[] v = valueFloat;
         float sum = baseScore;
@@ -291,6 +311,11 @@ public final class CompiledTreeEnsemble {
             sum += v[n];
         }
         return sum;
+    }
+
+    /** Whether XGBoost trees are evaluated in the implicit complete-tree layout (depth at most 8, no NaN input). */
+    public boolean usesCompleteLayout() {
+        return complete != null;
     }
 
     /** What the model was compiled from. */

@@ -107,6 +107,16 @@ public final class FastKnn {
      * The result predicts exactly what the model predicts (see {@link Combination#TRIBUO_4_3_AVERAGING_COMBINER}).
      */
     public static FastKnn fromTribuo(KNNModel<Regressor> model) {
+        return fromTribuo(model, Combination.TRIBUO_4_3_AVERAGING_COMBINER);
+    }
+
+    /**
+     * Reads a trained Tribuo regression {@code KNNModel} as {@link #fromTribuo(KNNModel)} does, but combines
+     * the neighbours' targets with {@code combination}: {@link Combination#MEAN} gives the real k-NN mean that
+     * Tribuo 4.3.2's combiner was meant to compute.
+     */
+    public static FastKnn fromTribuo(KNNModel<Regressor> model, Combination combination) {
+        java.util.Objects.requireNonNull(combination, "combination");
         if (model.getOutputIDInfo().size() != 1) {
             throw new IllegalArgumentException("model: " + model.getOutputIDInfo().size()
                     + " output dimensions; only one is supported");
@@ -137,7 +147,7 @@ public final class FastKnn {
             }
             targets[i] = ((Regressor) Output.deserialize(proto.getOutputs(i))).getValues()[0];
         }
-        return new FastKnn(flat, targets, dimensions, proto.getK(), Combination.TRIBUO_4_3_AVERAGING_COMBINER);
+        return new FastKnn(flat, targets, dimensions, proto.getK(), combination);
     }
 
     /** Predicts one query (length {@link #dimensions()}, finite values). */

@@ -109,6 +109,24 @@ class CompiledTreeEnsembleTest {
     }
 
     @Test
+    void completeTreeLayoutEqualsTheNodeByNodeTraversalBitForBit() {
+        CompiledTreeEnsemble compiled = CompiledTreeEnsemble.compile(models.xgboost);
+        assertThat(compiled.usesCompleteLayout()).isTrue();
+        java.util.Random random = new java.util.Random(3);
+        int n = compiled.featureNames().size();
+        for (int r = 0; r < 20_000; r++) {
+            double[] x = new double[n];
+            for (int j = 0; j < n; j++) {
+                // wide values, exact ties with thresholds via small integers and zeros, some NaN (missing)
+                int pick = random.nextInt(10);
+                x[j] = pick == 0 ? 0.0 : pick == 1 ? random.nextInt(5) - 2 : pick == 2 && r % 7 == 0 ? Double.NaN
+                        : random.nextGaussian() * 3;
+            }
+            assertThat(compiled.predict(x)).isEqualTo(compiled.predictXGBoostNodes(x));
+        }
+    }
+
+    @Test
     void batchPredictionEqualsSinglePredictions() {
         CompiledTreeEnsemble compiled = CompiledTreeEnsemble.compile(models.xgboost);
         double[][] x = modelOrderRows(compiled);

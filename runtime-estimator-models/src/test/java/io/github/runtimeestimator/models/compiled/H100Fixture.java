@@ -1,8 +1,15 @@
 package io.github.runtimeestimator.models.compiled;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.Optimizer;
+import io.github.runtimeestimator.core.Phase;
+import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.io.MeasurementCsv;
+import io.github.runtimeestimator.core.io.MeasurementReadResult;
+import io.github.runtimeestimator.core.io.ReadMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Example;
@@ -23,8 +29,8 @@ import org.tribuo.regression.Regressor;
 
 /**
  * The shared H100 measurements as a realistic regression problem: 15 numeric features per ok row (several
- * of them often exactly 0, which matters for XGBoost) and the target ln(time_s). Parsed minimally here,
- * because the project's MeasurementCsv is not on this branch yet.
+ * of them often exactly 0, which matters for XGBoost) and the target ln(time_s), read with the core's
+ * {@link MeasurementCsv}.
  */
 final class H100Fixture {
     static final String[] FEATURES = {
@@ -73,40 +79,45 @@ final class H100Fixture {
     private static H100Fixture load(Path csv) {
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper();
-        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
-            while (it.hasNext()) {
-                Map<String, String> r = it.next();
-                if (!"ok".equals(r.get("status"))) {
-                    continue;
-                }
-                double batch = Double.parseDouble(r.get("batch_size"));
-                double params = Double.parseDouble(r.get("params"));
-                double flops = Double.parseDouble(r.get("flops_per_sample"));
-                String phase = r.get("phase");
-                double training = phase.startsWith("train") ? 1 : 0;
-                double epoch = phase.equals("train_epoch") ? 1 : 0;
-                double steps = Double.parseDouble(r.get("steps"));
-                double bytes = r.get("precision").equals("fp32") ? 4 : 2;
-                double adam = r.get("optimizer").startsWith("adam") ? 1 : 0;
-                String family = r.get("family");
-                rows.add(new double[] {
-                    batch, Math.log10(batch), params, Math.log10(params), flops, Math.log10(flops),
-                    Math.log10(flops * batch * (training == 1 ? 3 : 1)), training, epoch, bytes,
-                    steps, Math.log10(steps), adam, family.equals("transformer") ? 1 : 0,
-                    family.equals("cnn") ? 1 : 0
-                });
-                targets.add(Math.log(Double.parseDouble(r.get("time_s"))));
-            }
+        MeasurementReadResult read;
+        try {
+            read = MeasurementCsv.read(csv, HardwareCatalog.builtIn(), ReadMode.LENIENT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!read.rejections().isEmpty()) {
+            throw new IllegalStateException(csv + " has rejected rows: " + read.rejections());
+        }
+        for (Measurement m : read.measurements()) {
+            if (m.isOk()) {
+                rows.add(features(m));
+                targets.add(Math.log(m.seconds()));
+            }
         }
         double[] t = new double[targets.size()];
         for (int i = 0; i < t.length; i++) {
             t[i] = targets.get(i);
         }
         return new H100Fixture(rows.toArray(new double[0][]), t);
+    }
+
+    /** The 15 {@link #FEATURES} of one measurement row. */
+    static double[] features(Measurement m) {
+        JobSpec job = m.workload().job();
+        ModelSpec model = m.workload().model();
+        double batch = job.batchSize();
+        double params = model.parameters();
+        double flops = model.flopsPerSample();
+        double training = job.phase() == Phase.INFER ? 0 : 1;
+        double steps = m.steps();
+        String family = model.family();
+        return new double[] {
+            batch, Math.log10(batch), params, Math.log10(params), flops, Math.log10(flops),
+            Math.log10(flops * batch * (training == 1 ? 3 : 1)), training, job.phase() == Phase.TRAIN_EPOCH ? 1 : 0,
+            m.workload().precision() == Precision.FP32 ? 4 : 2, steps, Math.log10(steps),
+            job.optimizer() == Optimizer.ADAM || job.optimizer() == Optimizer.ADAMW ? 1 : 0,
+            "transformer".equals(family) ? 1 : 0, "cnn".equals(family) ? 1 : 0
+        };
     }
 
     static Example<Regressor> example(double[] values, double target) {
