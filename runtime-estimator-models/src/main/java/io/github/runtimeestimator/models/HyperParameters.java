@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import io.github.runtimeestimator.core.SpecValidationException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ final class HyperParameters {
 
     /** Every value, defaults included, sorted by key: what the manifest records. */
     Map<String, String> resolved() {
-        return Map.copyOf(values);
+        return Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 
     int intValue(String key, int min, int max) {

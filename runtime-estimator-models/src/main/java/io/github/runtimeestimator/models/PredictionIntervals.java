@@ -3,6 +3,7 @@ package io.github.runtimeestimator.models;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.runtimeestimator.core.Phase;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +27,7 @@ public record PredictionIntervals(@JsonProperty("nominalCoverage") double nomina
         if (pooled == null) {
             pooled = PhaseInterval.none();
         }
-        byPhase = byPhase == null ? Map.of() : Map.copyOf(new TreeMap<>(byPhase));
+        byPhase = byPhase == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(byPhase));
     }
 
     public static PredictionIntervals none() {

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import io.github.runtimeestimator.core.Checks;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +17,7 @@ public record TrainerConfig(String trainer, Map<String, String> hyperParameters,
 
     public TrainerConfig {
         Checks.requiredText("trainer", trainer);
-        hyperParameters = hyperParameters == null ? Map.of() : Map.copyOf(new TreeMap<>(hyperParameters));
+        hyperParameters = hyperParameters == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(hyperParameters));
         Checks.requiredText("featureSet", featureSet);
         target = target == null ? Target.LOG_SECONDS : target;
     }

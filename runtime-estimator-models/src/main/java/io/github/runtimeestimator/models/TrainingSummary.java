@@ -2,6 +2,7 @@ package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +28,7 @@ public record TrainingSummary(@JsonProperty("rows") int rows,
                               @JsonProperty("libraryVersion") String libraryVersion) {
 
     public TrainingSummary {
-        rowsByPhase = rowsByPhase == null ? Map.of() : Map.copyOf(new TreeMap<>(rowsByPhase));
+        rowsByPhase = rowsByPhase == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(rowsByPhase));
         models = models == null ? List.of() : List.copyOf(models);
         hardwareIds = hardwareIds == null ? List.of() : List.copyOf(hardwareIds);
         sourceFiles = sourceFiles == null ? List.of() : List.copyOf(sourceFiles);
