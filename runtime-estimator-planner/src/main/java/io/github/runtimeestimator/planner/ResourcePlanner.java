@@ -158,7 +158,8 @@ public final class ResourcePlanner {
 
     /**
      * {lower, point, upper} seconds of {@code spec} on its hardware: the estimator's answer for one device,
-     * divided by {@code devices x efficiency} for several.
+     * divided by {@code devices x efficiency} for several when training (data parallel). One inference batch
+     * runs on one device, so its latency does not shrink with the offer's device count.
      */
     double[] scaledSeconds(WorkloadSpec spec) {
         int n = spec.requireHardware().deviceCount();
@@ -167,7 +168,7 @@ public final class ResourcePlanner {
         if (e == null || !Double.isFinite(e.seconds()) || !Double.isFinite(e.upperSeconds())) {
             throw new IllegalStateException("the estimator returned no finite time");
         }
-        double speedup = n == 1 ? 1.0 : n * dataParallelEfficiency;
+        double speedup = n == 1 || !spec.job().phase().isTraining() ? 1.0 : n * dataParallelEfficiency;
         return new double[] {e.lowerSeconds() / speedup, e.seconds() / speedup, e.upperSeconds() / speedup};
     }
 

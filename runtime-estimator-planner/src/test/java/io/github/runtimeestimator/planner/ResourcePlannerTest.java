@@ -198,4 +198,16 @@ class ResourcePlannerTest {
         assertThat(json.get("ranked").get(4).get("seconds").isNull()).isTrue();
         assertThat(json.get("ranked").get(4).get("verdict").asText()).isEqualTo("estimate_failed");
     }
+
+    @Test
+    void anInferenceBatchRunsOnOneDeviceSoMoreDevicesDoNotShortenIt() {
+        WorkloadSpec infer = WorkloadSpec.builder().model(MODEL).job(JobSpec.inference(8)).build();
+        double[] one = planner.scaledSeconds(infer.withHardware(FAST.hardware()));
+        double[] four = planner.scaledSeconds(infer.withHardware(FAST_X4.hardware()));
+        assertThat(four).containsExactly(one);
+        // training on the same offers is data parallel: 4 devices at 0.9 efficiency
+        double[] trainOne = planner.scaledSeconds(JOB.withHardware(FAST.hardware()));
+        double[] trainFour = planner.scaledSeconds(JOB.withHardware(FAST_X4.hardware()));
+        assertThat(trainFour[1]).isCloseTo(trainOne[1] / (4 * 0.9), offset(EPS * trainOne[1]));
+    }
 }
