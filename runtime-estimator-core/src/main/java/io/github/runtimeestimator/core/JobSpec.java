@@ -96,12 +96,16 @@ public record JobSpec(
         }
     }
 
-    /** The same job as a single step (or batch) of it: what per-step estimators predict. */
+    /**
+     * The same job as a single step (or batch) of it: what per-step estimators predict. The step keeps the
+     * dataset size of the epoch it belongs to (a raw input the study recorded); it does not change the step's
+     * count, which is 1.
+     */
     public JobSpec asSingleStep() {
         if (phase == Phase.INFER || phase == Phase.TRAIN_STEP) {
             return this;
         }
-        return trainingStep(batchSize, optimizer, learningRate);
+        return new JobSpec(Phase.TRAIN_STEP, batchSize, optimizer, learningRate, datasetSize, 1);
     }
 
     public JobSpec withBatchSize(int newBatchSize) {

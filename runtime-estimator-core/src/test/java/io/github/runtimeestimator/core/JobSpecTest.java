@@ -21,7 +21,8 @@ class JobSpecTest {
     @Test
     void anEpochOrJobIsFeaturisedAsItsTrainingStep() {
         JobSpec job = JobSpec.training(64, Optimizer.ADAMW, 3e-4, 1000, 3);
-        assertThat(job.asSingleStep()).isEqualTo(JobSpec.trainingStep(64, Optimizer.ADAMW, 3e-4));
+        assertThat(job.asSingleStep()).isEqualTo(new JobSpec(Phase.TRAIN_STEP, 64, Optimizer.ADAMW, 3e-4, 1000, 1));
+        assertThat(job.asSingleStep().steps()).isEqualTo(1L);
         JobSpec infer = JobSpec.inference(8);
         assertThat(infer.asSingleStep()).isSameAs(infer);
     }

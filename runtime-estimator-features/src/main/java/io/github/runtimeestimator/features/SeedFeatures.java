@@ -13,8 +13,9 @@ import java.util.List;
  * <p>Precision appears twice: as {@code precision_bytes_per_element} (what memory traffic scales with) and as a
  * one-hot over every {@link Precision} (FP32 and TF32 share 4 bytes but not a peak). The hardware numbers are
  * the device's datasheet figures ({@code hw_peak_fp32_flops_per_second} is per device, at FP32 whatever the
- * workload's precision). The job's dataset size and epochs are not features: they set how many steps a job has
- * ({@link JobSpec#steps()}), not how long one takes, and an epoch spec is featurised as its step.
+ * workload's precision). {@code dataset_size} is the study's input as given: the dataset size of the epoch the
+ * step belongs to (0 for a lone step or inference batch). It does not change how long one step takes, so
+ * estimators that train on steps see it constant and leave it out; the number of epochs is not a feature.
  */
 final class SeedFeatures implements FeatureExtractor {
 
@@ -29,6 +30,7 @@ final class SeedFeatures implements FeatureExtractor {
         String[] fixed = {
             "batch_size",
             "learning_rate",
+            "dataset_size",
             "parameters",
             "flops_per_sample",
             "is_training",
@@ -84,6 +86,7 @@ final class SeedFeatures implements FeatureExtractor {
         int i = 0;
         out[i++] = job.batchSize();
         out[i++] = job.learningRate();
+        out[i++] = job.datasetSize();
         out[i++] = model.parameters();
         out[i++] = model.flopsPerSample();
         out[i++] = job.phase().isTraining() ? 1 : 0;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Optimizer;
+import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
@@ -148,7 +149,8 @@ class PhysicsFeaturesTest {
 
     @Test
     void epochAndJobSpecsAreFeaturisedAsTheirStep() {
-        WorkloadSpec step = Specs.resnet50TrainStepBf16OnH100();
+        WorkloadSpec step = Specs.resnet50TrainStepBf16OnH100()
+                .withJob(new JobSpec(Phase.TRAIN_STEP, 64, Optimizer.SGD, 0.1, 1_281_167, 1));
         for (FeatureExtractor set : List.of(FeatureSets.physics(), FeatureSets.seed())) {
             FeatureVector ofStep = set.extract(step);
             assertThat(set.extract(step.withJob(JobSpec.trainingEpoch(64, Optimizer.SGD, 0.1, 1_281_167))))

@@ -3,7 +3,10 @@ package io.github.runtimeestimator.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.WorkloadSpec;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +63,13 @@ class SeedFeaturesTest {
     }
 
     @Test
-    void hasNoJobLevelInputs() {
-        assertThat(seed.names()).doesNotContain("dataset_size", "epochs");
+    void datasetSizeIsTheStudysInputAsGivenAndEpochsAreNoFeature() {
+        assertThat(seed.names()).contains("dataset_size").doesNotContain("epochs");
+        assertThat(seed.extract(Specs.resnet50TrainStepBf16OnH100()).get("dataset_size")).isZero();
+        WorkloadSpec epoch = Specs.resnet50TrainStepBf16OnH100()
+                .withJob(JobSpec.trainingEpoch(64, Optimizer.SGD, 0.1, 1_281_167));
+        assertThat(seed.extract(epoch).get("dataset_size")).isEqualTo(1_281_167);
+        assertThat(seed.extract(epoch)).isEqualTo(seed.extract(epoch.withJob(epoch.job().asSingleStep())));
     }
 
     @Test
