@@ -90,7 +90,7 @@ def test_lstm_counts_four_gates_per_step_and_layer():
 
 
 def test_registry_models_match_the_shared_datasets_parameters_and_flops():
-    # values from /work/shared/datasets/h100-sxm-pytorch.csv (FlopCounterMode, PyTorch 2.11)
+    # values from datasets/h100-sxm-pytorch.csv (FlopCounterMode, PyTorch 2.11)
     assert describe("mlp_1024_4")["parameters"] == 4208650
     assert describe("mlp_1024_4")["flopsPerSample"] == 8409088
     assert describe("small_cnn_32")["parameters"] == 94538

@@ -7,6 +7,7 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class DemoQueueTest {
 
     @Test
     void modelsMatchTheSharedH100Rows() throws IOException {
-        Path csv = Paths.datasets().resolve("h100-sxm-pytorch.csv");
+        Path csv = RepositoryFiles.dataset("h100-sxm-pytorch.csv");
         List<Measurement> rows = MeasurementCsv.read(csv, HardwareCatalog.builtIn(), ReadMode.LENIENT).measurements();
 
         for (ModelSpec m : List.of(DemoQueue.RESNET50, DemoQueue.BERT_BASE, DemoQueue.VIT_B_16, DemoQueue.MLP_1024_4)) {

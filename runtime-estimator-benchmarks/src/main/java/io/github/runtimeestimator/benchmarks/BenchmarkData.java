@@ -11,11 +11,11 @@ import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -31,9 +31,8 @@ import org.tribuo.regression.Regressor;
 /**
  * The H100 measurements (read with the core's {@link MeasurementCsv}) as 15 numeric features per ok row and
  * the target ln(time_s), the same problem the models module's compiled-evaluator tests use, and as
- * measurements and workloads for the estimator benchmarks. Reads {@code h100-sxm-pytorch.csv} from the system
- * property {@code rte.shared.datasets}, else a {@code shared/datasets} found walking up from the working
- * directory, else {@code /work/shared/datasets}.
+ * measurements and workloads for the estimator benchmarks. Reads {@code h100-sxm-pytorch.csv} from the
+ * repository's {@code datasets/} ({@code RepositoryFiles}).
  */
 final class BenchmarkData {
     static final String[] FEATURES = {
@@ -62,7 +61,7 @@ final class BenchmarkData {
 
     static BenchmarkData load() {
         TRIBUO_LOGGER.setLevel(Level.WARNING);
-        List<Measurement> all = read(datasetsDir().resolve("h100-sxm-pytorch.csv"));
+        List<Measurement> all = read(RepositoryFiles.dataset("h100-sxm-pytorch.csv"));
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         List<WorkloadSpec> workloads = new ArrayList<>();
@@ -85,7 +84,7 @@ final class BenchmarkData {
 
     /** Every row of every {@code *.csv} in the datasets directory, as read. */
     static List<Measurement> allDatasets() {
-        try (var files = Files.list(datasetsDir())) {
+        try (var files = Files.list(RepositoryFiles.datasets())) {
             List<Measurement> out = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 out.addAll(read(file));
@@ -125,21 +124,6 @@ final class BenchmarkData {
             job.optimizer() == Optimizer.ADAM || job.optimizer() == Optimizer.ADAMW ? 1 : 0,
             "transformer".equals(family) ? 1 : 0, "cnn".equals(family) ? 1 : 0
         };
-    }
-
-    private static Path datasetsDir() {
-        String property = System.getProperty("rte.shared.datasets");
-        if (property != null) {
-            return Paths.get(property);
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/datasets"), dir.resolveSibling("shared/datasets"))) {
-                if (Files.isDirectory(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return Paths.get("/work/shared/datasets");
     }
 
     Example<Regressor> example(int row) {

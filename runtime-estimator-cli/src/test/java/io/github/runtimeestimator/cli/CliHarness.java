@@ -62,22 +62,4 @@ final class CliHarness {
         return run(STUBS, args);
     }
 
-    /**
-     * The shared measurement datasets: system property {@code rte.shared.datasets}, else {@code shared/datasets}
-     * found walking up from the working directory (or as a sibling), else {@code /work/shared/datasets}.
-     */
-    static Path datasets() {
-        String prop = System.getProperty("rte.shared.datasets");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/datasets"), dir.resolveSibling("shared/datasets"))) {
-                if (Files.isRegularFile(candidate.resolve("h100-sxm-pytorch.csv"))) {
-                    return candidate;
-                }
-            }
-        }
-        return Path.of("/work/shared/datasets");
-    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private final Path xeon = CliHarness.datasets().resolve("xeon16-pytorch-cpu.csv");
+    private final Path xeon = RepositoryFiles.dataset("xeon16-pytorch-cpu.csv");
 
     private Path spec(String hardware) throws IOException {
         Path f = tmp.resolve("spec.json");

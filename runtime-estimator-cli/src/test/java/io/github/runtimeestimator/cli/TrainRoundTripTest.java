@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.models.EstimatorTrainer;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class TrainRoundTripTest {
     @Test
     void trainedArtifactIsEvaluatedAndUsedForPrediction() throws Exception {
         assumeTrue(trainerImplemented(), "EstimatorTrainer is still the skeleton on this branch (models not merged)");
-        Path xeon = CliHarness.datasets().resolve("xeon16-pytorch-cpu.csv");
+        Path xeon = RepositoryFiles.dataset("xeon16-pytorch-cpu.csv");
         Path model = tmp.resolve("m.rte");
         EstimatorSource real = EstimatorSource.standard();
 

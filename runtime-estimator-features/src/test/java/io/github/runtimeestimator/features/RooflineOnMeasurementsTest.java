@@ -1,7 +1,6 @@
 package io.github.runtimeestimator.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
@@ -11,10 +10,10 @@ import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * Compares the roofline bound with the real measurements: a measured step should not beat the datasheet
  * roofline. It reports the share of rows at or above the bound and never fails on it (the bound is a model:
  * a row below it says where the byte model over-counts). It only asserts that the files were read.
- * Parses schema v1 minimally, until {@code MeasurementCsv} lands on main.
  */
 class RooflineOnMeasurementsTest {
 
@@ -37,8 +35,7 @@ class RooflineOnMeasurementsTest {
 
     @Test
     void reportsTheShareOfMeasuredStepsAtOrAboveTheRoofline() throws IOException {
-        Path dir = datasetsDir();
-        assumeTrue(dir != null, "shared/datasets not found");
+        Path dir = RepositoryFiles.datasets();
         HardwareCatalog catalog = HardwareCatalog.builtIn();
         Summary gpu = check(dir.resolve("h100-sxm-pytorch.csv"), catalog.require("nvidia-h100-sxm-80gb"));
         Summary cpu = check(dir.resolve("xeon16-pytorch-cpu.csv"), catalog.require("intel-xeon-emr-16c"));
@@ -124,22 +121,5 @@ class RooflineOnMeasurementsTest {
         }
         out.add(cur.toString());
         return out;
-    }
-
-    /** System property rte.shared.datasets, else shared/datasets above this module, else /work/shared/datasets. */
-    static Path datasetsDir() {
-        String prop = System.getProperty("rte.shared.datasets");
-        if (prop != null && Files.isDirectory(Paths.get(prop))) {
-            return Paths.get(prop);
-        }
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path candidate : List.of(p.resolve("shared/datasets"), p.resolveSibling("shared/datasets"))) {
-                if (Files.isRegularFile(candidate.resolve("h100-sxm-pytorch.csv"))) {
-                    return candidate;
-                }
-            }
-        }
-        Path fallback = Paths.get("/work/shared/datasets");
-        return Files.isDirectory(fallback) ? fallback : null;
     }
 }

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>or, with a classpath at hand, {@code java ... DefaultEstimatorBuilder [--data DIR] [--out FILE]}. The data
- * directory defaults to {@code datasets/} (every {@code *.csv} in it) found from the working directory upwards,
- * then a sibling {@code shared/datasets}; the output to the resource under
+ * directory defaults to the repository's {@code datasets/} (every {@code *.csv} in it) found from the working
+ * directory upwards; the output to the resource under
  * {@code runtime-estimator-models/src/main/resources}. The configuration is {@link #CONFIG}, chosen by
  * leave-one-model-out median APE on the H100 data (see the models notes).
  */
@@ -103,10 +103,9 @@ public final class DefaultEstimatorBuilder {
 
     static Path findDatasets(Path from) throws IOException {
         for (Path dir = from; dir != null; dir = dir.getParent()) {
-            for (Path c : List.of(dir.resolve("datasets"), dir.resolveSibling("shared").resolve("datasets"))) {
-                if (hasCsv(c)) {
-                    return c;
-                }
+            Path c = dir.resolve("datasets");
+            if (hasCsv(c)) {
+                return c;
             }
         }
         throw new IOException("no datasets/ directory with *.csv files found from " + from + " upwards;"

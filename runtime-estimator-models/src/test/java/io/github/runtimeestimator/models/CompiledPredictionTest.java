@@ -8,6 +8,7 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.models.compiled.FastKnn;
 import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class CompiledPredictionTest {
 
     /** Every row of every {@code *.csv} in the shared datasets directory (status and phase regardless). */
     static List<WorkloadSpec> allDatasetWorkloads() {
-        try (Stream<Path> files = Files.list(TestData.datasetsDir())) {
+        try (Stream<Path> files = Files.list(RepositoryFiles.datasets())) {
             List<WorkloadSpec> out = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 for (Measurement m : TestData.readCsv(file)) {

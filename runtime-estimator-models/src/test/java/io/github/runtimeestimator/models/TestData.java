@@ -14,9 +14,9 @@ import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,28 +32,9 @@ final class TestData {
     private TestData() {
     }
 
-    /**
-     * The shared data directory: system property {@code rte.shared.datasets}, else {@code shared/datasets} or
-     * {@code datasets} found walking up from the working directory (or as a sibling), else /work/shared/datasets.
-     */
-    static Path datasetsDir() {
-        String prop = System.getProperty("rte.shared.datasets");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/datasets"), dir.resolveSibling("shared/datasets"))) {
-                if (Files.isRegularFile(candidate.resolve("h100-sxm-pytorch.csv"))) {
-                    return candidate;
-                }
-            }
-        }
-        return Path.of("/work/shared/datasets");
-    }
-
     /** The shared H100 measurements (969 rows), read once. */
     static synchronized List<Measurement> h100() {
-        return CACHE.computeIfAbsent("h100-sxm-pytorch.csv", f -> readCsv(datasetsDir().resolve(f)));
+        return CACHE.computeIfAbsent("h100-sxm-pytorch.csv", f -> readCsv(RepositoryFiles.dataset(f)));
     }
 
     /** Every {@code step}-th row of the H100 data, with all of its epoch rows: a quick real training set. */

@@ -7,6 +7,7 @@ import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.MeasurementStatus;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,11 +24,11 @@ class MeasurementCsvSharedDataTest {
     private static final HardwareCatalog CATALOG = HardwareCatalog.builtIn();
 
     private static MeasurementReadResult read(String name, ReadMode mode) throws IOException {
-        return MeasurementCsv.read(SharedDatasets.file(name), CATALOG, mode);
+        return MeasurementCsv.read(RepositoryFiles.dataset(name), CATALOG, mode);
     }
 
     private static long dataRows(String name) throws IOException {
-        return Files.readAllLines(SharedDatasets.file(name)).stream().filter(l -> !l.isBlank()).count() - 1;
+        return Files.readAllLines(RepositoryFiles.dataset(name)).stream().filter(l -> !l.isBlank()).count() - 1;
     }
 
     private static long count(MeasurementReadResult r, MeasurementStatus status) {
@@ -117,7 +118,7 @@ class MeasurementCsvSharedDataTest {
         MeasurementCsv.write(out, r.measurements());
 
         assertThat(Files.readAllLines(out).get(0).split(",")).containsExactlyElementsOf(SchemaV1.COLUMNS);
-        assertThat(Files.readString(out)).isEqualTo(Files.readString(SharedDatasets.file(name)));
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(RepositoryFiles.dataset(name)));
     }
 
     private static void assertRoundTrip(String name) throws IOException {

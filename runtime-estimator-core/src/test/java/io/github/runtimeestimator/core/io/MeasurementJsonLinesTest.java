@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -31,7 +32,7 @@ class MeasurementJsonLinesTest {
     @Test
     void sharedCsvRowsSurviveAJsonLinesRoundTrip(@TempDir Path dir) throws IOException {
         for (String name : List.of("h100-sxm-pytorch.csv", "xeon16-pytorch-cpu.csv")) {
-            List<Measurement> fromCsv = MeasurementCsv.read(SharedDatasets.file(name), CATALOG, ReadMode.STRICT)
+            List<Measurement> fromCsv = MeasurementCsv.read(RepositoryFiles.dataset(name), CATALOG, ReadMode.STRICT)
                     .measurements();
             Path jsonl = dir.resolve(name + ".jsonl");
             MeasurementJsonLines.write(jsonl, fromCsv);

@@ -10,11 +10,10 @@ import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
+import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -55,25 +54,9 @@ final class H100Fixture {
     static synchronized H100Fixture get() {
         if (instance == null) {
             TRIBUO_LOGGER.setLevel(Level.WARNING);
-            instance = load(datasetsDir().resolve("h100-sxm-pytorch.csv"));
+            instance = load(RepositoryFiles.dataset("h100-sxm-pytorch.csv"));
         }
         return instance;
-    }
-
-    /** The brief's rule: system property, then walk up for shared/datasets, then /work/shared/datasets. */
-    static Path datasetsDir() {
-        String property = System.getProperty("rte.shared.datasets");
-        if (property != null) {
-            return Paths.get(property);
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/datasets"), dir.resolveSibling("shared/datasets"))) {
-                if (Files.isDirectory(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return Paths.get("/work/shared/datasets");
     }
 
     private static H100Fixture load(Path csv) {
