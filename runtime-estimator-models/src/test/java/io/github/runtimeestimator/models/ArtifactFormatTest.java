@@ -152,7 +152,7 @@ class ArtifactFormatTest {
         expectManifestRefusal(m -> scales(m).remove(2), "regressors[0].standardization.scales", "count");
         expectManifestRefusal(m -> ((ArrayNode) m.path("regressors").get(0).path("standardization").path("means"))
                 .set(1, 1e40), "regressors[0].standardization.means[1]", "magnitude");
-        expectManifestRefusal(m -> ((ObjectNode) m.path("epochOverhead")).put("perStepFraction", 1000.0),
+        expectManifestRefusal(m -> ((ObjectNode) m.path("epochOverhead")).put("perStepFraction", 1e7),
                 "epochOverhead.perStepFraction", "within");
         expectManifestRefusal(m -> ((ObjectNode) m.path("epochOverhead")).put("rows", 0),
                 "epochOverhead", "0 rows");

@@ -110,5 +110,17 @@ class CompositionTest {
         assertThat(Fits.epochOverhead(new double[] {5}, new long[] {10}, new double[] {1}).perStepFraction())
                 .as("an epoch faster than its steps adds no negative overhead").isZero();
         assertThat(EpochOverhead.none().epochSeconds(3, 2)).isEqualTo(6);
+        assertThat(Fits.epochOverhead(new double[] {1e3}, new long[] {1}, new double[] {1e-7}).perStepFraction())
+                .as("capped at what an artifact may hold").isEqualTo(1e6);
+    }
+
+    @Test
+    void intervalsAreClampedToWhatAnArtifactMayHold() {
+        PhaseInterval wide = Fits.interval(new double[] {-100, -90, 0, 90, 100}, 0.1, 0.9);
+        assertThat(wide.lowerLogResidual()).isEqualTo(-50);
+        assertThat(wide.upperLogResidual()).isEqualTo(50);
+        PhaseInterval usual = Fits.interval(new double[] {-0.3, -0.1, 0, 0.2, 0.4}, 0.1, 0.9);
+        assertThat(usual.lowerLogResidual()).isCloseTo(-0.22, within(1e-12));
+        assertThat(usual.upperLogResidual()).isCloseTo(0.32, within(1e-12));
     }
 }

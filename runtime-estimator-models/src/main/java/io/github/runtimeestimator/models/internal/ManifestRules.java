@@ -27,10 +27,16 @@ import java.util.stream.Collectors;
  * estimator is assembled.
  */
 public final class ManifestRules {
-    /** Largest magnitude of an interval's log residual: bounds at most e^50 (5e21) times the estimate. */
+    /**
+     * Largest magnitude of an interval's log residual: bounds at most e^50 (5e21) times the estimate (training
+     * clamps wider quantiles to it: they carry no information).
+     */
     public static final double MAX_ABS_LOG_RESIDUAL = 50;
-    /** Largest per-step epoch overhead fraction (an epoch at most 101 times its steps). */
-    public static final double MAX_OVERHEAD_FRACTION = 100;
+    /**
+     * Largest per-step epoch overhead fraction, an epoch at most a million times its steps (training clamps a
+     * larger fit to it); with it, the bounds above and steps within a long, an estimate stays finite.
+     */
+    public static final double MAX_OVERHEAD_FRACTION = 1e6;
     /** Largest fixed per-epoch overhead, seconds. */
     public static final double MAX_EPOCH_SECONDS = 1e9;
 
@@ -164,7 +170,7 @@ public final class ManifestRules {
         range("epochOverhead.perStepFraction", o.perStepFraction(), 0, MAX_OVERHEAD_FRACTION);
         range("epochOverhead.perEpochSeconds", o.perEpochSeconds(), 0, MAX_EPOCH_SECONDS);
         count("epochOverhead.rows", o.rows(), 0, Integer.MAX_VALUE);
-        range("epochOverhead.medianApe", o.medianApe(), 0, 1e6);
+        range("epochOverhead.medianApe", o.medianApe(), 0, Double.MAX_VALUE);
         if (o.rows() == 0 && (o.perStepFraction() != 0 || o.perEpochSeconds() != 0)) {
             fail("epochOverhead", "an overhead fitted on 0 rows must be 0");
         }
@@ -218,12 +224,12 @@ public final class ManifestRules {
         if (h.folds() == 0 && h.rows() != 0) {
             fail("heldOut.rows", h.rows() + " rows held out in 0 folds");
         }
-        range("heldOut.maeSeconds", h.maeSeconds(), 0, 1e12);
-        range("heldOut.medianApe", h.medianApe(), 0, 1e12);
-        range("heldOut.mape", h.mape(), 0, 1e12);
+        range("heldOut.maeSeconds", h.maeSeconds(), 0, Double.MAX_VALUE);
+        range("heldOut.medianApe", h.medianApe(), 0, Double.MAX_VALUE);
+        range("heldOut.mape", h.mape(), 0, Double.MAX_VALUE);
         range("heldOut.within10Percent", h.within10Percent(), 0, 1);
         range("heldOut.within25Percent", h.within25Percent(), h.within10Percent(), 1);
-        range("heldOut.medianMeasuredSeconds", h.medianMeasuredSeconds(), 0, 1e12);
+        range("heldOut.medianMeasuredSeconds", h.medianMeasuredSeconds(), 0, Double.MAX_VALUE);
     }
 
     private void hyperParameters(String field, Map<String, String> values) throws ArtifactFormatException {
