@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
-import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.runtimeestimator.core.SpecValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code runtime-estimator} command. Exit codes: 0 success, 2 bad input (a one-line reason on stderr, no
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "runtime-estimator", mixinStandardHelpOptions = true, version = "runtime-estimator 0.1.0",
         description = "Estimates how long an AI model takes to train or serve on given hardware.",
         subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
-                ValidateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+                ConvertCommand.class, ValidateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -1,10 +1,10 @@
 package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.io.ReadMode;
-import io.github.runtimeestimator.models.EstimatorTrainer;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

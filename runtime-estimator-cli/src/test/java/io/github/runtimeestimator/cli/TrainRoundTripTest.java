@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.runtimeestimator.models.EstimatorTrainer;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.testing.RepositoryFiles;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,12 +6,17 @@ import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.features.FeatureExtractor;
+import io.github.runtimeestimator.models.internal.CompiledRegressor;
+import io.github.runtimeestimator.models.internal.StepRoofline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * An estimator trained from measurements: a regressor of one step's time, composed into epochs and jobs
@@ -22,14 +27,18 @@ import java.util.Objects;
  * the only per-call state is a per-thread scratch buffer. {@link #save(Path)} writes it as a {@code .rte}
  * artifact; {@link RuntimeEstimator#load(Path)} reads it back and predicts exactly the same values.
  *
- * <p>Tree ensembles and k-NN are compiled into pure-Java evaluators when the estimator is built (after
- * training and on load): no native call, no lock and no allocation per prediction besides the returned
- * {@link Estimate}. {@link #tribuoNative()} predicts through the Tribuo model instead (the reference).
+ * <p>It predicts through a {@link CompiledRegressor}, a pure-Java evaluator (tree ensemble, k-NN or linear
+ * model): no Tribuo class, no native call, no lock and no allocation per prediction besides the returned
+ * {@link Estimate}. runtime-estimator-training trains and compiles it; the artifact stores the compiled form.
  */
 public final class TrainedEstimator implements RuntimeEstimator {
+    /** The name of the step-time regressor in an artifact. */
+    public static final String STEP_REGRESSOR = "step";
+
     private final TrainerConfig config;
+    private final Map<String, String> resolvedHyperParameters;
     private final FeatureExtractor features;
-    private final StepRegressor regressor;
+    private final CompiledRegressor regressor;
     private final EpochOverhead epochOverhead;
     private final PredictionIntervals intervals;
     private final TrainingSummary trainingData;
@@ -37,30 +46,47 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final String label;
     private final ThreadLocal<Scratch> scratch;
 
-    TrainedEstimator(TrainerConfig config, FeatureExtractor features, StepRegressor regressor,
-                     EpochOverhead epochOverhead, PredictionIntervals intervals, TrainingSummary trainingData,
-                     HeldOutMetrics heldOut) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.features = Objects.requireNonNull(features, "features");
-        this.regressor = Objects.requireNonNull(regressor, "regressor");
-        this.epochOverhead = Objects.requireNonNull(epochOverhead, "epochOverhead");
-        this.intervals = Objects.requireNonNull(intervals, "intervals");
-        this.trainingData = Objects.requireNonNull(trainingData, "trainingData");
-        this.heldOut = Objects.requireNonNull(heldOut, "heldOut");
+    private TrainedEstimator(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.resolvedHyperParameters = b.resolvedHyperParameters == null ? config.hyperParameters()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(b.resolvedHyperParameters));
+        this.features = Objects.requireNonNull(b.features, "features");
+        this.regressor = Objects.requireNonNull(b.regressor, "regressor");
+        this.epochOverhead = Objects.requireNonNull(b.epochOverhead, "epochOverhead");
+        this.intervals = Objects.requireNonNull(b.intervals, "intervals");
+        this.trainingData = Objects.requireNonNull(b.trainingData, "trainingData");
+        this.heldOut = Objects.requireNonNull(b.heldOut, "heldOut");
+        if (!STEP_REGRESSOR.equals(regressor.name())) {
+            throw new IllegalArgumentException("regressor: named '" + regressor.name() + "', must be '"
+                    + STEP_REGRESSOR + "'");
+        }
+        if (!regressor.featureSet().equals(features.id()) || !features.id().equals(config.featureSet())) {
+            throw new IllegalArgumentException("regressor: reads feature set " + regressor.featureSet()
+                    + ", the estimator has " + features.id() + " and its config " + config.featureSet());
+        }
+        if (!features.names().containsAll(regressor.inputs())) {
+            throw new IllegalArgumentException("regressor: reads features that feature set " + features.id()
+                    + " lacks");
+        }
+        if (regressor.target() != config.target()) {
+            throw new IllegalArgumentException("regressor: target " + regressor.target() + " but the config's is "
+                    + config.target());
+        }
+        for (Map.Entry<String, String> e : config.hyperParameters().entrySet()) {
+            if (!e.getValue().equals(resolvedHyperParameters.get(e.getKey()))) {
+                throw new IllegalArgumentException("resolvedHyperParameters: " + e.getKey() + " = "
+                        + resolvedHyperParameters.get(e.getKey()) + " but the config sets " + e.getValue());
+            }
+        }
         this.label = config.trainer() + "/" + features.id() + " v" + features.version();
         int raw = features.names().size();
-        int model = regressor.modelFeatureCount();
+        int model = regressor.inputCount();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
     }
 
-    /**
-     * The same estimator predicting through the Tribuo model rather than the compiled evaluator: XGBoost
-     * through its native booster (serialised by a lock), k-NN with Tribuo 4.3.2's combiner (which returns the
-     * k-th neighbour's target, not the mean). Slow; meant for equality tests and benchmark baselines.
-     */
-    public TrainedEstimator tribuoNative() {
-        return new TrainedEstimator(config, features, regressor.tribuoNative(), epochOverhead, intervals,
-                trainingData, heldOut);
+    /** A builder: everything an estimator is made of, as runtime-estimator-training or an artifact supplies it. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -72,35 +98,17 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model));
     }
 
-    /**
-     * Predicts many specs; the same values as {@link #predict} one by one. Compiled estimators loop over
-     * {@link #predict}; the Tribuo path makes one batch call to the regressor.
-     */
+    /** Predicts many specs: the same values as {@link #predict} one by one. */
     @Override
     public List<Estimate> predictAll(List<WorkloadSpec> specs) {
         Objects.requireNonNull(specs, "specs");
-        if (regressor.isCompiled()) {
-            List<Estimate> out = new ArrayList<>(specs.size());
-            for (int i = 0; i < specs.size(); i++) {
-                WorkloadSpec spec = specs.get(i);
-                if (spec == null) { // checked here: a message built per row would allocate on every row
-                    throw new NullPointerException("specs[" + i + "]");
-                }
-                out.add(predict(spec));
+        List<Estimate> out = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            WorkloadSpec spec = specs.get(i);
+            if (spec == null) { // checked here: a message built per row would allocate on every row
+                throw new NullPointerException("specs[" + i + "]");
             }
-            return out;
-        }
-        double[][] rows = new double[specs.size()][];
-        double[] baselines = new double[specs.size()];
-        for (int i = 0; i < rows.length; i++) {
-            WorkloadSpec step = stepOf(Objects.requireNonNull(specs.get(i), "specs[" + i + "]"));
-            rows[i] = featuresOf(step);
-            baselines[i] = baseline(step);
-        }
-        double[] seconds = rows.length == 0 ? new double[0] : regressor.predictSeconds(rows, baselines);
-        List<Estimate> out = new ArrayList<>(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            out.add(compose(specs.get(i), seconds[i]));
+            out.add(predict(spec));
         }
         return out;
     }
@@ -138,12 +146,6 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return config.target() == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
     }
 
-    private double[] featuresOf(WorkloadSpec step) {
-        double[] f = new double[features.names().size()];
-        featuresInto(step, f);
-        return f;
-    }
-
     private void featuresInto(WorkloadSpec step, double[] f) {
         features.extractInto(step, f);
         for (int j = 0; j < f.length; j++) {
@@ -177,9 +179,19 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label);
     }
 
-    /** The configuration it was trained with, every hyper-parameter resolved (defaults included). */
+    /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
     public TrainerConfig config() {
         return config;
+    }
+
+    /** Every hyper-parameter it was trained with, defaults included, sorted by name. */
+    public Map<String, String> resolvedHyperParameters() {
+        return resolvedHyperParameters;
+    }
+
+    /** The compiled step-time regressor it predicts with. */
+    public CompiledRegressor stepRegressor() {
+        return regressor;
     }
 
     /** The feature set it reads. */
@@ -205,10 +217,6 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /** The per-epoch overhead it adds to an epoch's steps. */
     public EpochOverhead epochOverhead() {
         return epochOverhead;
-    }
-
-    StepRegressor regressor() {
-        return regressor;
     }
 
     @Override
@@ -254,8 +262,86 @@ public final class TrainedEstimator implements RuntimeEstimator {
         }
     }
 
-    /** Writes the {@code .rte} artifact: a zip of {@code manifest.json} and the Tribuo model in protobuf form. */
+    /**
+     * Writes the {@code .rte} artifact (format {@value EstimatorArtifact#FORMAT_VERSION}: the manifest and the
+     * compiled regressor; see {@link EstimatorArtifact}), through a unique temporary file in the same folder
+     * moved into place atomically.
+     */
     public void save(Path file) throws IOException {
         EstimatorArtifact.write(this, file);
+    }
+
+    /** Assembles a {@link TrainedEstimator}; every part is required unless said otherwise. */
+    public static final class Builder {
+        private TrainerConfig config;
+        private Map<String, String> resolvedHyperParameters;
+        private FeatureExtractor features;
+        private CompiledRegressor regressor;
+        private EpochOverhead epochOverhead = EpochOverhead.none();
+        private PredictionIntervals intervals = PredictionIntervals.none();
+        private TrainingSummary trainingData;
+        private HeldOutMetrics heldOut = HeldOutMetrics.none("not evaluated");
+
+        private Builder() {
+        }
+
+        /** How it was trained; its target must be the regressor's and its feature set the features'. */
+        public Builder config(TrainerConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Every hyper-parameter, defaults included (optional: the config's own when absent). */
+        public Builder resolvedHyperParameters(Map<String, String> value) {
+            this.resolvedHyperParameters = value;
+            return this;
+        }
+
+        /** The feature set it extracts from a spec. */
+        public Builder features(FeatureExtractor value) {
+            this.features = value;
+            return this;
+        }
+
+        /** The compiled regressor of one step's time, named {@value TrainedEstimator#STEP_REGRESSOR}. */
+        public Builder stepRegressor(CompiledRegressor value) {
+            this.regressor = value;
+            return this;
+        }
+
+        /** What an epoch adds to its steps (optional: none). */
+        public Builder epochOverhead(EpochOverhead value) {
+            this.epochOverhead = value;
+            return this;
+        }
+
+        /** The intervals it states (optional: none). */
+        public Builder intervals(PredictionIntervals value) {
+            this.intervals = value;
+            return this;
+        }
+
+        /** What it was trained on. */
+        public Builder trainingData(TrainingSummary value) {
+            this.trainingData = value;
+            return this;
+        }
+
+        /** Its held-out scores (optional: none). */
+        public Builder heldOut(HeldOutMetrics value) {
+            this.heldOut = value;
+            return this;
+        }
+
+        /**
+         * The estimator.
+         *
+         * @throws NullPointerException     naming a missing part
+         * @throws IllegalArgumentException when the parts disagree (regressor name, feature set, target,
+         *                                  hyper-parameters)
+         */
+        public TrainedEstimator build() {
+            return new TrainedEstimator(this);
+        }
     }
 }
