@@ -2,6 +2,7 @@ package io.github.runtimeestimator.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
@@ -235,7 +236,11 @@ class HardwareCatalogTest {
         assertThat(BUILT_IN.findCpu("Intel(R) Xeon(R) Processor", 16)).map(HardwareSpec::id)
                 .contains("intel-xeon-emr-16c");
         assertThat(BUILT_IN.findCpu("AMD EPYC", 2)).map(HardwareSpec::id).contains("amd-epyc-zen4-2c");
-        assertThat(BUILT_IN.findCpu("AMD EPYC", 64)).as("same model, other core count").isEmpty();
+        HardwareSpec composed = BUILT_IN.findCpu("AMD EPYC", 64).orElseThrow();
+        assertThat(composed.id()).as("same model, other core count: composed from per-core figures")
+                .isEqualTo("amd-epyc-zen4-64c");
+        assertThat(composed.peakFlopsPerSecond(Precision.FP32)).isEqualTo(64 * 2.6e9 * 32, within(1.0));
+        assertThat(composed.sources().get(0)).contains("composed for 64 cores from catalogue entry amd-epyc-zen4-2c");
         assertThat(BUILT_IN.findCpu("NVIDIA H100 80GB HBM3", 132)).as("GPUs are not CPUs").isEmpty();
     }
 
