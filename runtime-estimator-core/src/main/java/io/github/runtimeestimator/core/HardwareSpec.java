@@ -230,9 +230,10 @@ public record HardwareSpec(
     }
 
     /**
-     * This CPU composed for another core count from its per-core figures: peaks, L2, L3, memory bandwidth and TDP
-     * are scaled by {@code cores / computeUnits} (L3, bandwidth and TDP are the socket's, shared evenly over its
-     * cores: a slice of a socket gets its share), clock and memory capacity are kept, every core is used
+     * This CPU composed for another core count from its per-core figures: peaks, L2, L3, memory bandwidth, memory
+     * capacity and TDP are scaled by {@code cores / computeUnits} (L3, bandwidth, memory and TDP belong to the
+     * socket or host, shared evenly over its cores: a slice of a socket gets its share), the clock is kept, every
+     * core is used
      * ({@code threadsUsed = cores}). The id becomes {@code <id without its -Nc suffix>-<cores>c} and the sources
      * say how it was composed. {@code cores == computeUnits} returns this spec.
      */
@@ -249,11 +250,12 @@ public record HardwareSpec(
                 .name(name.replaceFirst(",\\s*\\d+ cores$", "") + ", " + cores + " cores")
                 .computeUnits(cores).threadsUsed(cores)
                 .l2CacheBytes(Math.round(l2CacheBytes * share)).l3CacheBytes(Math.round(l3CacheBytes * share))
-                .memoryBandwidthBytesPerSecond(memoryBandwidthBytesPerSecond * share).tdpWatts(tdpWatts * share);
+                .memoryBandwidthBytesPerSecond(memoryBandwidthBytesPerSecond * share).tdpWatts(tdpWatts * share)
+                .memoryBytes(Math.max(1L, Math.round(memoryBytes * share)));
         peakFlopsPerSecond.forEach((p, v) -> b.peakFlopsPerSecond(p, v * share));
         List<String> src = new java.util.ArrayList<>();
         src.add(String.format(java.util.Locale.ROOT, "composed for %d cores from catalogue entry %s (%d cores):"
-                + " peaks, L2, L3, memory bandwidth and TDP scaled by %d/%d; clock and memory capacity kept",
+                + " peaks, L2, L3, memory bandwidth, memory capacity and TDP scaled by %d/%d; clock kept",
                 cores, id, computeUnits, cores, computeUnits));
         src.addAll(sources);
         return b.sources(src).build();

@@ -99,13 +99,13 @@ public record GpuInfo(String name, long memoryBytes, int count) {
     private static final com.fasterxml.jackson.databind.ObjectReader CSV_LINE =
             com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
                     .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build()
-                    .readerForListOf(String.class);
+                    .readerFor(new com.fasterxml.jackson.core.type.TypeReference<List<List<String>>>() { });
 
     /** The cells of one CSV line (Jackson's CSV reader: a quoted cell may hold commas); none when unreadable. */
     private static List<String> csvCells(String line) {
         try {
-            List<String> cells = CSV_LINE.readValue(line);
-            return cells == null ? List.of() : cells;
+            List<List<String>> rows = CSV_LINE.readValue(line);
+            return rows == null || rows.isEmpty() ? List.of() : rows.get(0);
         } catch (java.io.IOException e) {
             return List.of();
         }
