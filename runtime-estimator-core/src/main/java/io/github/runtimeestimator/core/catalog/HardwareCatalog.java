@@ -155,6 +155,19 @@ public final class HardwareCatalog {
         return new HardwareCatalog(map);
     }
 
+    /**
+     * This catalogue as a catalogue file (formatVersion {@value #FORMAT_VERSION}, pretty-printed): what
+     * {@link #fromJson(Path)} reads back to an equal catalogue.
+     */
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(new CatalogFile(FORMAT_VERSION, List.copyOf(byId.values())));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the hardware catalogue as JSON", e);
+        }
+    }
+
     /** Every entry, in catalogue order. */
     public List<HardwareSpec> all() {
         return List.copyOf(byId.values());

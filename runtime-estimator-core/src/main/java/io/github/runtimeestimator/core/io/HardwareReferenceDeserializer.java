@@ -146,7 +146,8 @@ final class HardwareReferenceDeserializer extends DelegatingDeserializer {
     private static int wholeNumber(JsonNode tree, String key) {
         JsonNode v = tree.get(key);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new SpecValidationException("hardware." + key, v.toString(), "must be a whole number");
+            throw new SpecValidationException("hardware." + key, v.isNumber() ? v.numberValue() : v.asText(v.toString()),
+                    "must be a whole number");
         }
         return v.intValue();
     }
