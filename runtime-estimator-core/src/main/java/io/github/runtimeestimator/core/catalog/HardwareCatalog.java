@@ -34,7 +34,10 @@ import java.util.Optional;
  *                  "computeUnits": 132, "clockMhz": 1980, "aliases": ["NVIDIA H100 80GB HBM3"],
  *                  "sources": ["NVIDIA H100 datasheet"] } ] }
  * }</pre>
- * Every key is a {@link HardwareSpec} component; unknown keys are rejected, so a typo fails loudly.
+ * Every key is a {@link HardwareSpec} component; unknown keys are rejected, so a typo fails loudly. The datasheet
+ * details ({@code l2CacheBytes}, {@code boostClockMhz}, {@code fp8PeakFlopsPerSecond}, {@code tdpWatts},
+ * {@code cpuIds}...) are optional: files written before they existed load unchanged. {@link #toJson()} writes
+ * this format; {@code docs/hardware.md} documents every key.
  *
  * <h2>Conventions of the built-in entries</h2>
  * <ul>
@@ -48,13 +51,19 @@ import java.util.Optional;
  *   <li><b>memoryBandwidthBytesPerSecond</b> is the datasheet peak in decimal units (3.35 TB/s = 3.35e12).</li>
  *   <li><b>computeUnits</b> is SMs (NVIDIA), CUs (AMD) or cores (CPU); <b>clockMhz</b> the boost (GPU) or
  *       nominal (CPU) clock.</li>
- *   <li><b>CPU peaks</b> are cores x clock x FLOPs per cycle per core (AVX-512 with two FMA units: 64 FP32
- *       FLOP/cycle; AVX2 with two, or Zen 4's double-pumped AVX-512: 32; AMX: 1024 BF16 / 2048 INT8
- *       op/cycle); the formula is written in each CPU entry's {@code sources}.</li>
+ *   <li><b>CPU peaks</b> are cores x clock x FLOPs per cycle per core (AVX-512 with two FMA units, or Zen 5's
+ *       full-width AVX-512: 64 FP32 FLOP/cycle; AVX2 with two, or Zen 4's double-pumped AVX-512: 32; AMX: 1024
+ *       BF16 / 2048 INT8 op/cycle); the formula is written in each CPU entry's {@code sources}.</li>
  *   <li><b>aliases</b> are the exact names drivers report ({@code nvidia-smi --query-gpu=name}, ROCm's
  *       marketing name, {@code /proc/cpuinfo}'s model name); matching ignores case and repeated spaces.</li>
  *   <li><b>sources</b> say where each figure comes from; figures without a vendor datasheet (the A10G's
- *       compute) are marked UNCONFIRMED there.</li>
+ *       compute) are marked UNCONFIRMED there, and a figure nobody publishes is left out.</li>
+ *   <li><b>CPU entries</b> describe one SKU at its full core count (or one dataset host); any core count composes
+ *       from their per-core figures ({@link HardwareSpec#withCores(int)}, ids such as
+ *       {@code amd-epyc-genoa-9654-8c}). {@code cpuIds} name the family and model they describe, which
+ *       {@link HardwareProbe} requires before it maps a probed CPU to them.</li>
+ *   <li><b>tdpWatts</b> is the board power (GPU) or TDP (CPU) that {@link HardwareSpec#energyUpperBoundJoules}
+ *       multiplies; {@link CatalogCheck} verifies the rules a file's loading does not.</li>
  * </ul>
  */
 public final class HardwareCatalog {
