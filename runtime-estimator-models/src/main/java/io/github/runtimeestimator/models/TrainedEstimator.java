@@ -30,6 +30,9 @@ import java.util.TreeMap;
  * <p>It predicts through a {@link CompiledRegressor}, a pure-Java evaluator (tree ensemble, k-NN or linear
  * model): no Tribuo class, no native call, no lock and no allocation per prediction besides the returned
  * {@link Estimate}. runtime-estimator-training trains and compiles it; the artifact stores the compiled form.
+ *
+ * <p>Every estimate carries its energy upper bound ({@link Estimate#energyUpperBoundJoules()}: the job's seconds x
+ * the hardware's board power x devices), unknown when the hardware has no board power figure.
  */
 public final class TrainedEstimator implements RuntimeEstimator {
     /** The name of the step-time regressor in an artifact. */
@@ -176,7 +179,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
             lower = Math.min(seconds, epochs * epochOverhead.epochSeconds(perEpoch, low));
             upper = Math.max(seconds, epochs * epochOverhead.epochSeconds(perEpoch, high));
         }
-        return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label);
+        return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
+                spec.hardware().energyUpperBoundJoules(seconds));
     }
 
     /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
