@@ -1,4 +1,4 @@
-"""Command line: ``python3 -m collector collect ...`` and ``python3 -m collector describe --model NAME``."""
+"""Command line: ``python3 -m collector collect|describe|graph|catalog|kernels ...`` (see docs/collector.md)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,27 @@ import datetime
 import json
 import os
 import sys
+from typing import Any, Callable, Container, List, Optional, Sequence
 
 from .models import DEFAULT_MODELS
 
+PRECISION_CHOICES = {"fp32", "tf32", "bf16", "fp16"}
 
-def _csv(kind, allowed=None):
-    def parse(text: str):
+
+def _csv(kind: Callable[[str], Any], allowed: Optional[Container] = None) -> Callable[[str], List[Any]]:
+    def parse(text: str) -> List[Any]:
         values = [kind(v.strip()) for v in text.split(",") if v.strip()]
         if not values:
             raise argparse.ArgumentTypeError("empty list")
         if allowed:
             bad = [v for v in values if v not in allowed]
             if bad:
-                raise argparse.ArgumentTypeError(f"{bad} not in {sorted(allowed)}")
+                raise argparse.ArgumentTypeError(f"{bad} not in {sorted(allowed)}")  # type: ignore[arg-type]
         return values
     return parse
 
 
-def _positive_ints(text: str):
+def _positive_ints(text: str) -> List[int]:
     values = _csv(int)(text)
     if any(v < 1 for v in values):
         raise argparse.ArgumentTypeError(f"values must be >= 1, were {values}")
@@ -42,12 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
     collect.add_argument("--threads", type=_positive_ints, default=None,
                          help="CPU intra-op thread counts, e.g. 1,2 (default: 1 and all cores)")
-    collect.add_argument("--models", type=_csv(str), default=list(DEFAULT_MODELS))
+    collect.add_argument("--models", type=_csv(str), default=list(DEFAULT_MODELS),
+                         help="registry names or package.module:function factories (docs/collector.md)")
+    collect.add_argument("--input-shape", default=None,
+                         help="per-sample input shape (e.g. 3x224x224) of factories that return a bare module")
     collect.add_argument("--phases", type=_csv(str, {"infer", "train_step", "train_epoch"}),
                          default=["infer", "train_step", "train_epoch"])
     collect.add_argument("--batch-sizes", type=_positive_ints, default=None,
                          help="fixed batch sizes for every model (default: planned per model from its FLOPs)")
-    collect.add_argument("--precisions", type=_csv(str, {"fp32", "bf16"}), default=["fp32", "bf16"])
+    collect.add_argument("--precisions", type=_csv(str, PRECISION_CHOICES), default=["fp32", "bf16"],
+                         help="fp32 (TF32 off), tf32 (CUDA, TF32 on), bf16, fp16 (autocast)")
     collect.add_argument("--optimizers", type=_csv(str, {"sgd", "adam", "adamw"}),
                          default=["sgd", "adam", "adamw"])
     collect.add_argument("--budget-s", type=float, default=1800.0, help="global time budget in seconds")
@@ -71,16 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     describe = commands.add_parser("describe", help="print a model's ModelSpec JSON, or write the catalogue "
                                                      "of every model named in CSVs")
     target = describe.add_mutually_exclusive_group(required=True)
-    target.add_argument("--model", help="one registered model")
+    target.add_argument("--model", help="one registered model, or package.module:function")
     target.add_argument("--all-in", nargs="+", metavar="CSV",
                         help="describe every model named in these measurement CSVs (needs --out)")
     describe.add_argument("--input-shape", default=None,
-                          help="token models: another sequence length, e.g. 256 (with --model)")
+                          help="token models: another sequence length, e.g. 256; factories returning a bare "
+                               "module: the per-sample input shape, e.g. 3x224x224 (with --model)")
     describe.add_argument("--out", default=None, help="catalogue JSON file written by --all-in")
     return parser
 
 
-def main(argv=None) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "describe":
         from .models import describe as describe_model
@@ -117,8 +125,8 @@ def main(argv=None) -> int:
     for name in args.models:
         from .models import get_model
         try:
-            get_model(name)
-        except KeyError as exc:
+            get_model(name, args.input_shape)
+        except (KeyError, ValueError) as exc:
             print(exc.args[0], file=sys.stderr)
             return 2
     del torch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Dict, List, Sequence
+from typing import Any, Dict, List, Sequence
 
 SCHEMA_V1_COLUMNS = [
     "run_id", "host", "device_kind", "device_name", "device_count", "cpu_model", "cpu_cores", "threads",
@@ -23,7 +23,7 @@ EXTRA_COLUMNS = [
 ALL_COLUMNS = SCHEMA_V1_COLUMNS + EXTRA_COLUMNS
 
 
-def format_value(value) -> str:
+def format_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
