@@ -85,11 +85,45 @@ def build_parser() -> argparse.ArgumentParser:
                           help="token models: another sequence length, e.g. 256; factories returning a bare "
                                "module: the per-sample input shape, e.g. 3x224x224 (with --model)")
     describe.add_argument("--out", default=None, help="catalogue JSON file written by --all-in")
+
+    graph = commands.add_parser("graph", help="trace a model's operator graph (docs/formats/operator-graph.md)")
+    graph.add_argument("--model", required=True, help="registry name or package.module:function")
+    graph.add_argument("--input-shape", default=None,
+                       help="token models: another sequence length; bare-module factories: the input shape")
+    graph.add_argument("--out", default=None, help="JSON file (default: standard output)")
+    graph.add_argument("--device", choices=["auto", "meta", "cpu"], default="auto",
+                       help="where the two traced passes run: meta (no compute) when the model allows (auto)")
     return parser
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from .graph import dumps, graph_totals, trace_model
+    warnings: List[str] = []
+    try:
+        document = trace_model(args.model, args.input_shape, warnings, args.device)
+    except (KeyError, ValueError) as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    text = dumps(document)
+    totals = graph_totals(document)
+    summary = (f"{args.model}: {len(document['operators'])} operators, flopsPerSample {totals['flopsPerSample']}, "
+               f"matmulFlopsPerSample {totals['matmulFlopsPerSample']}")
+    if args.out:
+        with open(args.out, "w") as handle:
+            handle.write(text)
+        print(f"{summary} -> {args.out}")
+    else:
+        sys.stdout.write(text)
+        print(summary, file=sys.stderr)
+    return 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "graph":
+        return _graph(args)
     if args.command == "describe":
         from .models import describe as describe_model
         if args.all_in:
