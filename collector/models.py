@@ -266,6 +266,9 @@ UNCOUNTABLE = {
     "swin_t": "its window attention calls F.linear on its own weights, invisible to the forward hooks "
               "(5.93e9 of 8.98e9 FLOPs counted, projection layers missing)",
 }
+UNCOUNTABLE.update({name: "its window attention calls F.linear on its own weights, invisible to the forward hooks "
+                          "(about 2/3 of its FLOPs counted, projection layers missing; `graph` counts them)"
+                    for name in ("swin_s", "swin_b", "swin_v2_t", "swin_v2_s", "swin_v2_b")})
 
 BERT_SIZES = {  # name: (dim, layers, heads) -- Google's BERT miniatures and BERT-base
     "bert_tiny": (128, 2, 2), "bert_mini": (256, 4, 4), "bert_small": (512, 4, 8),
