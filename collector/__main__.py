@@ -12,6 +12,10 @@ from typing import Any, Callable, Container, List, Optional, Sequence
 from .models import DEFAULT_MODELS
 
 PRECISION_CHOICES = {"fp32", "tf32", "bf16", "fp16"}
+KERNEL_KINDS = ["matmul", "conv2d", "attention", "elementwise", "normalization", "softmax", "embedding", "pooling",
+                "reduction", "memory"]
+DEFAULT_CATALOG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "datasets",
+                               "model-catalog.json")
 
 
 def _csv(kind: Callable[[str], Any], allowed: Optional[Container] = None) -> Callable[[str], List[Any]]:
@@ -93,7 +97,56 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--out", default=None, help="JSON file (default: standard output)")
     graph.add_argument("--device", choices=["auto", "meta", "cpu"], default="auto",
                        help="where the two traced passes run: meta (no compute) when the model allows (auto)")
+
+    catalog = commands.add_parser("catalog", help="write the model catalogue (ModelSpec fields and operator graph "
+                                                   "of every torchvision and code-defined model)")
+    catalog.add_argument("--out", required=True, help="JSON file, e.g. datasets/model-catalog.json")
+    catalog.add_argument("--datasets", nargs="*", default=[], metavar="CSV",
+                         help="measurement CSVs: their models gain a 'datasets' field (and their input shapes)")
+    catalog.add_argument("--models", type=_csv(str), default=None,
+                         help="only these models (default: every torchvision classification model and the "
+                              "code-defined ones)")
+
+    kernels = commands.add_parser("kernels", help="time single operators over a grid of shapes into kernels-v1 rows "
+                                                   "(docs/formats/kernel-measurements.md)")
+    kernels.add_argument("--out", required=True, help="CSV file; rows are appended and flushed one by one")
+    kernels.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
+    kernels.add_argument("--threads", type=_positive_ints, default=None,
+                         help="CPU intra-op thread counts (default: 1 and all cores); every shape runs at each")
+    kernels.add_argument("--dtypes", type=_csv(str, PRECISION_CHOICES), default=None,
+                         help="fp32 (TF32 off), tf32, bf16, fp16 (default: fp32,bf16 on cpu; all four on cuda)")
+    kernels.add_argument("--kinds", type=_csv(str, set(KERNEL_KINDS)), default=list(KERNEL_KINDS))
+    kernels.add_argument("--budget-s", type=float, default=600.0, help="global time budget in seconds")
+    kernels.add_argument("--config-budget-s", type=float, default=0.05,
+                         help="timed seconds per row (after --min-repeats samples)")
+    kernels.add_argument("--warmup", type=int, default=2)
+    kernels.add_argument("--min-repeats", type=int, default=5)
+    kernels.add_argument("--max-repeats", type=int, default=25)
+    kernels.add_argument("--max-cases", type=int, default=0, help="stop after this many rows (0: the budget decides)")
+    kernels.add_argument("--repeat-check", type=int, default=20, help="K rows measured a second time at the end")
+    kernels.add_argument("--catalog", default=DEFAULT_CATALOG,
+                         help="model catalogue whose operators seed half of the shapes ('' for none)")
+    kernels.add_argument("--seed", type=int, default=0)
+    kernels.add_argument("--run-id", default=None)
+    kernels.add_argument("--summary-json", default=None, help="run summary (counts, repeatability, host)")
+    kernels.add_argument("--dry-run", type=int, default=0, metavar="N",
+                         help="print the first N planned cases and exit (no timing)")
+    kernels.add_argument("--allow-reference-blas", action="store_true")
+    kernels.add_argument("--quiet", action="store_true")
     return parser
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    import time
+
+    from .model_catalog import entry_count, write
+    started = time.monotonic()
+    document = write(args.out, args.models, args.datasets)
+    entries, operators = entry_count(document)
+    size = os.path.getsize(args.out)
+    print(f"catalogued {entries} models ({operators} operators) into {args.out}: {size / 1e6:.2f} MB in "
+          f"{time.monotonic() - started:.0f} s")
+    return 0 if entries else 1
 
 
 def _graph(args: argparse.Namespace) -> int:
@@ -124,6 +177,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "graph":
         return _graph(args)
+    if args.command == "catalog":
+        return _catalog(args)
+    if args.command == "kernels":
+        from .kernels import run
+        if args.threads is None:
+            args.threads = sorted({1, os.cpu_count() or 1})
+        if args.dtypes is None:
+            args.dtypes = ["fp32", "bf16"] if args.device == "cpu" else ["fp32", "tf32", "bf16", "fp16"]
+        return run(args)
     if args.command == "describe":
         from .models import describe as describe_model
         if args.all_in:
