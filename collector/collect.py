@@ -1,11 +1,19 @@
 """The ``collect`` command: builds the configuration grid, measures each configuration and writes rows.
 
-Peak memory: on CUDA ``torch.cuda.max_memory_allocated`` after ``reset_peak_memory_stats`` (MiB, tensors
-of this process only). On CPU the process's peak resident set size during the configuration: VmHWM from
-/proc/self/status, reset before each configuration by writing 5 to /proc/self/clear_refs. It is the
-whole process's high-water mark (interpreter, torch, the model and its optimizer state included), not a
-delta; ``rss_before_mib`` (VmRSS just before the configuration) lets a reader subtract the baseline.
-Where VmHWM cannot be reset, ``peak_mem_mib`` is left empty rather than report the lifetime peak.
+Peak memory, reset and read per configuration:
+
+* CUDA: ``torch.cuda.reset_peak_memory_stats`` before the configuration, then ``max_memory_allocated``
+  (``peak_mem_mib``, tensors of this process: weights, optimizer state, activations) and
+  ``max_memory_reserved`` (``peak_mem_reserved_mib``, what the caching allocator held). No tensor exists
+  before the first model, so ``peak_mem_above_baseline_mib`` equals ``peak_mem_mib``.
+* CPU: the process's peak resident set size during the configuration, VmHWM from /proc/self/status, reset
+  before each configuration by writing 5 to /proc/self/clear_refs (after ``gc.collect`` and glibc's
+  ``malloc_trim``, so that memory freed by earlier configurations does not count). ``peak_mem_mib`` is that
+  whole-process figure (interpreter and torch included); ``peak_mem_above_baseline_mib`` subtracts the
+  process's baseline, its resident size once torch was loaded and before any model was built
+  (``baseline_rss_mib`` in the host JSON): the model, its optimizer state, activations and workspaces.
+  ``rss_before_mib`` is the resident size just before the configuration. Where VmHWM cannot be reset, the
+  peak columns are left empty rather than report the lifetime peak.
 """
 
 from __future__ import annotations
@@ -194,10 +202,11 @@ def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, a
         torch.cuda.reset_peak_memory_stats()
         peak_kind = "cuda_max_allocated"
     else:
+        hostinfo.release_free_memory()
         peak_kind = "cpu_vmhwm" if hostinfo.reset_peak_rss() else ""
     rss_before = hostinfo.rss_mib() if device == "cpu" else None
     result = {"status": "ok", "error": "", "timing": None, "peak": None, "rss_before": rss_before,
-              "peak_kind": peak_kind}
+              "peak_kind": peak_kind, "peak_reserved": None}
     try:
         fn = make_workload(entry, module, config, device, generator)
         epoch = config.phase == "train_epoch"
@@ -213,17 +222,30 @@ def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, a
     finally:
         if device == "cuda":
             result["peak"] = torch.cuda.max_memory_allocated() / 2 ** 20
+            result["peak_reserved"] = torch.cuda.max_memory_reserved() / 2 ** 20
         elif peak_kind:
             result["peak"] = hostinfo.peak_rss_mib()
         module.zero_grad(set_to_none=True)
     return result
 
 
+def above_baseline(peak_mib: Optional[float], device: str, baseline_mib: Optional[float]) -> Optional[float]:
+    """The configuration's peak above the process's baseline: the CPU peak less the resident size before any
+    model was built; on CUDA the allocator's peak itself (its baseline is zero)."""
+    if peak_mib is None:
+        return None
+    if device == "cuda":
+        return round(peak_mib, 1)
+    if baseline_mib is None:
+        return None
+    return round(max(0.0, peak_mib - baseline_mib), 1)
+
+
 def build_row(run: Dict[str, Any], entry: ModelEntry, described: Dict[str, Any], config: Config,
               result: Dict[str, Any]) -> Dict[str, Any]:
     timing = result["timing"]
     ok = result["status"] == "ok" and timing is not None
-    row = dict(run)
+    row = {k: v for k, v in run.items() if not k.startswith("_")}
     row.update({
         "threads": config.threads if run["device_kind"] == "cpu" else torch.get_num_threads(),
         "model": entry.name, "family": entry.family, "params": described["params"],
@@ -238,6 +260,10 @@ def build_row(run: Dict[str, Any], entry: ModelEntry, described: Dict[str, Any],
         "repeats": timing.repeats if ok else None,
         "peak_mem_mib": round(result["peak"], 1) if result["peak"] is not None else None,
         "status": result["status"],
+        "matmul_flops_per_sample": described["flops"],
+        "peak_mem_above_baseline_mib": above_baseline(result["peak"], run["device_kind"],
+                                                      run.get("_baseline_rss_mib")),
+        "peak_mem_reserved_mib": round(result["peak_reserved"], 1) if result["peak_reserved"] is not None else None,
         "load_avg_1m": hostinfo.load_avg_1m(),
         "peak_mem_kind": result["peak_kind"],
         "rss_before_mib": round(result["rss_before"], 1) if result["rss_before"] is not None else None,
@@ -333,7 +359,12 @@ def collect(args: Any) -> int:
         return 2
     torch.set_num_interop_threads(1) if args.device == "cpu" else None
     set_tf32(False)  # fp32 rows are fp32; each configuration sets the switches for its own precision
+    baseline_rss = None
+    if args.device == "cpu":
+        hostinfo.release_free_memory()
+        baseline_rss = hostinfo.rss_mib()  # torch loaded, BLAS initialised, no model built yet
     host = hostinfo.describe_host(args.device, args.threads)
+    host["baseline_rss_mib"] = round(baseline_rss, 1) if baseline_rss is not None else None
     host["command"] = " ".join(sys.argv)
     host["started"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     host["run_id"] = args.run_id
@@ -348,6 +379,7 @@ def collect(args: Any) -> int:
         f"{explanation}")
 
     run = run_columns(host, args)
+    run["_baseline_rss_mib"] = baseline_rss
     generator = torch.Generator().manual_seed(args.seed)
     start = time.monotonic()
     reserve = 0.0 if args.repeat_check <= 0 else min(0.12 * args.budget_s, 240.0)
