@@ -192,7 +192,10 @@ def random_case(kind: str, rng: random.Random) -> List[Case]:
         return [case("reduction", rng.choice(["sum", "mean", "max"]), inputElements=rows * cols, outputElements=rows)]
     if kind == "memory":
         variant = rng.choice(["copy", "contiguous", "transpose", "permute", "cat", "pad", "index"])
-        return [case("memory", variant, elements=_log_int(rng, 1024, 32 * 2 ** 20, 1024))]
+        elements = _log_int(rng, 1024, 32 * 2 ** 20, 1024)
+        if variant in ("contiguous", "transpose", "permute"):
+            elements = elements // 64 * 64  # a real 2-D transpose: both sides at least 8
+        return [case("memory", variant, elements=elements)]
     raise ValueError(f"kind must be one of {', '.join(ALL_KINDS)}, was '{kind}'")
 
 
@@ -423,11 +426,12 @@ def _memory_runner(c: Case, randn: Callable[..., torch.Tensor], device: str) -> 
         return lambda: x.clone()
     if c.variant in ("contiguous", "transpose"):
         x = randn(rows, cols)
-        return lambda: x.t().contiguous()
+        # clone, not .contiguous(): a (1, n) transpose is already contiguous and would copy nothing
+        return lambda: x.t().clone(memory_format=torch.contiguous_format)
     if c.variant == "permute":
-        x = randn(1, rows, 1, cols) if rows < 4 else randn(2, rows // 2, 2, cols // 2) if cols % 2 == 0 and \
-            rows % 2 == 0 else randn(1, rows, 1, cols)
-        return lambda: x.permute(0, 2, 1, 3).contiguous()
+        half_rows, half_cols = (rows // 2, cols // 2) if rows % 2 == 0 and cols % 2 == 0 else (rows, cols)
+        x = randn(rows // half_rows, half_rows, cols // half_cols, half_cols)
+        return lambda: x.permute(0, 2, 1, 3).clone(memory_format=torch.contiguous_format)
     if c.variant == "cat":
         half = max(1, elements // 2)
         a, b = randn(half), randn(elements - half) if elements > half else randn(1)
