@@ -173,3 +173,30 @@ def test_collect_times_a_factory_model(tmp_path):
         ("collector.tests.custom_models:tiny_mlp", "train_step", "ok")]
     assert rows[0]["input_shape"] == "16" and rows[0]["family"] == "custom"
     assert rows[0]["flops_per_sample"] == str(2 * 16 * 32 + 2 * 32 * 4)
+
+
+def test_compat_guards_the_apis_that_differ_between_pytorch_1_13_and_2(monkeypatch):
+    assert compat.framework_string("cpu") == f"pytorch {torch.__version__}"
+    assert MemoryError in compat.oom_error_types()
+    assert compat.storage_key(torch.empty(3, device="meta")) == 0
+    base = torch.randn(4, 4)
+    assert compat.storage_key(base.t()) == compat.storage_key(base) != 0  # views share their storage
+    assert compat.has_sdpa() == hasattr(torch.nn.functional, "scaled_dot_product_attention")
+    assert compat.op_packet_name(torch.ops.aten.addmm.default) == "addmm"
+    assert compat.op_schema_arguments(torch.ops.aten.addmm.default)[:3] == ["self", "mat1", "mat2"]
+    monkeypatch.setattr(compat, "torch_version", lambda: (1, 13))
+    assert compat.supported_precisions("cpu") == ["fp32", "bf16"]
+    monkeypatch.setattr(compat, "torch_version", lambda: (2, 4))
+    assert compat.supported_precisions("cpu") == ["fp32", "bf16", "fp16"]
+
+
+def test_torchvision_models_are_listed_with_or_without_list_models(monkeypatch):
+    import torchvision.models as tvm
+    listed = compat.torchvision_classification_models()
+    assert {"resnet50", "vit_b_16", "efficientnet_b0", "swin_t"} <= set(listed)
+    monkeypatch.delattr(tvm, "list_models", raising=False)
+    scanned = compat.torchvision_classification_models()
+    assert {"resnet50", "vit_b_16", "efficientnet_b0", "swin_t"} <= set(scanned)
+    assert "get_model" not in scanned and "ResNet" not in scanned
+    assert compat.torchvision_default_crop("inception_v3") == 299
+    assert compat.torchvision_default_crop("resnet50") == 224
