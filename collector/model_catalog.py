@@ -56,7 +56,10 @@ def describe_entry(name: str, input_shape: Optional[str] = None) -> Tuple[Dict[s
         counts = count_flops(meta_copy(module), example.to("meta"))
     except Exception:  # noqa: BLE001 - no meta kernel for some operator: count on the CPU
         counts = count_flops(module, example)
-    graph = trace(module, example, entry.name, entry.input_shape)
+    warnings: List[str] = []
+    graph = trace(module, example, entry.name, entry.input_shape, warnings)
+    for warning in warnings:
+        print(f"warning: {name}: {warning}", file=sys.stderr)
     totals = graph_totals(graph)
     flops = counts.flops
     note = None
