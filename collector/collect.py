@@ -32,7 +32,7 @@ import torch
 
 from . import __version__
 from . import hostinfo
-from .compat import oom_error_types, precision_context, set_tf32, supported_precisions, tf32_state
+from .compat import oom_error_types, precision_context, set_tf32, supported_precisions
 from .flops import count_flops, count_parameters
 from .models import DEFAULT_MODELS, ModelEntry, get_model
 from .timing import measure
