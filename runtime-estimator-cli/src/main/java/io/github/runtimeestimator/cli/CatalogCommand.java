@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class CatalogCommand implements Callable<Integer> {
         List<HardwareSpec> all = Inputs.catalog(catalog).all();
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            ObjectNode root = CliJson.JSON.createObjectNode();
+            ObjectNode root = JsonMappers.output().createObjectNode();
             ArrayNode entries = root.putArray("hardware");
             for (HardwareSpec h : all) {
                 ObjectNode o = entries.addObject();
