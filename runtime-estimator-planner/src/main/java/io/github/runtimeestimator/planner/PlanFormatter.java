@@ -54,7 +54,7 @@ public final class PlanFormatter {
         root.put("phase", plan.workload().job().phase().id());
         root.put("batchSize", plan.workload().job().batchSize());
         root.put("precision", plan.workload().precision().id());
-        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", d.toMillis() / 1000.0));
+        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", Durations.toSeconds(d)));
         plan.constraints().budgetIfGiven().ifPresent(v -> root.put("budget", v));
         root.put("currency", plan.currency());
         root.put("dataParallelEfficiency", plan.dataParallelEfficiency());
