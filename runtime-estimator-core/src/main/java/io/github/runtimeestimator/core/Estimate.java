@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -13,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param coverage       the share of held-out measurements the estimator's intervals covered (0.8 = 80%),
  *                       0 when the estimator states none
  * @param estimator      which estimator made it (trainer, feature set, artifact)
+ * @param raisedToPhysicalFloor true when the estimator's own answer for a step was faster than physics allows
+ *                       (below the step's physical floor on its hardware) and the estimate was raised to that
+ *                       floor: the estimate is then a lower limit, not a prediction. Written to JSON only when true.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -21,7 +25,9 @@ public record Estimate(
         @JsonProperty("secondsPerStep") double secondsPerStep,
         @JsonProperty("steps") long steps,
         @JsonProperty("coverage") double coverage,
-        @JsonProperty("estimator") String estimator) {
+        @JsonProperty("estimator") String estimator,
+        @JsonProperty("raisedToPhysicalFloor") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean raisedToPhysicalFloor) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -39,5 +45,11 @@ public record Estimate(
             throw new SpecValidationException("coverage", coverage, "must be within [0, 1]");
         }
         Checks.requiredText("estimator", estimator);
+    }
+
+    /** An estimate the estimator made itself (not raised to a physical floor). */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, false);
     }
 }

@@ -6,6 +6,7 @@ import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.features.PhysicalBounds;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,9 +30,15 @@ import org.slf4j.LoggerFactory;
  * data loading and host-to-device copies) but fix the {@link EpochOverhead} that epochs and jobs add to their
  * steps. An internal K-fold over the step rows, grouped by model (so no model is in both sides of a split),
  * yields the {@link HeldOutMetrics} and the {@link PredictionIntervals}. Deterministic for a fixed seed.
+ *
+ * <p>Rows whose time is not physically plausible ({@link PhysicalBounds#implausibility}: below the step's physical
+ * floor or above a day per step) are never trained on: each is logged as a warning with its reason and counted
+ * in {@link TrainingSummary#skippedRows()}, like rows that are not ok.
  */
 public final class EstimatorTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(EstimatorTrainer.class);
+    /** Implausible rows named one by one in the log; the rest are counted. */
+    private static final int LOGGED_IMPLAUSIBLE_ROWS = 10;
 
     private EstimatorTrainer() {
     }
@@ -41,8 +49,8 @@ public final class EstimatorTrainer {
     }
 
     /**
-     * Fits {@code config} on the {@code ok} rows of {@code measurements} (other rows are skipped with a logged
-     * count) and returns an immutable, thread-safe estimator.
+     * Fits {@code config} on the {@code ok} rows of {@code measurements} (other rows, and rows whose time is not
+     * physically plausible, are skipped with a logged count) and returns an immutable, thread-safe estimator.
      *
      * @throws SpecValidationException for an unknown trainer or feature set, a bad hyper-parameter, or too
      *                                 few usable rows
@@ -77,9 +85,19 @@ public final class EstimatorTrainer {
         List<Measurement> epochRows = new ArrayList<>();
         int notOk = 0;
         int otherPhase = 0;
+        int implausible = 0;
         for (Measurement m : measurements) {
             if (!m.isOk()) {
                 notOk++;
+                continue;
+            }
+            Optional<String> why = PhysicalBounds.implausibility(m);
+            if (why.isPresent()) {
+                if (++implausible <= LOGGED_IMPLAUSIBLE_ROWS) {
+                    LOG.warn("training {}: left out {} {} batch {} on {}: {}", config.trainer(),
+                            m.workload().model().name(), m.workload().job().phase().id(),
+                            m.workload().job().batchSize(), m.workload().requireHardware().id(), why.get());
+                }
                 continue;
             }
             Phase phase = m.workload().job().phase();
@@ -95,6 +113,10 @@ public final class EstimatorTrainer {
             LOG.info("training {}: skipped {} rows that are not ok and {} {} rows", config.trainer(), notOk,
                     otherPhase, Phase.TRAIN_JOB.id());
         }
+        if (implausible > 0) {
+            LOG.warn("training {}: left out {} rows whose time is not physically plausible", config.trainer(),
+                    implausible);
+        }
         if (stepRows.size() < 2) {
             throw new SpecValidationException("measurements", stepRows.size() + " ok infer/train_step rows",
                     "need at least 2 to train");
@@ -106,7 +128,7 @@ public final class EstimatorTrainer {
 
         CrossValidation cv = crossValidate(config, features, stepRows, rows, options);
         EpochOverhead overhead = fitOverhead(regressor, features, epochRows, config.target());
-        TrainingSummary summary = summarize(stepRows, epochRows, notOk + otherPhase, options);
+        TrainingSummary summary = summarize(stepRows, epochRows, notOk + otherPhase + implausible, options);
         LOG.debug("trained {}: {} step rows, {} epoch rows, held-out median APE {}", config.trainer(),
                 stepRows.size(), epochRows.size(), cv.metrics.medianApe());
         return new TrainedEstimator(config, features, regressor, overhead, cv.intervals, summary, cv.metrics);
