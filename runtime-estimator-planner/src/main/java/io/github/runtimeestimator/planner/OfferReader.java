@@ -171,6 +171,7 @@ public final class OfferReader {
         if (utf8 == null) {
             return null;
         }
+        utf8.forgetBefore(line);
         for (Map.Entry<String, String> cell : row.entrySet()) {
             if (cell.getValue() != null && cell.getValue().indexOf('\uFFFD') >= 0) {
                 Optional<Utf8Reader.Malformation> bad = utf8.firstBetween(line, line);

@@ -23,7 +23,9 @@ import java.util.Optional;
  * {@code Files.newBufferedReader} throws {@code MalformedInputException} on the first bad byte instead, which
  * loses the whole file and says neither where nor which row.
  *
- * <p>Lines end at {@code '\n'}. Not thread-safe (a {@link Reader}).
+ * <p>Only the first malformed sequence of a line is recorded, and a reader forgets the lines it has read
+ * ({@link #forgetBefore}), so the records stay few whatever the input. Lines end at {@code '\n'}. Not
+ * thread-safe (a {@link Reader}).
  *
  * <p>Internal: not part of the library's API.
  */
@@ -97,6 +99,9 @@ public final class Utf8Reader extends Reader {
     }
 
     private void record(ByteBuffer buffer, int length) {
+        if (!malformations.isEmpty() && malformations.get(malformations.size() - 1).line() == line) {
+            return; // the first bad sequence names the line; a line of a billion bad bytes costs one record
+        }
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < length; i++) {
             if (i > 0) {

@@ -40,6 +40,17 @@ class Utf8ReaderTest {
     }
 
     @Test
+    void aLineOfManyBadBytesCostsOneRecord() throws IOException {
+        byte[] input = new byte[1_000_001];
+        java.util.Arrays.fill(input, (byte) 0xFF);
+        input[input.length - 1] = '\n';
+        Utf8Reader reader = new Utf8Reader(new ByteArrayInputStream(input));
+
+        assertThat(readAll(reader)).hasSize(1_000_001);
+        assertThat(reader.malformations()).containsExactly(new Utf8Reader.Malformation(1, 1, "0xFF"));
+    }
+
+    @Test
     void aTruncatedSequenceAtTheEndIsRecorded() throws IOException {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
         byte[] input = {'x', euro[0], euro[1]};
