@@ -70,6 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> featureSets = features == null ? FeatureSets.ids() : features;
         trainerNames.forEach(Names::requireTrainer);
         featureSets.forEach(Names::requireFeatureSet);
+        Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
         Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
         Names.warnRejections(err, rows.rejections(), quiet);

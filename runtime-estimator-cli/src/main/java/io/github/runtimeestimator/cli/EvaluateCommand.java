@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
@@ -63,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private ObjectNode json(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,
                             FoldResult scored) {
-        ObjectNode root = CliJson.JSON.createObjectNode();
+        ObjectNode root = JsonMappers.output().createObjectNode();
         root.put("estimator", estimator.describe());
         ArrayNode files = root.putArray("files");
         data.forEach(f -> files.add(f.toString()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.planner.BatchSearch;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.Durations;
@@ -183,7 +184,7 @@ final class PlanCommand implements Callable<Integer> {
         if (searches.isEmpty()) {
             return base;
         }
-        ObjectNode root = (ObjectNode) CliJson.JSON.readTree(base);
+        ObjectNode root = (ObjectNode) JsonMappers.output().readTree(base);
         ArrayNode all = root.putArray("batchSearch");
         for (BatchSearch s : searches) {
             ObjectNode o = all.addObject();
@@ -208,7 +209,7 @@ final class PlanCommand implements Callable<Integer> {
                 }
             }
         }
-        return CliJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return JsonMappers.output().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
     private static void number(ObjectNode o, String key, double v) {

@@ -26,6 +26,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                               their full board power (memory-bound work draws much less) and the host around them
  *                               is not counted. NaN when the hardware's board power is not known, or the estimator
  *                               does not say; then it is left out of the JSON.
+ * @param raisedToPhysicalFloor  true when the estimator's own answer for a step was faster than physics allows
+ *                               (below the step's physical floor on its hardware) and the estimate was raised to
+ *                               that floor: the estimate is then a lower limit, not a prediction. Written to JSON
+ *                               only when true.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -37,7 +41,9 @@ public record Estimate(
         @JsonProperty("estimator") String estimator,
         @JsonProperty("energyUpperBoundJoules")
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Estimate.UnknownFigure.class)
-        double energyUpperBoundJoules) {
+        double energyUpperBoundJoules,
+        @JsonProperty("raisedToPhysicalFloor") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean raisedToPhysicalFloor) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -58,10 +64,10 @@ public record Estimate(
         Checks.nonNegativeOrUnknown("energyUpperBoundJoules", energyUpperBoundJoules);
     }
 
-    /** An estimate whose energy is not known. */
+    /** An estimate the estimator made itself (not raised to a physical floor) whose energy is not known. */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
-        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN);
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false);
     }
 
     /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
@@ -73,9 +79,10 @@ public record Estimate(
                              @JsonProperty("steps") long steps,
                              @JsonProperty("coverage") double coverage,
                              @JsonProperty("estimator") String estimator,
-                             @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules) {
+                             @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules,
+                             @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules);
+                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -100,7 +107,7 @@ public record Estimate(
     public Builder toBuilder() {
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
-                .energyUpperBoundJoules(energyUpperBoundJoules);
+                .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -113,6 +120,7 @@ public record Estimate(
         private double coverage;
         private String estimator;
         private double energyUpperBoundJoules = Double.NaN;
+        private boolean raisedToPhysicalFloor;
 
         private Builder() {
         }
@@ -157,9 +165,14 @@ public record Estimate(
             return this;
         }
 
+        public Builder raisedToPhysicalFloor(boolean raised) {
+            this.raisedToPhysicalFloor = raised;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules);
+                    energyUpperBoundJoules, raisedToPhysicalFloor);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.internal.ArtifactContents;
@@ -8,7 +9,6 @@ import io.github.runtimeestimator.models.internal.ArtifactManifest.FeatureSetRef
 import io.github.runtimeestimator.models.internal.ArtifactManifest;
 import io.github.runtimeestimator.models.internal.ArtifactReader;
 import io.github.runtimeestimator.models.internal.ArtifactWriter;
-import io.github.runtimeestimator.models.internal.AtomicFiles;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.LibraryVersion;
 import io.github.runtimeestimator.models.internal.StepRoofline;

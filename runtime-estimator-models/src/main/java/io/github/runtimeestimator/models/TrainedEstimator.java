@@ -4,11 +4,15 @@ import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
+import io.github.runtimeestimator.features.PhysicalBounds;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.StepRoofline;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,7 +102,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
         WorkloadSpec step = stepOf(spec);
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
-        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model));
+        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model),
+                PhysicalBounds.floorSecondsPerStep(step));
     }
 
     /** Predicts many specs: the same values as {@link #predict} one by one. */
@@ -116,7 +121,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return out;
     }
 
-    /** Predicted seconds of one step (or inference batch) of {@code spec}, without bounds. */
+    /**
+     * The regressor's own answer for one step (or inference batch) of {@code spec}, without bounds and before
+     * {@link #predict} raises it to the step's physical floor ({@link PhysicalBounds#floorSecondsPerStep}): for
+     * comparing evaluators, not for scheduling.
+     */
     public double predictStepSeconds(WorkloadSpec spec) {
         WorkloadSpec step = stepOf(spec);
         Scratch s = scratch.get();
@@ -149,20 +158,32 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return config.target() == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
     }
 
+    /**
+     * Extracts the step's features. Every input is validated finite, so a non-finite feature means the spec's
+     * numbers are too large to combine (FLOPs x batch beyond a double): a refusal of the input, not a bug.
+     */
     private void featuresInto(WorkloadSpec step, double[] f) {
         features.extractInto(step, f);
         for (int j = 0; j < f.length; j++) {
             if (!Double.isFinite(f[j])) {
-                throw new IllegalStateException("feature " + features.names().get(j) + " of " + features.id()
-                        + " is " + f[j] + " for model " + step.model().name() + ": cannot estimate");
+                throw new SpecValidationException("model", step.model().name(), "feature " + features.names().get(j)
+                        + " of " + features.id() + " is " + f[j] + " at batch " + step.job().batchSize()
+                        + ": the spec's numbers are too large to estimate");
             }
         }
     }
 
-    private Estimate compose(WorkloadSpec spec, double stepSeconds) {
+    /**
+     * The estimate of {@code spec} from the regressor's step time: raised to the step's physical floor when it
+     * is below it (flagged in the estimate), bounds from the phase's interval (the lower one never below the
+     * floor either), then composed into an epoch or a job. A time too large for a double is refused.
+     */
+    private Estimate compose(WorkloadSpec spec, double predictedStepSeconds, double floorStepSeconds) {
         JobSpec job = spec.job();
+        boolean raised = predictedStepSeconds < floorStepSeconds;
+        double stepSeconds = raised ? floorStepSeconds : predictedStepSeconds;
         PhaseInterval interval = intervals.forPhase(job.phase());
-        double low = interval.lowerSeconds(stepSeconds);
+        double low = Math.max(interval.lowerSeconds(stepSeconds), floorStepSeconds);
         double high = interval.upperSeconds(stepSeconds);
         long steps = job.steps();
         double seconds;
@@ -179,8 +200,12 @@ public final class TrainedEstimator implements RuntimeEstimator {
             lower = Math.min(seconds, epochs * epochOverhead.epochSeconds(perEpoch, low));
             upper = Math.max(seconds, epochs * epochOverhead.epochSeconds(perEpoch, high));
         }
+        if (!Double.isFinite(upper) || !Double.isFinite(stepSeconds)) {
+            throw new SpecValidationException("job", steps + " steps of " + stepSeconds + " s",
+                    "the job's time is too large to represent in seconds");
+        }
         return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
-                spec.hardware().energyUpperBoundJoules(seconds));
+                spec.hardware().energyUpperBoundJoules(seconds), raised);
     }
 
     /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
@@ -268,11 +293,17 @@ public final class TrainedEstimator implements RuntimeEstimator {
 
     /**
      * Writes the {@code .rte} artifact (format {@value EstimatorArtifact#FORMAT_VERSION}: the manifest and the
-     * compiled regressor; see {@link EstimatorArtifact}), through a unique temporary file in the same folder
-     * moved into place atomically.
+     * compiled regressor; see {@link EstimatorArtifact}), through a temporary file of its own in the same folder
+     * ({@link AtomicFiles}) moved into place atomically: a reader sees the old artifact or the new one.
      */
     public void save(Path file) throws IOException {
-        EstimatorArtifact.write(this, file);
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = EstimatorArtifact.toBytes(this);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        AtomicFiles.write(file, bytes);
     }
 
     /** Assembles a {@link TrainedEstimator}; every part is required unless said otherwise. */

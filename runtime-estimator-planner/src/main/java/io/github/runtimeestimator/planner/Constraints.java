@@ -59,8 +59,8 @@ public record Constraints(Duration deadline, Double budget, Objective objective)
         return budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget);
     }
 
-    /** The deadline in seconds, or +infinity when none. */
+    /** The deadline in seconds, or +infinity when none; exact to the nanosecond for any duration (no overflow). */
     public double deadlineSeconds() {
-        return deadline == null ? Double.POSITIVE_INFINITY : deadline.toMillis() / 1000.0;
+        return deadline == null ? Double.POSITIVE_INFINITY : Durations.toSeconds(deadline);
     }
 }

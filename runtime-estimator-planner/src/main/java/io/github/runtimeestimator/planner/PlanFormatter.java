@@ -2,9 +2,9 @@ package io.github.runtimeestimator.planner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ public final class PlanFormatter {
     /** Version of the plan JSON layout. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.output();
 
     private PlanFormatter() {
     }
@@ -56,7 +56,7 @@ public final class PlanFormatter {
         root.put("phase", plan.workload().job().phase().id());
         root.put("batchSize", plan.workload().job().batchSize());
         root.put("precision", plan.workload().precision().id());
-        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", d.toMillis() / 1000.0));
+        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", Durations.toSeconds(d)));
         plan.constraints().budgetIfGiven().ifPresent(v -> root.put("budget", v));
         root.put("rankBy", plan.constraints().objective().id());
         root.put("currency", plan.currency());

@@ -7,6 +7,7 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.features.PhysicalBounds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *       shared data have never seen a multi-device row, so the planner does not ask them to scale.
  *       An estimator that throws (or returns a non-finite time) for one offer gives that offer
  *       {@link Verdict#ESTIMATE_FAILED}; the others are still ranked.</li>
- *   <li>Deadline: the <em>upper</em> bound must be within it, else {@link Verdict#TOO_SLOW}.</li>
+ *   <li>Deadline: the <em>upper</em> bound must be within it, else {@link Verdict#TOO_SLOW}. So must the job's
+ *       physical floor ({@link PhysicalBounds#floorSeconds}: its FLOPs at a few times the offer's fastest peak,
+ *       all devices, perfect scaling), whatever the estimator says: an offer whose compute alone cannot meet the
+ *       deadline is never chosen, even when an estimator answers faster than physics allows.</li>
  *   <li>Cost: {@code seconds / 3600 x pricePerDeviceHour x devices}; the upper-bound cost must be within the
  *       budget, else {@link Verdict#OVER_BUDGET}.</li>
  * </ol>
@@ -151,7 +155,8 @@ public final class ResourcePlanner {
         }
         double cost = offer.costOf(t[1]);
         double upperCost = offer.costOf(t[2]);
-        double timeRatio = t[2] / c.deadlineSeconds();
+        double floorSeconds = PhysicalBounds.floorSeconds(spec);
+        double timeRatio = Math.max(t[2], floorSeconds) / c.deadlineSeconds();
         double budgetRatio = c.budget() == null ? 0 : c.budget() == 0 ? (upperCost > 0 ? Double.POSITIVE_INFINITY : 0)
                 : upperCost / c.budget();
         if (c.deadline() != null && t[2] > c.deadlineSeconds()) {
@@ -160,6 +165,14 @@ public final class ResourcePlanner {
             }
             reasons.add("upper bound " + Durations.formatSeconds(t[2]) + " exceeds the deadline "
                     + Durations.format(c.deadline()));
+        }
+        if (c.deadline() != null && !(floorSeconds <= c.deadlineSeconds())) {
+            if (verdict == Verdict.FITS) {
+                verdict = Verdict.TOO_SLOW;
+            }
+            reasons.add("its compute alone takes at least " + Durations.formatSeconds(floorSeconds)
+                    + " (the job's FLOPs at " + (int) PhysicalBounds.PEAK_HEADROOM + "x the fastest peak),"
+                    + " beyond the deadline " + Durations.format(c.deadline()));
         }
         if (c.budget() != null && upperCost > c.budget()) {
             if (verdict == Verdict.FITS) {
@@ -196,18 +209,28 @@ public final class ResourcePlanner {
      */
     public OptionalInt largestBatchThatFits(WorkloadSpec spec, int maxBatch) {
         Checks.atLeast("maxBatch", maxBatch, 1);
-        var hw = spec.requireHardware();
+        HardwareSpec hw = spec.requireHardware();
         int lo = 0;
         int hi = maxBatch;
+        memory.estimate(spec.withJob(spec.job().withBatchSize(1))); // a spec the estimator refuses fails here
         while (lo < hi) {
-            int mid = lo + (hi - lo + 1) / 2;
-            if (memory.estimate(spec.withJob(spec.job().withBatchSize(mid))).fits(hw)) {
+            int mid = (int) (lo + ((long) hi - lo + 1) / 2);
+            if (fitsMemory(spec.withJob(spec.job().withBatchSize(mid)), hw)) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
         return lo == 0 ? OptionalInt.empty() : OptionalInt.of(lo);
+    }
+
+    /** True when the spec's memory fits one device; a batch whose memory overflows a long does not fit. */
+    private boolean fitsMemory(WorkloadSpec spec, HardwareSpec hw) {
+        try {
+            return memory.estimate(spec).fits(hw);
+        } catch (MemoryEstimator.TooLargeException e) {
+            return false;
+        }
     }
 
     /**

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -187,7 +187,7 @@ class ResourcePlannerTest {
         assertThat(md).contains("| 1 | fast | 1 x gpu-fast | test | fits | 15m | 12m - 18m45s | 1.00 | 1.25 |");
         assertThat(md).contains("| 5 | broken | 1 x broken-gpu | test | estimate_failed | - | - | - | - |");
 
-        JsonNode json = new ObjectMapper().readTree(PlanFormatter.json(plan));
+        JsonNode json = JsonMappers.strict().readTree(PlanFormatter.json(plan));
         assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(json.get("chosenOfferId").asText()).isEqualTo("fast");
         assertThat(json.get("deadlineSeconds").asDouble()).isEqualTo(1800.0);

@@ -21,6 +21,8 @@ import io.github.runtimeestimator.training.internal.CompiledEquality;
 import io.github.runtimeestimator.training.internal.Fits;
 import io.github.runtimeestimator.training.internal.TribuoLogging;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
+import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.features.PhysicalBounds;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,9 +51,15 @@ import org.slf4j.LoggerFactory;
  * artifact stores); before the estimator is returned, the compiled regressor is checked to predict every
  * training row exactly as the Tribuo model does ({@link CompiledEquality}). Folds of the cross-validation predict
  * through their compiled regressors too, so held-out figures are those of the compiled path.
+ *
+ * <p>Rows whose time is not physically plausible ({@link PhysicalBounds#implausibility}: below the step's physical
+ * floor or above a day per step) are never trained on: each is logged as a warning with its reason and counted
+ * in {@link TrainingSummary#skippedRows()}, like rows that are not ok.
  */
 public final class EstimatorTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(EstimatorTrainer.class);
+    /** Implausible rows named one by one in the log; the rest are counted. */
+    private static final int LOGGED_IMPLAUSIBLE_ROWS = 10;
 
     private EstimatorTrainer() {
     }
@@ -61,8 +70,8 @@ public final class EstimatorTrainer {
     }
 
     /**
-     * Fits {@code config} on the {@code ok} rows of {@code measurements} (other rows are skipped with a logged
-     * count) and returns an immutable, thread-safe estimator.
+     * Fits {@code config} on the {@code ok} rows of {@code measurements} (other rows, and rows whose time is not
+     * physically plausible, are skipped with a logged count) and returns an immutable, thread-safe estimator.
      *
      * @throws SpecValidationException for an unknown trainer or feature set, a bad hyper-parameter, or too
      *                                 few usable rows
@@ -97,9 +106,19 @@ public final class EstimatorTrainer {
         List<Measurement> epochRows = new ArrayList<>();
         int notOk = 0;
         int otherPhase = 0;
+        int implausible = 0;
         for (Measurement m : measurements) {
             if (!m.isOk()) {
                 notOk++;
+                continue;
+            }
+            Optional<String> why = PhysicalBounds.implausibility(m);
+            if (why.isPresent()) {
+                if (++implausible <= LOGGED_IMPLAUSIBLE_ROWS) {
+                    LOG.warn("training {}: left out {} {} batch {} on {}: {}", config.trainer(),
+                            m.workload().model().name(), m.workload().job().phase().id(),
+                            m.workload().job().batchSize(), m.workload().requireHardware().id(), why.get());
+                }
                 continue;
             }
             Phase phase = m.workload().job().phase();
@@ -115,6 +134,10 @@ public final class EstimatorTrainer {
             LOG.info("training {}: skipped {} rows that are not ok and {} {} rows", config.trainer(), notOk,
                     otherPhase, Phase.TRAIN_JOB.id());
         }
+        if (implausible > 0) {
+            LOG.warn("training {}: left out {} rows whose time is not physically plausible", config.trainer(),
+                    implausible);
+        }
         if (stepRows.size() < 2) {
             throw new SpecValidationException("measurements", stepRows.size() + " ok infer/train_step rows",
                     "need at least 2 to train");
@@ -127,7 +150,7 @@ public final class EstimatorTrainer {
 
         CrossValidation cv = crossValidate(config, features, stepRows, rows, options);
         EpochOverhead overhead = fitOverhead(regressor, features, epochRows, config.target());
-        TrainingSummary summary = summarize(stepRows, epochRows, notOk + otherPhase, options);
+        TrainingSummary summary = summarize(stepRows, epochRows, notOk + otherPhase + implausible, options);
         LOG.debug("trained {}: {} step rows, {} epoch rows, held-out median APE {}", config.trainer(),
                 stepRows.size(), epochRows.size(), cv.metrics.medianApe());
         return TrainedEstimator.builder().config(config).resolvedHyperParameters(RegressionTrainers.resolve(config))

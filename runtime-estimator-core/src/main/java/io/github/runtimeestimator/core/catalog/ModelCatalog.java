@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,8 +41,9 @@ public final class ModelCatalog {
     public static final double PARAMETER_TOLERANCE = 0.01;
 
     private static final String BUILT_IN = "/io/github/runtimeestimator/core/catalog/model-catalog.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = JsonMappers.strictBuilder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** Name as written -> entries (one per input shape), first = the default shape. */
     private final Map<String, ModelSpec[]> byName;

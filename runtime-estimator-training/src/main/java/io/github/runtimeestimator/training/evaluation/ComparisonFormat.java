@@ -2,10 +2,10 @@ package io.github.runtimeestimator.training.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Phase;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
  * cannot be computed is {@code null}).
  */
 public final class ComparisonFormat {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.output();
 
     private ComparisonFormat() {
     }

@@ -3,8 +3,8 @@ package io.github.runtimeestimator.training.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.models.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class ComparisonTest {
         assertThat(lines.get(0)).startsWith("| split | trainer | features | target | phase | rows | MAE s");
         assertThat(lines.get(2)).startsWith("| leave-family-out | constant | seed | log_seconds | overall | 96 |");
 
-        JsonNode json = new ObjectMapper().readTree(ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)));
+        JsonNode json = JsonMappers.strict().readTree(ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)));
         assertThat(json.get("rows")).hasSize(table.rows().size());
         List<String> keys = new ArrayList<>();
         json.get("rows").get(0).fieldNames().forEachRemaining(keys::add);
