@@ -1,5 +1,7 @@
 package io.github.runtimeestimator.core.graph;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.SpecValidationException;
@@ -22,7 +24,11 @@ import java.util.Objects;
  * only matrix products (matmul, conv2d, attention, recurrent matmuls), which is what PyTorch's
  * {@code FlopCounterMode} and the collector's {@code describe} report as a model's FLOPs. {@link #weights()} is
  * the sum of the operators' weights times their repeats (a weight shared by two operators is owned by one).
+ *
+ * <p>As JSON (any Jackson mapper) a graph is its document of {@link GraphJson}.
  */
+@JsonSerialize(using = GraphJson.Serializer.class)
+@JsonDeserialize(using = GraphJson.Deserializer.class)
 public final class OperatorGraph {
 
     /**

@@ -49,6 +49,9 @@ import java.util.stream.Collectors;
  * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
  * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
  *
+ * <p>A model may carry an operator graph under {@code graph}: the document of
+ * {@link io.github.runtimeestimator.core.graph.GraphJson}, read as strictly (a duplicate key in it is refused too).
+ *
  * <p>Writing is pretty-printed; hardware is always written inline, so a write-read round trip is exact
  * without a catalogue.
  */
@@ -63,6 +66,7 @@ public final class SpecJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addModule(new SimpleModule("runtime-estimator-spec-json").setDeserializerModifier(
