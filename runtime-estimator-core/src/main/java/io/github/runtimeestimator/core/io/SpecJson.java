@@ -25,6 +25,7 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,10 @@ import java.util.stream.Collectors;
  * whole numbers and trailing content fail; an absent number reads as 0 and then fails the spec's own rule if
  * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
  * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
+ *
+ * <p>In a workload, {@code model} is either an inline {@link ModelSpec} object or a string: the name of a model
+ * catalogue entry ({@code "resnet50"}), resolved with the model catalogue given (the built-in one when none is) to
+ * the entry's spec, its descriptors and graph included; an unknown name fails listing the closest ones.
  *
  * <p>A model may carry an operator graph under {@code graph}: the document of
  * {@link io.github.runtimeestimator.core.graph.GraphJson}, read as strictly (a duplicate key in it is refused too).
@@ -77,8 +82,11 @@ public final class SpecJson {
                         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
                                                                       BeanDescription description,
                                                                       JsonDeserializer<?> deserializer) {
-                            return description.getBeanClass() == HardwareSpec.class
-                                    ? new HardwareReferenceDeserializer(deserializer) : deserializer;
+                            if (description.getBeanClass() == HardwareSpec.class) {
+                                return new HardwareReferenceDeserializer(deserializer);
+                            }
+                            return description.getBeanClass() == ModelSpec.class
+                                    ? new ModelReferenceDeserializer(deserializer) : deserializer;
                         }
                     }))
             .build();
@@ -86,12 +94,22 @@ public final class SpecJson {
     private SpecJson() {
     }
 
-    /** Reads a workload; a {@code hardware} string is resolved with {@code catalog}. */
+    /**
+     * Reads a workload; a {@code hardware} string is resolved with {@code catalog}, a {@code model} string with the
+     * built-in model catalogue.
+     */
     public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog) {
+        return readWorkload(json, catalog, ModelCatalog.builtIn());
+    }
+
+    /** Reads a workload; {@code hardware} and {@code model} strings are resolved with these catalogues. */
+    public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog, ModelCatalog models) {
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
         return read(json, WorkloadSpec.class,
                 MAPPER.readerFor(WorkloadSpec.class)
-                        .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog));
+                        .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog)
+                        .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models));
     }
 
     /**
@@ -99,9 +117,15 @@ public final class SpecJson {
      * {@link SpecFormatException} (its message prefixed by the file name) if its content is not a valid workload.
      */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog) throws IOException {
+        return readWorkload(json, catalog, ModelCatalog.builtIn());
+    }
+
+    /** Reads a workload file, resolving {@code hardware} and {@code model} strings with these catalogues. */
+    public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog, ModelCatalog models)
+            throws IOException {
         String text = Files.readString(json, StandardCharsets.UTF_8);
         try {
-            return readWorkload(text, catalog);
+            return readWorkload(text, catalog, models);
         } catch (SpecFormatException e) {
             throw new SpecFormatException(json.getFileName() + ": " + e.getMessage(), e.path(), e.line(),
                     e.column(), e.getCause());
