@@ -4,6 +4,7 @@ import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
@@ -53,14 +54,16 @@ final class Inputs {
     }
 
     /**
-     * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog)}: {@code hardware} is a
-     * catalogue id (or reported name) or an inline object. A spec that breaks a rule fails with its JSON path,
-     * field, value and rule.
+     * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog, ModelCatalog)}:
+     * {@code hardware} is a catalogue id (or reported name) or an inline object, {@code model} a model catalogue name
+     * or an inline object (enriched from {@code --models} when given). A spec that breaks a rule fails with its JSON
+     * path, field, value and rule.
      */
-    static WorkloadSpec workload(Path file, HardwareCatalog catalog) {
+    static WorkloadSpec workload(Path file, HardwareCatalog catalog, ModelCatalogOption models) {
         existingFile("spec file", file);
+        ModelCatalog modelCatalog = models.catalog();
         try {
-            return SpecJson.readWorkload(file, catalog);
+            return models.enrich(SpecJson.readWorkload(file, catalog, modelCatalog));
         } catch (SpecFormatException e) {
             throw new UserInputException("spec file " + file + " is not a valid workload spec: " + oneLine(e), e);
         } catch (IOException e) {
@@ -68,8 +71,11 @@ final class Inputs {
         }
     }
 
-    /** Reads schema-v1 CSV files; rows that break a rule (unknown hardware, say) become rejections. */
-    static Data measurements(List<Path> files, HardwareCatalog catalog, ReadMode mode) {
+    /**
+     * Reads schema-v1 CSV files; rows that break a rule (unknown hardware, say) become rejections. With
+     * {@code --models}, rows of its models gain their descriptors and graph.
+     */
+    static Data measurements(List<Path> files, HardwareCatalog catalog, ReadMode mode, ModelCatalogOption models) {
         List<Measurement> rows = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
         Map<Measurement, String> fileOf = new IdentityHashMap<>();
@@ -81,10 +87,11 @@ final class Inputs {
             } catch (IOException e) {
                 throw new UserInputException(oneLine(e), e);
             }
-            for (Measurement m : result.measurements()) {
+            for (Measurement read : result.measurements()) {
+                Measurement m = models.enrich(read);
                 fileOf.put(m, file.toString());
+                rows.add(m);
             }
-            rows.addAll(result.measurements());
             rejections.addAll(result.rejections());
         }
         return new Data(rows, rejections, fileOf);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -135,6 +136,14 @@ public final class SpecJson {
     /** Pretty-printed JSON of a workload, hardware inline. */
     public static String writeWorkload(WorkloadSpec spec) {
         return write(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
+     * JSON text as a tree (a Hugging Face {@code config.json}, say), refusing duplicate keys and trailing content;
+     * a fault is a {@link SpecFormatException} naming its path, line and column.
+     */
+    public static JsonNode parseTree(String json) {
+        return io.github.runtimeestimator.core.graph.GraphJson.parse(json);
     }
 
     public static ModelSpec readModel(String json) {
