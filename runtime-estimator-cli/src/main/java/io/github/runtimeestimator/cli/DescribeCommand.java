@@ -60,7 +60,8 @@ final class DescribeCommand implements Callable<Integer> {
     Integer sequenceLength;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "with --hf-config: the model's name (default: the config's _name_or_path, else the file name)")
+            description = "with --hf-config: the model's name (default: the config's _name_or_path, else the "
+                    + "file name)")
     String name;
 
     @Option(names = "--graph", description = "also print the whole operator graph (JSON), under model.graph")

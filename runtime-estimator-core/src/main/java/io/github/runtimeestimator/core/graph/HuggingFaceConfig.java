@@ -132,8 +132,9 @@ public final class HuggingFaceConfig {
                 tokenTypes = 0;
                 boolean gpt2Names = modelType.equals("gpt2") || modelType.equals("gptj");
                 hidden = dim(f, gpt2Names ? "n_embd" : "hidden_size");
-                layers = dim(f, gpt2Names ? "n_layer" : modelType.equals("gpt_neo") ? "num_layers" : "num_hidden_layers");
-                heads = dim(f, gpt2Names ? "n_head" : modelType.equals("gpt_neo") ? "num_heads" : "num_attention_heads");
+                boolean neo = modelType.equals("gpt_neo");
+                layers = dim(f, gpt2Names ? "n_layer" : neo ? "num_layers" : "num_hidden_layers");
+                heads = dim(f, gpt2Names ? "n_head" : neo ? "num_heads" : "num_attention_heads");
                 vocab = dim(f, "vocab_size");
                 if (gpt2Names) {
                     ffn = optionalDim(f, "n_inner", 4 * hidden);

@@ -130,7 +130,8 @@ class GraphJsonTest {
 
     @Test
     void refusesDuplicateKeysOtherVersionsAndMalformedJson() {
-        assertRefused("{\"formatVersion\": 1, \"operators\": [{\"kind\": \"memory\", \"elements\": 1, \"elements\": 2}]}",
+        assertRefused("{\"formatVersion\": 1, \"operators\": [{\"kind\": \"memory\", \"elements\": 1, "
+                        + "\"elements\": 2}]}",
                 "operators[0].elements: duplicate key (line 1, column 80)");
         assertRefused("{\"formatVersion\": 2, \"operators\": []}",
                 "formatVersion = 2: is not supported (this version reads operator graphs of format 1)");

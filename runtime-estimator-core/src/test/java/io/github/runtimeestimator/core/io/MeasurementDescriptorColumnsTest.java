@@ -77,7 +77,8 @@ class MeasurementDescriptorColumnsTest {
         MeasurementReadResult r = read(HEADER + "\n" + ROW + ",311,5.1e7,,x\n");
         StringWriter out = new StringWriter();
         MeasurementJsonLines.write(out, r.measurements());
-        assertThat(out.toString()).contains("\"leaf_layers\":311").contains("\"activation_elements_per_sample\":51000000")
+        assertThat(out.toString()).contains("\"leaf_layers\":311")
+                .contains("\"activation_elements_per_sample\":51000000")
                 .doesNotContain("matmul_flops_per_sample");
         List<Measurement> back = MeasurementJsonLines.read(new StringReader(out.toString()), "x.jsonl", CATALOG,
                 ReadMode.STRICT).measurements();
