@@ -136,6 +136,70 @@ public final class GraphJson {
         return OperatorJson.readOperator(node, path);
     }
 
+    /**
+     * One operator from its kind, variant and dimensions as text, as a kernel-measurement row gives them
+     * ({@code docs/formats/kernel-measurements.md}: {@code dims} {@code b=1;m=512;n=768;k=768;bias=false}, split
+     * into a map): whole numbers, decimals ({@code flopsPerElement}) and {@code true}/{@code false} are read as
+     * such; the keys, defaults and rules are those of the graph JSON. Failures name {@code path.key}.
+     *
+     * @param variant null for the kind's default
+     */
+    public static Operator operatorFromDims(String kind, String variant, java.util.Map<String, String> dims,
+                                            String path) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("kind", kind);
+        if (variant != null && !variant.isBlank()) {
+            o.put("variant", variant);
+        }
+        for (java.util.Map.Entry<String, String> e : dims.entrySet()) {
+            String key = e.getKey().trim();
+            String text = e.getValue() == null ? "" : e.getValue().trim();
+            if (key.equals("kind") || key.equals("variant") || key.equals("name") || key.equals("repeat")) {
+                throw new SpecValidationException(JsonFields.child(path, key), text, "is not a dimension");
+            }
+            if (text.equals("true") || text.equals("false")) {
+                o.put(key, Boolean.parseBoolean(text));
+            } else if (text.matches("-?[0-9]+")) {
+                try {
+                    o.put(key, Long.parseLong(text));
+                } catch (NumberFormatException tooLarge) {
+                    o.put(key, text);
+                }
+            } else if (text.matches("-?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+                o.put(key, Double.parseDouble(text));
+            } else {
+                o.put(key, text);
+            }
+        }
+        return OperatorJson.readOperator(o, path);
+    }
+
+    /**
+     * The dimensions of an operator as text, keys in the graph JSON's order, every dimension written (defaults
+     * included), without kind, variant and batch dimension: the {@code dims} of a kernel-measurement row (whose
+     * operator is the shape that ran, batch folded in).
+     */
+    public static java.util.Map<String, String> operatorDims(Operator operator) {
+        java.util.Map<String, String> dims = new java.util.LinkedHashMap<>();
+        ObjectNode written = OperatorJson.write(new OperatorGraph.Entry(operator));
+        for (String key : OperatorJson.keys(operator.kind())) {
+            if (key.equals("kind") || key.equals("variant") || key.equals("name") || key.equals("repeat")
+                    || key.equals("cell") || key.equals("batchDim")) {
+                continue;
+            }
+            JsonNode v = written.get(key);
+            if (v != null) {
+                dims.put(key, v.asText());
+            } else {
+                JsonNode d = OperatorJson.defaultValue(operator, key);
+                if (d != null) {
+                    dims.put(key, d.asText());
+                }
+            }
+        }
+        return dims;
+    }
+
     /** One operator as the JSON object of a graph's {@code operators} list (without name or repeat). */
     public static ObjectNode operatorToTree(Operator operator) {
         return OperatorJson.write(new OperatorGraph.Entry(operator));

@@ -290,6 +290,31 @@ final class OperatorJson {
         }
     }
 
+    /** The value a writer leaves out because it is the default ({@code strideH} 1, {@code bias} false), or null. */
+    static JsonNode defaultValue(Operator op, String key) {
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        switch (key) {
+            case "strideH":
+            case "strideW":
+            case "dilationH":
+            case "dilationW":
+            case "groups":
+                return n.numberNode(1L);
+            case "padH":
+            case "padW":
+                return n.numberNode(0L);
+            case "bias":
+            case "bidirectional":
+                return n.booleanNode(false);
+            case "flopsPerElement":
+                return op instanceof Elementwise ? n.numberNode(((Elementwise) op).flopsPerElement()) : null;
+            case "precisionBytes":
+                return n.numberNode(4L);
+            default:
+                return null;
+        }
+    }
+
     private static void putUnlessDefault(ObjectNode o, String key, long value, long ifDefault) {
         if (value != ifDefault) {
             o.put(key, value);

@@ -169,6 +169,31 @@ class GraphJsonTest {
     }
 
     @Test
+    void kernelRowDimensionsBuildTheSameOperators() {
+        assertThat(GraphJson.operatorFromDims("matmul", "linear", java.util.Map.of("b", "1", "m", "512", "n", "768",
+                "k", "768", "bias", "false"), "dims")).isEqualTo(Matmul.linear(512, 768, 768, false));
+        assertThat(GraphJson.operatorDims(Matmul.linear(512, 768, 768, false)))
+                .containsExactly(java.util.Map.entry("b", "1"), java.util.Map.entry("m", "512"),
+                        java.util.Map.entry("n", "768"), java.util.Map.entry("k", "768"),
+                        java.util.Map.entry("bias", "false"));
+        RandomOperators random = new RandomOperators(99L);
+        for (Operator op : random.everyKindAnd(200)) {
+            if (!op.scalesWithBatch()) {
+                continue; // a kernel row has no batch dimension of its own
+            }
+            String variant = op.kind() == OperatorKind.CONV2D || op.kind() == OperatorKind.EMBEDDING ? null
+                    : op.variantId();
+            Operator back = GraphJson.operatorFromDims(op.kind().id(), variant, GraphJson.operatorDims(op), "dims");
+            // a kernel row has no batch dimension: the operator comes back with its kind's default one
+            Operator expected = op instanceof Matmul ? new Matmul(((Matmul) op).variant(), ((Matmul) op).b(),
+                    ((Matmul) op).m(), ((Matmul) op).n(), ((Matmul) op).k(), ((Matmul) op).bias()) : op;
+            assertThat(back).as("%s", op).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> GraphJson.operatorFromDims("matmul", "linear", java.util.Map.of("m", "512",
+                "n", "x", "k", "2"), "row 7 dims")).hasMessage("row 7 dims.n = \"x\": must be a whole number");
+    }
+
+    @Test
     void fromGraphTakesParametersAndMatmulFlopsFromTheGraph() {
         OperatorGraph graph = GraphJson.read(EXAMPLE);
         ModelSpec spec = ModelSpec.fromGraph("bert_base", "transformer", graph);
