@@ -18,7 +18,7 @@ import java.util.Objects;
  * and an optional name ({@code docs/formats/operator-graph.md}). Scales to any batch size: each operator grows
  * along its own batch dimension. Immutable and thread-safe; its per-sample totals and its distinct operators are
  * computed once, so evaluating a graph at a batch size costs one pass over its distinct operators
- * * ({@link #distinct()}: a 24-layer transformer has about a dozen).
+ * ({@link #distinct()}: a 24-layer transformer has about a dozen).
  *
  * <p>Totals follow the format: {@link #flopsPerSample()} counts every operator, {@link #matmulFlopsPerSample()}
  * only matrix products (matmul, conv2d, attention, recurrent matmuls), which is what PyTorch's
