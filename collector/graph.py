@@ -356,7 +356,8 @@ def _ints(value: Any, count: int, default: int) -> List[int]:
 class _Call:
     """One aten call as the mapper sees it: bound arguments, tensors, output, parameter-ness."""
 
-    def __init__(self, func: Any, args: tuple, kwargs: dict, out: Any, is_parameter: Any):
+    def __init__(self, func: Any, args: tuple, kwargs: dict, out: Any, is_parameter: Any,
+                 claim: Any = lambda tensor: True):
         self.name = compat.op_packet_name(func)
         self.inplace = self.name.endswith("_") and not self.name.endswith("__") and self.name != "copy_"
         self.base = self.name[:-1] if self.inplace else self.name
@@ -368,6 +369,9 @@ class _Call:
         outs = _tensors(out)
         self.out = outs[0] if outs else (self.inputs[0] if self.inplace and self.inputs else None)
         self.is_parameter = is_parameter
+        # claim(weight) is True the first time a parameter (or a view of it) is used by an operator that owns
+        # weights: a tied LM head reuses the embedding's weight and must not count it twice
+        self.claim = claim
 
     def arg(self, *names: str, position: Optional[int] = None) -> Any:
         for name in names:
@@ -428,6 +432,7 @@ def map_call(call: _Call) -> List[Dict[str, Any]]:
                  "rows": max(1, source.numel() // max(1, cols)), "cols": cols}]
     if base == "embedding":
         weight, indices = call.inputs[0], call.inputs[1]
+        call.claim(weight)
         return [{"kind": "embedding", "variant": "embedding", "lookups": indices.numel(),
                  "dim": int(weight.shape[1]), "vocab": int(weight.shape[0])}]
     for prefix, variant in POOL_VARIANTS:
@@ -489,7 +494,8 @@ def _map_matmul(call: _Call) -> List[Dict[str, Any]]:
         b, m, k, n = 1, left.numel() // left.shape[-1], left.shape[-1], right.shape[0]
         bias = call.arg("bias", position=2) is not None
     weight = right if base != "linear" else right
-    linear = base in ("linear", "mm", "addmm", "_addmm_activation", "mv", "addmv") and call.is_parameter(weight)
+    linear = (base in ("linear", "mm", "addmm", "_addmm_activation", "mv", "addmv") and call.is_parameter(weight)
+              and call.claim(weight))
     if base in ("mv", "addmv"):
         linear = False
     variant = "linear" if linear else {"mm": "matmul", "_int_mm": "matmul", "_scaled_mm": "matmul",
@@ -582,6 +588,8 @@ class _Recorder:
         self.stack: List[str] = []
         self.suppress = 0
         self.parameter_ids = {id(p) for p in module.parameters()}
+        self.root_of: Dict[int, int] = {id(p): id(p) for p in module.parameters()}  # view id -> parameter id
+        self.claimed: set = set()
         self.keep: List[Any] = []  # derived views stay alive so that their ids stay unique
         self.handles: List[Any] = []
         for path, sub in module.named_modules():
@@ -595,6 +603,14 @@ class _Recorder:
 
     def is_parameter(self, tensor: Any) -> bool:
         return isinstance(tensor, torch.Tensor) and id(tensor) in self.parameter_ids
+
+    def claim(self, tensor: Any) -> bool:
+        """True the first time the parameter behind ``tensor`` is claimed by a weight-owning operator."""
+        root = self.root_of.get(id(tensor), id(tensor))
+        if root in self.claimed:
+            return False
+        self.claimed.add(root)
+        return True
 
     def _pre(self, path: str, sub: nn.Module) -> Any:
         def hook(_module: nn.Module, inputs: tuple) -> None:
@@ -617,12 +633,14 @@ class _Recorder:
         name = compat.op_packet_name(func)
         inputs = _tensors(args) + _tensors(kwargs)
         if name in PARAMETER_VIEW_OPS and any(id(t) in self.parameter_ids for t in inputs):
+            root = next(self.root_of.get(id(t), id(t)) for t in inputs if id(t) in self.parameter_ids)
             for tensor in _tensors(out):
                 self.parameter_ids.add(id(tensor))
+                self.root_of[id(tensor)] = root
                 self.keep.append(tensor)
         if self.suppress:
             return
-        call = _Call(func, args, kwargs, out, self.is_parameter)
+        call = _Call(func, args, kwargs, out, self.is_parameter, self.claim)
         self.records.append((name, self.stack[-1] if self.stack else "", map_call(call)))
 
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -61,6 +62,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
+    @Mixin
+    ModelCatalogOption models;
+
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
@@ -72,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
         featureSets.forEach(Names::requireFeatureSet);
         Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
         Names.warnRejections(err, rows.rejections(), quiet);
         List<Split> resolved = new ArrayList<>();
         for (String id : splits) {

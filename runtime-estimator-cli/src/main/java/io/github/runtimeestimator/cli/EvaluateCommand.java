@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,9 +46,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
+    @Mixin
+    ModelCatalogOption models;
+
     @Override
     public Integer call() {
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT);
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
         RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
         FoldResult scored = Evaluator.score(estimator, rows.rows());
         MetricsReport report = MetricsReport.of(scored.predictions());

@@ -4,6 +4,7 @@ import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
@@ -60,14 +61,16 @@ final class Inputs {
     }
 
     /**
-     * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog)}: {@code hardware} is a
-     * catalogue id (or reported name) or an inline object. A spec that breaks a rule fails with its JSON path,
-     * field, value and rule.
+     * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog, ModelCatalog)}:
+     * {@code hardware} is a catalogue id (or reported name) or an inline object, {@code model} a model catalogue name
+     * or an inline object (enriched from {@code --models} when given). A spec that breaks a rule fails with its JSON
+     * path, field, value and rule.
      */
-    static WorkloadSpec workload(Path file, HardwareCatalog catalog) {
+    static WorkloadSpec workload(Path file, HardwareCatalog catalog, ModelCatalogOption models) {
         existingFile("spec file", file);
+        ModelCatalog modelCatalog = models.catalog();
         try {
-            return SpecJson.readWorkload(file, catalog);
+            return models.enrich(SpecJson.readWorkload(file, catalog, modelCatalog));
         } catch (SpecFormatException e) {
             throw new UserInputException("spec file " + file + " is not a valid workload spec: " + oneLine(e), e);
         } catch (IOException e) {
@@ -79,9 +82,9 @@ final class Inputs {
      * Reads schema-v1 CSV files; rows that break a rule (unknown hardware, say) become rejections, and so do ok
      * rows whose time is not physically plausible ({@link PhysicalBounds#implausibility}: below the step's
      * physical floor or above a day per step), naming file and line. In {@link ReadMode#STRICT} the first of
-     * either fails the command.
+     * either fails the command. With {@code --models}, rows of its models gain their descriptors and graph.
      */
-    static Data measurements(List<Path> files, HardwareCatalog catalog, ReadMode mode) {
+    static Data measurements(List<Path> files, HardwareCatalog catalog, ReadMode mode, ModelCatalogOption models) {
         List<Measurement> rows = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
         Map<Measurement, String> fileOf = new IdentityHashMap<>();
@@ -96,7 +99,7 @@ final class Inputs {
             rejections.addAll(result.rejections());
             String name = String.valueOf(file.getFileName());
             for (int i = 0; i < result.measurements().size(); i++) {
-                Measurement m = result.measurements().get(i);
+                Measurement m = models.enrich(result.measurements().get(i));
                 Optional<String> implausible = PhysicalBounds.implausibility(m);
                 if (implausible.isPresent()) {
                     RowRejection r = new RowRejection(name, result.lineOf(i), "time_s", String.valueOf(m.seconds()),

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runtime-estimator", mixinStandardHelpOptions = true, version = "runtime-estimator 0.1.0",
         description = "Estimates how long an AI model takes to train or serve on given hardware.",
-        subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class, CompareCommand.class,
-                ConvertCommand.class, ValidateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class,
+                CompareCommand.class, ConvertCommand.class, ValidateCommand.class, CatalogCommand.class,
+                DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

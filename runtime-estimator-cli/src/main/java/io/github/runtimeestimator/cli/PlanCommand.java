@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,6 +74,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
+    @Mixin
+    ModelCatalogOption models;
+
     @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -88,7 +92,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Constraints constraints = constraints();
         HardwareCatalog hardware = Inputs.catalog(catalog);
-        WorkloadSpec workload = Inputs.workload(specFile, hardware);
+        WorkloadSpec workload = Inputs.workload(specFile, hardware, models);
         if (batchSearch && (!workload.job().phase().isTraining() || workload.job().datasetSize() < 1)) {
             throw new UserInputException("--batch-search needs a training job with a datasetSize; the spec's job is "
                     + workload.job().phase().id() + " with datasetSize " + workload.job().datasetSize());

@@ -7,6 +7,7 @@ import io.github.runtimeestimator.core.io.SpecJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,9 +32,12 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
+    @Mixin
+    ModelCatalogOption models;
+
     @Override
     public Integer call() {
-        WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog));
+        WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
         RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
         Estimate estimate = estimator.predict(workload);
         spec.commandLine().getOut().println(SpecJson.writeEstimate(estimate));

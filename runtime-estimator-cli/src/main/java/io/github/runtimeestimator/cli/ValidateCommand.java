@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +30,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
+    @Mixin
+    ModelCatalogOption models;
+
     @Override
     public Integer call() {
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), strict ? ReadMode.STRICT : ReadMode.LENIENT);
+        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog),
+                strict ? ReadMode.STRICT : ReadMode.LENIENT, models);
         long ok = rows.rows().stream().filter(Measurement::isOk).count();
         PrintWriter out = spec.commandLine().getOut();
         out.println(data + ": " + rows.rows().size() + " rows (" + ok + " ok, " + (rows.rows().size() - ok)

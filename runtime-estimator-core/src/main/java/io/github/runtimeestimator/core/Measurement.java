@@ -52,6 +52,12 @@ public record Measurement(
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraColumns));
     }
 
+    /** This measurement of {@code newWorkload} (a spec enriched from a model catalogue, say); all else kept. */
+    public Measurement withWorkload(WorkloadSpec newWorkload) {
+        return new Measurement(newWorkload, status, seconds, p10Seconds, p90Seconds, repeats, steps, peakMemoryMib, run,
+                extraColumns);
+    }
+
     @JsonIgnore
     public boolean isOk() {
         return status == MeasurementStatus.OK;

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.core;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.graph.OperatorGraph;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -17,6 +18,10 @@ import java.util.OptionalLong;
  * collector's {@code describe} command prints them, and the physics feature set uses them when present.
  * New optional descriptors are added through the {@link Builder}, so callers that use it never break.
  *
+ * <p>A spec may carry the model's {@link OperatorGraph} (the operators of one sample's forward pass); one without
+ * behaves exactly as before graphs existed. The spec's own {@code parameters} and {@code flopsPerSample} stay the
+ * figures every estimator uses; a graph does not override them ({@link #fromGraph} derives them from one).
+ *
  * @param name                         model name ({@code resnet50})
  * @param family                       architecture family ({@code cnn}, {@code transformer}, ...); "unknown" if not given
  * @param parameters                   trainable parameters, at least 1
@@ -25,6 +30,7 @@ import java.util.OptionalLong;
  * @param leafLayers                   number of leaf modules (layers), or null
  * @param activationElementsPerSample  output elements of all leaf layers for one sample, or null
  * @param matmulFlopsPerSample         the part of {@code flopsPerSample} spent in matmuls and convolutions, or null
+ * @param graph                        the model's operator graph, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
@@ -35,7 +41,8 @@ public record ModelSpec(
         @JsonProperty("inputShape") String inputShape,
         @JsonProperty("leafLayers") Long leafLayers,
         @JsonProperty("activationElementsPerSample") Double activationElementsPerSample,
-        @JsonProperty("matmulFlopsPerSample") Double matmulFlopsPerSample) {
+        @JsonProperty("matmulFlopsPerSample") Double matmulFlopsPerSample,
+        @JsonProperty("graph") OperatorGraph graph) {
 
     public static final String UNKNOWN_FAMILY = "unknown";
 
@@ -60,14 +67,52 @@ public record ModelSpec(
         }
     }
 
+    /** A spec without a graph (the constructor of the version before graphs). */
+    public ModelSpec(String name, String family, long parameters, double flopsPerSample, String inputShape,
+                     Long leafLayers, Double activationElementsPerSample, Double matmulFlopsPerSample) {
+        this(name, family, parameters, flopsPerSample, inputShape, leafLayers, activationElementsPerSample,
+                matmulFlopsPerSample, null);
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The spec of a model described by its graph: parameters are the graph's weights, {@code flopsPerSample} and
+     * {@code matmulFlopsPerSample} its matrix-product FLOPs (the convention of PyTorch's {@code FlopCounterMode},
+     * which {@code flopsPerSample} follows), the input shape the graph's; no leaf-layer or activation descriptors.
+     */
+    public static ModelSpec fromGraph(String name, String family, OperatorGraph graph) {
+        Checks.required("model.graph", graph);
+        if (graph.weights() < 1) {
+            throw new SpecValidationException("model.graph", graph.toString(),
+                    "has no weights: a model spec needs at least one parameter");
+        }
+        if (!(graph.matmulFlopsPerSample() > 0)) {
+            throw new SpecValidationException("model.graph", graph.toString(),
+                    "has no matrix products: flopsPerSample (matmul FLOPs, as FlopCounterMode) would be 0");
+        }
+        return builder().name(name).family(family).parameters(graph.weights())
+                .flopsPerSample(graph.matmulFlopsPerSample()).matmulFlopsPerSample(graph.matmulFlopsPerSample())
+                .inputShape(graph.inputShape()).graph(graph).build();
     }
 
     public Builder toBuilder() {
         return new Builder().name(name).family(family).parameters(parameters).flopsPerSample(flopsPerSample)
                 .inputShape(inputShape).leafLayers(leafLayers).activationElementsPerSample(activationElementsPerSample)
-                .matmulFlopsPerSample(matmulFlopsPerSample);
+                .matmulFlopsPerSample(matmulFlopsPerSample).graph(graph);
+    }
+
+    /** This spec with {@code graph} (null: without one). */
+    public ModelSpec withGraph(OperatorGraph graph) {
+        return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
+                activationElementsPerSample, matmulFlopsPerSample, graph);
+    }
+
+    @JsonIgnore
+    public Optional<OperatorGraph> operatorGraph() {
+        return Optional.ofNullable(graph);
     }
 
     @JsonIgnore
@@ -101,6 +146,7 @@ public record ModelSpec(
         private Long leafLayers;
         private Double activationElementsPerSample;
         private Double matmulFlopsPerSample;
+        private OperatorGraph graph;
 
         private Builder() {
         }
@@ -145,9 +191,14 @@ public record ModelSpec(
             return this;
         }
 
+        public Builder graph(OperatorGraph graph) {
+            this.graph = graph;
+            return this;
+        }
+
         public ModelSpec build() {
             return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
-                    activationElementsPerSample, matmulFlopsPerSample);
+                    activationElementsPerSample, matmulFlopsPerSample, graph);
         }
     }
 }

@@ -53,6 +53,10 @@ public record WorkloadSpec(
         return new WorkloadSpec(model, job, precision, newHardware);
     }
 
+    public WorkloadSpec withModel(ModelSpec newModel) {
+        return new WorkloadSpec(newModel, job, precision, hardware);
+    }
+
     public WorkloadSpec withJob(JobSpec newJob) {
         return new WorkloadSpec(model, newJob, precision, hardware);
     }

@@ -119,10 +119,22 @@ class ArtifactConverterTest {
         TrainedEstimator loaded = (TrainedEstimator) RuntimeEstimator.load(out);
         List<WorkloadSpec> rows = rows();
         assertThat(rows).hasSize(1_690);
-        String steps = stepSeconds(loaded, rows);
+        // The hash covers the rows whose description has not changed since the format-1 code: not the EPYC file's
+        // (its rows now carry their own descriptor columns, which the roofline baseline of a ratio target reads)
+        // nor Swin's (the model catalogue describes Swin only since, from its trace).
+        List<WorkloadSpec> described = new ArrayList<>();
+        for (String file : List.of("h100-sxm-pytorch.csv", "xeon16-pytorch-cpu.csv")) {
+            for (Measurement m : TestData.readCsv(RepositoryFiles.dataset(file))) {
+                if (!m.workload().model().name().startsWith("swin")) {
+                    described.add(m.workload());
+                }
+            }
+        }
+        assertThat(described).hasSize(1_017);
+        String steps = stepSeconds(loaded, described);
         assertThat(sha256(steps)).as("%s: step times of the converted artifact", name)
                 .isEqualTo(expectedHashes("expected-step-seconds.sha256").get(name));
-        assertThat(stepSeconds(converted, rows)).isEqualTo(steps);
+        assertThat(stepSeconds(converted, rows)).isEqualTo(stepSeconds(loaded, rows));
         assertThat(steps).doesNotContain("error");
         for (WorkloadSpec row : rows) {
             double floor = PhysicalBounds.floorSecondsPerStep(row.withJob(row.job().asSingleStep()));
@@ -146,12 +158,14 @@ class ArtifactConverterTest {
     }
 
     @Test
-    void theFormatOneDefaultConvertsToExactlyTheShippedFormatTwoDefault() throws IOException {
+    void theShippedDefaultKeepsTheFormatOneDefaultsRecipe() throws IOException {
+        // The shipped default was retrained since (the model catalogue grew), so its predictions moved; what it was
+        // trained with did not. That the converter preserves a model's predictions is the test above.
         TrainedEstimator converted = ArtifactConverter.readVersion1(fixture("default.rte"));
-        RuntimeEstimator shipped = RuntimeEstimator.loadDefault();
-        List<WorkloadSpec> rows = CompiledPredictionTest.allDatasetWorkloads();
-        assertThat(shipped.predictAll(rows)).isEqualTo(converted.predictAll(rows));
-        assertThat(((TrainedEstimator) shipped).config()).isEqualTo(converted.config());
+        TrainedEstimator shipped = (TrainedEstimator) RuntimeEstimator.loadDefault();
+        assertThat(shipped.config()).isEqualTo(converted.config());
+        assertThat(shipped.featureSet().id()).isEqualTo(converted.featureSet().id());
+        assertThat(shipped.featureSet().version()).isEqualTo(converted.featureSet().version());
     }
 
     @Test

@@ -1,35 +1,58 @@
 package io.github.runtimeestimator.core.catalog;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.ModelSpec;
-import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.graph.GraphJson;
+import io.github.runtimeestimator.core.graph.HuggingFaceConfig;
+import io.github.runtimeestimator.core.graph.OperatorGraph;
+import io.github.runtimeestimator.core.internal.JsonFields;
+import io.github.runtimeestimator.core.io.SpecFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Known models with their structural descriptors ({@code leafLayers}, {@code activationElementsPerSample},
- * {@code matmulFlopsPerSample}), as the Python collector's {@code describe} measures them without running the
- * model, so that a user can write {@code ModelCatalog.builtIn().require("resnet50")} instead of typing FLOPs,
- * and so that measurement rows (whose CSV schema has no descriptor columns) gain descriptors.
+ * Known models: their parameters, FLOPs, structural descriptors ({@code leafLayers},
+ * {@code activationElementsPerSample}, {@code matmulFlopsPerSample}) and, where known, their operator graph, so
+ * that a user can write {@code ModelCatalog.builtIn().require("resnet50")} instead of typing FLOPs, and so that
+ * measurement rows and specs that name a known model gain its descriptors and graph ({@link #enrich}).
+ *
+ * <p>File format ({@code docs/formats/model-catalog.md}), version {@value #FORMAT_VERSION}:
+ * <pre>{@code
+ * {"formatVersion": 1, "generatedBy": "...", "entries": [
+ *   {"name": "resnet50", "family": "cnn", "parameters": 25557032, "flopsPerSample": 8.18e9,
+ *    "inputShape": "3x224x224", "leafLayers": 126, ...},
+ *   {"name": "my_net", "family": "cnn", "graph": { ...an operator graph document... }},
+ *   {"name": "llama-2-7b", "huggingFaceConfig": { ...config.json... }, "sequenceLength": 4096}],
+ *  "skipped": [...]}
+ * }</pre>
+ * An entry gives either a {@code graph}, or a {@code huggingFaceConfig} with its {@code sequenceLength}, or the
+ * plain {@code parameters} and {@code flopsPerSample} (with {@code inputShape}); the optional descriptors may be
+ * added to any of them. Plain fields an entry gives win over those derived from its graph or config (the collector
+ * writes {@code describe}'s figures next to its traced graph); a given parameter count must agree with the graph's
+ * weights within {@value #PARAMETER_TOLERANCE}. The keys {@link #INFORMATIVE_ENTRY_KEYS} are read and ignored
+ * (the collector's comparison with the measured data); an entry with {@code "descriptorsUsable": false} is left
+ * out; any other key is refused. Faults are {@link IOException}s naming the source and the JSON path.
  *
  * <p>The built-in catalogue is the resource {@code model-catalog.json} next to this class, a copy of
- * {@code datasets/model-descriptors.json}, regenerated from the repository root with
- * {@code python3 -m collector describe --all-in datasets/*.csv --out datasets/model-descriptors.json} and
- * copied over. Entries whose collector parameter count disagreed with the measured data by more than 1%
- * ({@code "descriptorsUsable": false}) are not loaded. A name may appear once per input shape (a token model
+ * {@code datasets/model-catalog.json}. Users merge their own file over it ({@link #withOverrides}: an entry of the
+ * same name replaces every built-in entry of that name). A name may appear once per input shape (a token model
  * described at several sequence lengths: {@code gpt2_small} at 128 and 256 tokens).
  *
  * <p>Names match exactly first, then ignoring case. Thread-safe and immutable.
@@ -39,11 +62,15 @@ public final class ModelCatalog {
     public static final int FORMAT_VERSION = 1;
     /** Largest relative parameter difference at which a spec still counts as the catalogue's model. */
     public static final double PARAMETER_TOLERANCE = 0.01;
+    /** Entry keys read and ignored: the collector's comparison of its description with the measured rows. */
+    public static final List<String> INFORMATIVE_ENTRY_KEYS = List.of("csvParameters", "csvFlopsPerSample",
+            "csvFiles", "datasets", "descriptorsUsable", "mismatch", "note", "source");
 
+    private static final List<String> SPEC_KEYS = List.of("name", "family", "parameters", "flopsPerSample",
+            "inputShape", "leafLayers", "activationElementsPerSample", "matmulFlopsPerSample", "graph",
+            "huggingFaceConfig", "sequenceLength");
+    private static final List<String> FILE_KEYS = List.of("formatVersion", "generatedBy", "entries", "skipped");
     private static final String BUILT_IN = "/io/github/runtimeestimator/core/catalog/model-catalog.json";
-    private static final ObjectMapper JSON = JsonMappers.strictBuilder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     /** Name as written -> entries (one per input shape), first = the default shape. */
     private final Map<String, ModelSpec[]> byName;
@@ -75,26 +102,6 @@ public final class ModelCatalog {
         this.all = List.copyOf(entries);
     }
 
-    /** One entry of the catalogue file: a ModelSpec plus the collector's comparison columns. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(@JsonProperty("name") String name, @JsonProperty("family") String family,
-                 @JsonProperty("parameters") long parameters, @JsonProperty("flopsPerSample") double flopsPerSample,
-                 @JsonProperty("inputShape") String inputShape, @JsonProperty("leafLayers") Long leafLayers,
-                 @JsonProperty("activationElementsPerSample") Double activationElementsPerSample,
-                 @JsonProperty("matmulFlopsPerSample") Double matmulFlopsPerSample,
-                 @JsonProperty("descriptorsUsable") Boolean descriptorsUsable) {
-        ModelSpec toSpec() {
-            return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
-                    activationElementsPerSample, matmulFlopsPerSample);
-        }
-    }
-
-    /** The on-disk shape of a catalogue file ({@code skipped} and {@code generatedBy} are informative). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record CatalogFile(@JsonProperty("formatVersion") int formatVersion,
-                       @JsonProperty("models") List<Entry> models) {
-    }
-
     private static final class BuiltIn {
         static final ModelCatalog INSTANCE = loadBuiltIn();
     }
@@ -115,31 +122,207 @@ public final class ModelCatalog {
         }
     }
 
-    /**
-     * Reads a catalogue in the collector's {@code describe --all-in} format; entries marked
-     * {@code "descriptorsUsable": false} are left out.
-     */
+    /** Reads a catalogue file (UTF-8); every fault names the file and the JSON path. */
+    public static ModelCatalog fromJson(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(in, file.toString());
+        }
+    }
+
+    /** Reads a catalogue document; {@code source} names it in messages. */
     public static ModelCatalog fromJson(InputStream in, String source) throws IOException {
-        CatalogFile file = JSON.readValue(in, CatalogFile.class);
-        if (file.formatVersion() != FORMAT_VERSION) {
-            throw new IOException(source + ": model catalogue formatVersion " + file.formatVersion()
-                    + " is not supported (this version reads " + FORMAT_VERSION + ")");
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode root;
+        try {
+            root = GraphJson.parse(text);
+        } catch (SpecFormatException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
         }
-        if (file.models() == null) {
-            throw new IOException(source + ": model catalogue has no \"models\" list");
+        try {
+            return fromTree(root);
+        } catch (SpecValidationException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ModelCatalog fromTree(JsonNode root) {
+        JsonFields f = JsonFields.of(root, "");
+        JsonNode version = f.get("formatVersion");
+        if (version == null || !version.isIntegralNumber() || version.longValue() != FORMAT_VERSION) {
+            throw new SpecValidationException("formatVersion", version, "is not supported (this version reads "
+                    + "model catalogues of format " + FORMAT_VERSION + ")");
+        }
+        f.text("generatedBy", null);
+        JsonNode entries = f.get("entries");
+        if (entries == null) {
+            String hint = root.has("models") ? " (a \"models\" list is the shape before operator graphs: rename it"
+                    + " \"entries\")" : "";
+            throw new SpecValidationException("entries", null, "is required" + hint);
+        }
+        if (!entries.isArray()) {
+            throw new SpecValidationException("entries", entries.getNodeType().toString(), "must be an array");
+        }
+        JsonNode skipped = f.get("skipped");
+        if (skipped != null && !skipped.isArray()) {
+            throw new SpecValidationException("skipped", skipped.getNodeType().toString(), "must be an array");
+        }
+        f.refuseUnknown("a model catalogue", FILE_KEYS);
         List<ModelSpec> specs = new ArrayList<>();
-        for (Entry e : file.models()) {
-            if (!Boolean.FALSE.equals(e.descriptorsUsable())) {
-                specs.add(e.toSpec());
+        for (int i = 0; i < entries.size(); i++) {
+            ModelSpec spec = entry(entries.get(i), "entries[" + i + "]");
+            if (spec != null) {
+                specs.add(spec);
             }
         }
-        return of(specs);
+        try {
+            return of(specs);
+        } catch (IllegalArgumentException e) {
+            throw new SpecValidationException("entries", specs.size() + " entries", e.getMessage());
+        }
+    }
+
+    /** One entry as a spec, or null when it is marked {@code "descriptorsUsable": false}. */
+    private static ModelSpec entry(JsonNode node, String path) {
+        JsonFields f = JsonFields.of(node, path);
+        f.ignore(INFORMATIVE_ENTRY_KEYS);
+        JsonNode usable = node.get("descriptorsUsable");
+        String usablePath = f.path("descriptorsUsable");
+        JsonNode datasets = node.get("datasets");
+        if (datasets != null && !datasets.isNull()) {
+            if (!datasets.isObject()) {
+                throw new SpecValidationException(f.path("datasets"), datasets, "must be an object");
+            }
+            if (usable == null && datasets.has("descriptorsUsable")) {
+                usable = datasets.get("descriptorsUsable");
+                usablePath = f.path("datasets") + ".descriptorsUsable";
+            }
+        }
+        if (usable != null && !usable.isNull() && !usable.isBoolean()) {
+            throw new SpecValidationException(usablePath, usable, "must be true or false");
+        }
+        String name = f.requiredText("name");
+        String givenFamily = f.text("family", null);
+        String family = givenFamily;
+        JsonNode graphNode = f.get("graph");
+        JsonNode config = f.get("huggingFaceConfig");
+        boolean hasLength = f.has("sequenceLength");
+        if (graphNode != null && config != null) {
+            throw new SpecValidationException(f.path("huggingFaceConfig"), "{...}",
+                    "an entry gives a graph or a huggingFaceConfig, not both");
+        }
+        if (hasLength && config == null) {
+            throw new SpecValidationException(f.path("sequenceLength"), node.get("sequenceLength"),
+                    "goes with a huggingFaceConfig");
+        }
+        ModelSpec derived = null;
+        if (graphNode != null) {
+            OperatorGraph graph = GraphJson.fromTree(graphNode, f.path("graph"));
+            derived = atPath(f.path("graph"), () -> ModelSpec.fromGraph(name, givenFamily, graph));
+        } else if (config != null) {
+            if (!hasLength) {
+                throw new SpecValidationException(f.path("sequenceLength"), null,
+                        "is required with a huggingFaceConfig");
+            }
+            long length = Checks.atLeast(f.path("sequenceLength"), f.wholeNumber("sequenceLength"), 1L);
+            HuggingFaceConfig hf = HuggingFaceConfig.parse(config, f.path("huggingFaceConfig"));
+            derived = atPath(f.path("sequenceLength"), () -> hf.modelSpec(name, Math.toIntExact(length)));
+            if (family == null) {
+                family = derived.family();
+            }
+        }
+        ModelSpec.Builder b = derived == null ? ModelSpec.builder().name(name) : derived.toBuilder();
+        b.family(family);
+        if (f.has("parameters")) {
+            long parameters = f.wholeNumber("parameters");
+            // A traced graph holds the weights one forward pass uses; a model may own more (GoogLeNet's and
+            // Inception v3's auxiliary classifiers run only in training), never fewer. A config states its count.
+            boolean fewerThanUsed = derived != null
+                    && derived.parameters() - parameters > PARAMETER_TOLERANCE * derived.parameters();
+            boolean configMismatch = derived != null && graphNode == null && Math.abs(parameters - derived.parameters())
+                    > PARAMETER_TOLERANCE * derived.parameters();
+            if (fewerThanUsed || configMismatch) {
+                throw new SpecValidationException(f.path("parameters"), parameters, graphNode != null
+                        ? "is smaller than the graph's weights (" + derived.parameters() + ") by more than "
+                                + (int) (PARAMETER_TOLERANCE * 100) + "%: a model owns at least the weights it uses"
+                        : "differs from the config's parameters (" + derived.parameters() + ") by more than "
+                                + (int) (PARAMETER_TOLERANCE * 100) + "%");
+            }
+            b.parameters(parameters);
+        } else if (derived == null) {
+            throw new SpecValidationException(f.path("parameters"), null,
+                    "is required without a graph or huggingFaceConfig");
+        }
+        if (f.has("flopsPerSample")) {
+            b.flopsPerSample(f.number("flopsPerSample", Double.NaN));
+        } else if (derived == null) {
+            throw new SpecValidationException(f.path("flopsPerSample"), null,
+                    "is required without a graph or huggingFaceConfig");
+        }
+        if (f.has("inputShape")) {
+            b.inputShape(f.text("inputShape", ""));
+        }
+        if (f.has("leafLayers")) {
+            b.leafLayers(f.wholeNumber("leafLayers"));
+        }
+        if (f.has("activationElementsPerSample")) {
+            b.activationElementsPerSample(f.number("activationElementsPerSample", Double.NaN));
+        }
+        if (f.has("matmulFlopsPerSample")) {
+            b.matmulFlopsPerSample(f.number("matmulFlopsPerSample", Double.NaN));
+        } else if (derived != null && f.has("flopsPerSample")) {
+            // the graph's matmul share of the FLOPs given, never above them
+            b.matmulFlopsPerSample(Math.min(1.0, derived.matmulFlopsPerSample() / derived.flopsPerSample())
+                    * f.number("flopsPerSample", Double.NaN));
+        }
+        f.refuseUnknown("a model catalogue entry", keys());
+        ModelSpec spec = atPath(path, b::build);
+        return Boolean.FALSE.equals(usable == null || usable.isNull() ? null : usable.booleanValue()) ? null : spec;
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(SPEC_KEYS);
+        keys.addAll(INFORMATIVE_ENTRY_KEYS);
+        return keys;
+    }
+
+    /** Runs a spec construction, naming the entry's path instead of {@code model.} in its failure. */
+    private static ModelSpec atPath(String path, java.util.function.Supplier<ModelSpec> build) {
+        try {
+            return build.get();
+        } catch (SpecValidationException e) {
+            String field = e.field().startsWith("model.") ? JsonFields.child(path, e.field().substring(6))
+                    : e.field();
+            throw new SpecValidationException(field, new Object() {
+                @Override
+                public String toString() {
+                    return e.value();
+                }
+            }, e.rule());
+        }
     }
 
     /** A catalogue of exactly these specs; a repeated (name, input shape) fails. */
     public static ModelCatalog of(Collection<ModelSpec> entries) {
         return new ModelCatalog(new ArrayList<>(entries));
+    }
+
+    /**
+     * This catalogue with {@code overrides} merged over it: an entry of {@code overrides} replaces every entry of
+     * this catalogue with the same name (ignoring case); new names are added after this catalogue's.
+     */
+    public ModelCatalog withOverrides(ModelCatalog overrides) {
+        Set<String> replaced = new HashSet<>();
+        for (ModelSpec e : overrides.all) {
+            replaced.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        List<ModelSpec> merged = new ArrayList<>();
+        for (ModelSpec e : all) {
+            if (!replaced.contains(e.name().toLowerCase(Locale.ROOT))) {
+                merged.add(e);
+            }
+        }
+        merged.addAll(overrides.all);
+        return new ModelCatalog(merged);
     }
 
     /** Every entry, in file order. */
@@ -199,6 +382,34 @@ public final class ModelCatalog {
                 || spec.matmulFlopsPerSample() != null) {
             return null;
         }
+        return entryFor(spec);
+    }
+
+    /**
+     * The spec with what this catalogue knows of its model, when an entry has its name (and its input shape, when
+     * the spec gives one) and the parameter counts agree within {@value #PARAMETER_TOLERANCE}: the entry's
+     * descriptors when the spec has none of the three (as {@link #withDescriptors}), and the entry's graph when the
+     * spec has none. The spec's own parameters, FLOPs, family and input shape are kept: a measurement row's
+     * figures are those of the run, and a graph is attached only under the same safety as the descriptors, so a
+     * row of another model of the same name never gains a wrong graph. Otherwise the spec itself.
+     */
+    public ModelSpec enrich(ModelSpec spec) {
+        ModelSpec entry = entryFor(spec);
+        if (entry == null) {
+            return spec;
+        }
+        ModelSpec out = withDescriptors(spec);
+        if (out.graph() == null && entry.graph() != null) {
+            out = out.withGraph(entry.graph());
+        }
+        return out;
+    }
+
+    /**
+     * The entry that counts as this spec's model (name, then input shape when the spec gives one, and parameters
+     * within {@value #PARAMETER_TOLERANCE}), or {@code null}. Allocates nothing for an exact name.
+     */
+    public ModelSpec entryFor(ModelSpec spec) {
         ModelSpec[] entries = byName.get(spec.name());
         if (entries == null) {
             entries = byLowerName.get(spec.name().toLowerCase(Locale.ROOT));

@@ -12,7 +12,8 @@ public final class UnknownModelException extends SpecValidationException {
     public UnknownModelException(String field, String requested, List<String> closeNames) {
         super(field, requested, "is not in the model catalogue"
                 + (closeNames.isEmpty() ? "" : "; close names: " + String.join(", ", closeNames))
-                + " (describe it with `python3 -m collector describe` and build a ModelSpec)");
+                + " (add it with a model catalogue file: a graph, a Hugging Face config.json or its figures; see "
+                + "docs/describe-your-model.md)");
         this.closeNames = List.copyOf(closeNames);
     }
 

@@ -44,8 +44,12 @@ import org.slf4j.LoggerFactory;
  * syntax error in the CSV itself (an unclosed quote) ends the read with a {@link MeasurementFormatException}
  * in either mode.
  *
- * <p>Writing: the schema-v1 columns in their reference order, then every extra column seen in the rows (first
- * seen first). Numbers are written so they parse back to the same double; integral columns have no
+ * <p>The optional descriptor columns ({@link SchemaV1#DESCRIPTOR_COLUMNS}: {@code leaf_layers},
+ * {@code activation_elements_per_sample}, {@code matmul_flops_per_sample}) are read into the row's
+ * {@link io.github.runtimeestimator.core.ModelSpec} and validated like the other columns; empty cells are unknown.
+ *
+ * <p>Writing: the schema-v1 columns in their reference order, then the descriptor columns that some row has,
+ * then every extra column seen in the rows (first seen first). Numbers are written so they parse back to the same double; integral columns have no
  * {@code .0}; NaN (unknown) is an empty cell; cells are quoted only where CSV needs it. A read-write-read round
  * trip gives equal measurements.
  */
@@ -239,6 +243,11 @@ public final class MeasurementCsv {
         List<Map<String, String>> encoded = rows.stream().map(MeasurementRowCodec::encode)
                 .collect(Collectors.toList());
         Set<String> columns = new LinkedHashSet<>(SchemaV1.COLUMNS);
+        for (String descriptor : SchemaV1.DESCRIPTOR_COLUMNS) {
+            if (encoded.stream().anyMatch(cells -> cells.containsKey(descriptor))) {
+                columns.add(descriptor);
+            }
+        }
         for (Map<String, String> cells : encoded) {
             columns.addAll(cells.keySet());
         }

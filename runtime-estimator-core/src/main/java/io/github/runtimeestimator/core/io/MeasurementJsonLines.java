@@ -159,7 +159,7 @@ public final class MeasurementJsonLines {
                     String key = cell.getKey();
                     String value = cell.getValue();
                     g.writeFieldName(key);
-                    if (SchemaV1.COLUMNS.contains(key) && SchemaV1.isNumeric(key)) {
+                    if (SchemaV1.isSchemaColumn(key) && SchemaV1.isNumeric(key)) {
                         if (value.isEmpty()) {
                             g.writeNull();
                         } else if (JSON_NUMBER.matcher(value).matches()) {

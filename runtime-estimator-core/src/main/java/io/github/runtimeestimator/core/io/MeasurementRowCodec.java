@@ -30,6 +30,9 @@ final class MeasurementRowCodec {
             Map.entry("model.parameters", "params"),
             Map.entry("model.flopsPerSample", "flops_per_sample"),
             Map.entry("model.inputShape", "input_shape"),
+            Map.entry("model.leafLayers", "leaf_layers"),
+            Map.entry("model.activationElementsPerSample", "activation_elements_per_sample"),
+            Map.entry("model.matmulFlopsPerSample", "matmul_flops_per_sample"),
             Map.entry("job.phase", "phase"),
             Map.entry("job.batchSize", "batch_size"),
             Map.entry("job.optimizer", "optimizer"),
@@ -51,7 +54,7 @@ final class MeasurementRowCodec {
         private final Map<String, String> extraCells = new LinkedHashMap<>();
 
         void put(String column, String value) {
-            if (SchemaV1.COLUMNS.contains(column)) {
+            if (SchemaV1.isSchemaColumn(column)) {
                 schemaCells.put(column, value == null ? "" : value);
             } else {
                 extraCells.put(column, value == null ? "" : value);
@@ -82,12 +85,17 @@ final class MeasurementRowCodec {
         Optimizer optimizer = parseEnum("optimizer", row.get("optimizer"),
                 () -> Optimizer.fromId("optimizer", row.get("optimizer")));
 
+        Long leafLayers = row.get("leaf_layers").isBlank() ? null : longCell(row, "leaf_layers", 0L, true);
+        Double activations = row.get("activation_elements_per_sample").isBlank() ? null
+                : decimalCell(row, "activation_elements_per_sample", Double.NaN, true);
+        Double matmulFlops = row.get("matmul_flops_per_sample").isBlank() ? null
+                : decimalCell(row, "matmul_flops_per_sample", Double.NaN, true);
         ModelSpec model = build(row, () -> new ModelSpec(
                 requiredText(row, "model"),
                 row.get("family"),
                 longCell(row, "params", 0L, true),
                 decimalCell(row, "flops_per_sample", Double.NaN, true),
-                row.get("input_shape"), null, null, null));
+                row.get("input_shape"), leafLayers, activations, matmulFlops));
         JobSpec job = build(row, () -> new JobSpec(
                 phase,
                 intCell(row, "batch_size", 0, true),
@@ -212,6 +220,15 @@ final class MeasurementRowCodec {
         cells.put("status", m.status().id());
         cells.put("cpu_mhz", SchemaV1Numbers.format(run.cpuMhz()));
         cells.put("cpu_isa", run.cpuIsa());
+        if (model.leafLayers() != null) {
+            cells.put("leaf_layers", Long.toString(model.leafLayers()));
+        }
+        if (model.activationElementsPerSample() != null) {
+            cells.put("activation_elements_per_sample", SchemaV1Numbers.format(model.activationElementsPerSample()));
+        }
+        if (model.matmulFlopsPerSample() != null) {
+            cells.put("matmul_flops_per_sample", SchemaV1Numbers.format(model.matmulFlopsPerSample()));
+        }
         for (Map.Entry<String, String> e : m.extraColumns().entrySet()) {
             cells.putIfAbsent(e.getKey(), e.getValue());
         }
@@ -235,7 +252,7 @@ final class MeasurementRowCodec {
             return construction.get();
         } catch (SpecValidationException e) {
             String column = FIELD_TO_COLUMN.getOrDefault(e.field(), e.field());
-            String value = SchemaV1.COLUMNS.contains(column) ? row.get(column) : e.value();
+            String value = SchemaV1.isSchemaColumn(column) ? row.get(column) : e.value();
             throw new RowFault(column, value, e.rule());
         }
     }

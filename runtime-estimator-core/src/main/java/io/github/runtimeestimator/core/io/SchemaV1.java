@@ -20,6 +20,14 @@ public final class SchemaV1 {
             "status", "cpu_mhz", "cpu_isa");
 
     /**
+     * Optional model-descriptor columns ({@code ModelSpec}'s {@code leafLayers}, {@code activationElementsPerSample},
+     * {@code matmulFlopsPerSample}, as the collector's {@code describe} counts them): read and validated when a file
+     * has them, written after {@link #COLUMNS} only when some row has a value. A file without them reads as before.
+     */
+    public static final List<String> DESCRIPTOR_COLUMNS = List.of(
+            "leaf_layers", "activation_elements_per_sample", "matmul_flops_per_sample");
+
+    /**
      * Columns a file must have (a reader fails at once, naming the missing ones). The others may be absent;
      * they then read as empty cells.
      */
@@ -30,12 +38,17 @@ public final class SchemaV1 {
     /** Columns holding whole numbers: written without a decimal point. */
     public static final Set<String> INTEGER_COLUMNS = Set.of(
             "device_count", "cpu_cores", "threads", "gpu_sms", "params", "batch_size", "dataset_size", "epochs",
-            "steps", "repeats");
+            "steps", "repeats", "leaf_layers");
 
     /** Columns holding decimal numbers. */
     public static final Set<String> DECIMAL_COLUMNS = Set.of(
             "gpu_mem_gib", "flops_per_sample", "learning_rate", "time_s", "time_p10_s", "time_p90_s",
-            "peak_mem_mib", "cpu_mhz");
+            "peak_mem_mib", "cpu_mhz", "activation_elements_per_sample", "matmul_flops_per_sample");
+
+    /** True for the columns of schema v1, descriptor columns included; anything else is an extra column. */
+    public static boolean isSchemaColumn(String column) {
+        return COLUMNS.contains(column) || DESCRIPTOR_COLUMNS.contains(column);
+    }
 
     /** True for columns whose cells are numbers (integer or decimal). */
     public static boolean isNumeric(String column) {

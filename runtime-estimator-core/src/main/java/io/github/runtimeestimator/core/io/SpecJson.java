@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +24,7 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +56,13 @@ import java.util.stream.Collectors;
  * ({@code $.job.batchSize: duplicate key "batchSize"}), trailing content and non-finite numbers ({@code 1e400},
  * {@code "NaN"}) are refused too.
  *
+ * <p>In a workload, {@code model} is either an inline {@link ModelSpec} object or a string: the name of a model
+ * catalogue entry ({@code "resnet50"}), resolved with the model catalogue given (the built-in one when none is) to
+ * the entry's spec, its descriptors and graph included; an unknown name fails listing the closest ones.
+ *
+ * <p>A model may carry an operator graph under {@code graph}: the document of
+ * {@link io.github.runtimeestimator.core.graph.GraphJson}, read as strictly (a duplicate key in it is refused too).
+ *
  * <p>Writing is pretty-printed; hardware is always written inline, so a write-read round trip is exact
  * without a catalogue.
  */
@@ -80,8 +89,11 @@ public final class SpecJson {
                         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
                                                                       BeanDescription description,
                                                                       JsonDeserializer<?> deserializer) {
-                            return description.getBeanClass() == HardwareSpec.class
-                                    ? new HardwareReferenceDeserializer(deserializer) : deserializer;
+                            if (description.getBeanClass() == HardwareSpec.class) {
+                                return new HardwareReferenceDeserializer(deserializer);
+                            }
+                            return description.getBeanClass() == ModelSpec.class
+                                    ? new ModelReferenceDeserializer(deserializer) : deserializer;
                         }
                     }))
             .build();
@@ -89,12 +101,22 @@ public final class SpecJson {
     private SpecJson() {
     }
 
-    /** Reads a workload; a {@code hardware} string is resolved with {@code catalog}. */
+    /**
+     * Reads a workload; a {@code hardware} string is resolved with {@code catalog}, a {@code model} string with the
+     * built-in model catalogue.
+     */
     public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog) {
+        return readWorkload(json, catalog, ModelCatalog.builtIn());
+    }
+
+    /** Reads a workload; {@code hardware} and {@code model} strings are resolved with these catalogues. */
+    public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog, ModelCatalog models) {
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
         return read(json, WorkloadSpec.class,
                 MAPPER.readerFor(WorkloadSpec.class)
-                        .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog));
+                        .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog)
+                        .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models));
     }
 
     /**
@@ -104,10 +126,18 @@ public final class SpecJson {
      * its content is not a valid workload.
      */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog) throws IOException {
+        return readWorkload(json, catalog, ModelCatalog.builtIn());
+    }
+
+    /** Reads a workload file, resolving {@code hardware} and {@code model} strings with these catalogues. */
+    public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog, ModelCatalog models)
+            throws IOException {
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
         try (InputStream in = Files.newInputStream(refuseOversized(json))) {
             return read(in, WorkloadSpec.class, MAPPER.readerFor(WorkloadSpec.class)
-                    .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog));
+                    .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog)
+                    .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models));
         } catch (SpecFormatException e) {
             throw new SpecFormatException(json.getFileName() + ": " + e.getMessage(), e.path(), e.line(),
                     e.column(), e.getCause());
@@ -129,6 +159,14 @@ public final class SpecJson {
     /** Pretty-printed JSON of a workload, hardware inline. */
     public static String writeWorkload(WorkloadSpec spec) {
         return write(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
+     * JSON text as a tree (a Hugging Face {@code config.json}, say), refusing duplicate keys and trailing content;
+     * a fault is a {@link SpecFormatException} naming its path, line and column.
+     */
+    public static JsonNode parseTree(String json) {
+        return io.github.runtimeestimator.core.graph.GraphJson.parse(json);
     }
 
     public static ModelSpec readModel(String json) {

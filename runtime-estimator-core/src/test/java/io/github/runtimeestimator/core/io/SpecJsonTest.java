@@ -12,6 +12,7 @@ import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +166,21 @@ class SpecJsonTest {
         assertThat(spec.hardware().l2CacheBytes()).isZero();
         assertThat(spec.hardware().boostClockMhz()).isEqualTo(1000);
         assertThat(SpecJson.readWorkload(SpecJson.writeWorkload(spec), CATALOG)).isEqualTo(spec);
+    }
+
+    @Test
+    void aModelNameIsResolvedWithTheModelCatalogue() {
+        String json = "{\"model\": \"resnet50\", \"job\": {\"phase\": \"infer\", \"batchSize\": 8}}";
+        WorkloadSpec spec = SpecJson.readWorkload(json, CATALOG);
+        assertThat(spec.model()).isEqualTo(ModelCatalog.builtIn().require("resnet50"));
+        ModelSpec mine = ModelSpec.builder().name("resnet50").parameters(7).flopsPerSample(9).build();
+        assertThat(SpecJson.readWorkload(json, CATALOG, ModelCatalog.of(java.util.List.of(mine))).model())
+                .isEqualTo(mine);
+        assertThatThrownBy(() -> SpecJson.readWorkload(json.replace("resnet50", "resnet5"), CATALOG))
+                .isInstanceOf(SpecFormatException.class)
+                .hasMessageStartingWith("$.model: model = \"resnet5\": is not in the model catalogue; close "
+                        + "names: resnet50")
+                .satisfies(e -> assertThat(((SpecFormatException) e).path()).isEqualTo("$.model"));
     }
 
     @Test
