@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * A predicted runtime with its bounds, and the energy it takes at most.
@@ -30,6 +31,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                               (below the step's physical floor on its hardware) and the estimate was raised to
  *                               that floor: the estimate is then a lower limit, not a prediction. Written to JSON
  *                               only when true.
+ * @param extrapolations         why this estimate lies outside what the estimator was trained on (hardware,
+ *                               precision, model size or batch it never saw), one short reason each; empty when
+ *                               the spec is within its training data. A scheduler should prefer a measured
+ *                               alternative to an estimate with reasons. Written to JSON only when not empty.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -43,7 +48,9 @@ public record Estimate(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Estimate.UnknownFigure.class)
         double energyUpperBoundJoules,
         @JsonProperty("raisedToPhysicalFloor") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-        boolean raisedToPhysicalFloor) {
+        boolean raisedToPhysicalFloor,
+        @JsonProperty("extrapolations") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> extrapolations) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -62,12 +69,27 @@ public record Estimate(
         }
         Checks.requiredText("estimator", estimator);
         Checks.nonNegativeOrUnknown("energyUpperBoundJoules", energyUpperBoundJoules);
+        extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
+    }
+
+    /** The components before {@code extrapolations}: an estimate within the estimator's training data. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
+                raisedToPhysicalFloor, List.of());
+    }
+
+    /** Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty). */
+    @JsonIgnore
+    public boolean extrapolates() {
+        return !extrapolations.isEmpty();
     }
 
     /** An estimate the estimator made itself (not raised to a physical floor) whose energy is not known. */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
-        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false);
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false,
+                List.of());
     }
 
     /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
@@ -80,9 +102,11 @@ public record Estimate(
                              @JsonProperty("coverage") double coverage,
                              @JsonProperty("estimator") String estimator,
                              @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules,
-                             @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor) {
+                             @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor,
+                             @JsonProperty("extrapolations") List<String> extrapolations) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor);
+                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor,
+                extrapolations);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -107,7 +131,8 @@ public record Estimate(
     public Builder toBuilder() {
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
-                .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor);
+                .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor)
+                .extrapolations(extrapolations);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -121,6 +146,7 @@ public record Estimate(
         private String estimator;
         private double energyUpperBoundJoules = Double.NaN;
         private boolean raisedToPhysicalFloor;
+        private List<String> extrapolations = List.of();
 
         private Builder() {
         }
@@ -170,9 +196,14 @@ public record Estimate(
             return this;
         }
 
+        public Builder extrapolations(List<String> reasons) {
+            this.extrapolations = reasons;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules, raisedToPhysicalFloor);
+                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations);
         }
     }
 

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * An estimator trained from measurements: a regressor of one step's time, composed into epochs and jobs
@@ -51,6 +54,9 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final TrainingSummary trainingData;
     private final HeldOutMetrics heldOut;
     private final String label;
+    private final Set<String> trainedHardware;
+    // one reason list per unseen hardware id, built once: predicting allocates only the returned Estimate
+    private final ConcurrentMap<String, List<String>> unseenHardwareReasons = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
 
     private TrainedEstimator(Builder b) {
@@ -86,6 +92,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
             }
         }
         this.label = config.trainer() + "/" + features.id() + " v" + features.version();
+        this.trainedHardware = Set.copyOf(trainingData.hardwareIds());
         int raw = features.names().size();
         int model = regressor.inputCount();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
@@ -205,7 +212,25 @@ public final class TrainedEstimator implements RuntimeEstimator {
                     "the job's time is too large to represent in seconds");
         }
         return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
-                spec.hardware().energyUpperBoundJoules(seconds), raised);
+                spec.hardware().energyUpperBoundJoules(seconds), raised, extrapolations(spec));
+    }
+
+    /**
+     * Why {@code spec} lies outside the training data, as far as this estimator records it: hardware that no
+     * training row ran on. Empty when every training row's hardware is unknown (an estimator built by hand).
+     */
+    private List<String> extrapolations(WorkloadSpec spec) {
+        String id = spec.hardware().id();
+        if (trainedHardware.isEmpty() || trainedHardware.contains(id)) {
+            return List.of();
+        }
+        List<String> reasons = unseenHardwareReasons.get(id);
+        if (reasons == null) {
+            reasons = List.of("hardware " + id + " is not in the training data (trained on "
+                    + String.join(", ", trainingData.hardwareIds()) + "): its estimate rests on its datasheet figures");
+            unseenHardwareReasons.putIfAbsent(id, reasons);
+        }
+        return reasons;
     }
 
     /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
