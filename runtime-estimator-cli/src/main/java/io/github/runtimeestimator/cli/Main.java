@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * standard output, a full disk): a one-line reason on stderr, no stack trace; 1 for an internal error (a bug),
  * with its stack trace.
  */
-@Command(name = "runtime-estimator", mixinStandardHelpOptions = true, version = "runtime-estimator 0.1.0",
+@Command(name = "runtime-estimator", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Estimates how long an AI model takes to train or serve on given hardware.",
         subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class,
                 CompareCommand.class, ConvertCommand.class, ValidateCommand.class, CatalogCommand.class,
