@@ -8,6 +8,7 @@ import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.planner.BatchSearch;
+import io.github.runtimeestimator.planner.Checkpointing;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.Durations;
 import io.github.runtimeestimator.planner.Objective;
@@ -67,6 +68,30 @@ final class PlanCommand implements Callable<Integer> {
             description = "what ranks the offers that meet the constraints: cost (upper-bound cost) or energy"
                     + " (upper-bound time x board power x devices, an upper bound; default: ${DEFAULT-VALUE})")
     String rankBy;
+
+    @Option(names = "--overlap", defaultValue = "0", paramLabel = "0..1",
+            description = "share of the gradient all-reduce of multi-device training hidden behind compute"
+                    + " (default: ${DEFAULT-VALUE}, nothing hidden)")
+    double overlap;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "30m",
+            description = "spot offers: work between checkpoints (default: the optimal interval, Young's"
+                    + " sqrt(2 x write / interruption rate))")
+    String checkpointInterval;
+
+    @Option(names = "--checkpoint-write", defaultValue = "60s", paramLabel = "60s",
+            description = "spot offers: time one checkpoint write takes (default: ${DEFAULT-VALUE}, an assumption)")
+    String checkpointWrite;
+
+    @Option(names = "--restart", defaultValue = "5m", paramLabel = "5m",
+            description = "spot offers: time from an interruption until work resumes (default: ${DEFAULT-VALUE},"
+                    + " an assumption)")
+    String restart;
+
+    @Option(names = "--prefer-measured",
+            description = "rank fitting offers whose estimates lie within the estimator's training data before those"
+                    + " whose estimates extrapolate")
+    boolean preferMeasured;
 
     @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
     Path model;
@@ -136,7 +161,27 @@ final class PlanCommand implements Callable<Integer> {
             throw new UserInputException("at least one of --deadline (e.g. 2h) and --budget (e.g. 50) is required");
         }
         Duration d = deadline == null ? null : Durations.parse("--deadline", deadline);
-        return new Constraints(d, budget, Objective.fromId("--rank-by", rankBy));
+        return assumptions(new Constraints(d, budget, Objective.fromId("--rank-by", rankBy)));
+    }
+
+    /** {@code base} with the overlap, checkpointing and preference the options give. */
+    Constraints assumptions(Constraints base) {
+        if (!(overlap >= 0 && overlap <= 1)) {
+            throw new UserInputException("--overlap = " + overlap + ": must be within [0, 1]");
+        }
+        double interval = checkpointInterval == null ? 0
+                : positiveSeconds("--checkpoint-interval", checkpointInterval);
+        Checkpointing checkpointing = new Checkpointing(interval, positiveSeconds("--checkpoint-write", checkpointWrite),
+                Durations.toSeconds(Durations.parse("--restart", restart)));
+        return base.withCommunicationOverlap(overlap).withCheckpointing(checkpointing).preferringMeasured(preferMeasured);
+    }
+
+    private static double positiveSeconds(String option, String text) {
+        double s = Durations.toSeconds(Durations.parse(option, text));
+        if (!(s > 0)) {
+            throw new UserInputException(option + " = " + text + ": must be > 0");
+        }
+        return s;
     }
 
     private OfferReadResult readOffers(HardwareCatalog hardware) {
@@ -152,7 +197,8 @@ final class PlanCommand implements Callable<Integer> {
     private List<BatchSearch> searches(ResourcePlanner planner, Plan plan) {
         List<BatchSearch> result = new ArrayList<>();
         for (RankedOffer r : plan.ranked()) {
-            if (r.verdict() != Verdict.OUT_OF_MEMORY && r.verdict() != Verdict.ESTIMATE_FAILED) {
+            if (r.hasEstimate() && r.verdict() != Verdict.OUT_OF_MEMORY
+                    && r.verdict() != Verdict.NEEDS_MODEL_PARALLELISM) {
                 result.add(planner.cheapestBatchPerEpoch(plan.workload(), r.offer(), maxBatch));
             }
         }

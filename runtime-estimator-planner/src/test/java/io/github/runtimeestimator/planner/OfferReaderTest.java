@@ -106,7 +106,9 @@ class OfferReaderTest {
                 "deviceCount = \"1.5\": must be a whole number",
                 "currency = \"dollars\": must be a three-letter ISO-4217 code such as USD",
                 "price = \"4.5\": is not an offer field; known fields: id, hardware, deviceCount, pricePerDeviceHour,"
-                        + " currency, provider, region, notes, priceSource, priceAsOf",
+                        + " currency, provider, region, notes, priceSource, priceAsOf, billingIncrementSeconds,"
+                        + " minimumBilledSeconds, billingSource, spot, interruptionsPerHour, interruptionSource,"
+                        + " devicesPerNode, deviceLink, networkBandwidthBytesPerSecond",
                 "id = null: is required",
                 "pricePerDeviceHour = \"cheap\": must be a number",
                 "priceAsOf = \"26/11/2026\": must be an ISO date such as 2026-11-26",
