@@ -225,4 +225,59 @@ class PlanCommandTest {
         assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers", offers.toString(),
                 "--deadline", "1m", "--rank-by", "watts"), "--rank-by = \"watts\": must be one of [cost, energy]");
     }
+
+    /** The stub, whose estimates for the L4 say they extrapolate. */
+    private static final EstimatorSource EXTRAPOLATING = new EstimatorSource() {
+        private final io.github.runtimeestimator.core.RuntimeEstimator estimator = spec -> {
+            io.github.runtimeestimator.core.Estimate e = CliHarness.STUB.predict(spec);
+            return spec.requireHardware().id().equals("nvidia-l4-24gb")
+                    ? e.toBuilder().extrapolations(List.of("hardware nvidia-l4-24gb is not in the training data"))
+                    .build() : e;
+        };
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator load(Path artifact) {
+            return estimator;
+        }
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator loadDefault() {
+            return estimator;
+        }
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator fit(
+                io.github.runtimeestimator.models.TrainerConfig config,
+                List<io.github.runtimeestimator.core.Measurement> rows) {
+            return estimator;
+        }
+    };
+
+    @Test
+    void marksAnExtrapolatedEstimateWithItsReasonInEveryFormat() throws Exception {
+        String[] args = {"plan", "--spec", epochSpec().toString(), "--offers", goodOffers().toString(),
+            "--deadline", "1m"};
+        CliHarness.Result md = CliHarness.run(EXTRAPOLATING, args);
+
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).startsWith("**choose one-l4").contains("EXTRAPOLATED: hardware nvidia-l4-24gb is not in"
+                + " the training data; measured alternative: one-h100")
+                .contains("| extrapolated: hardware nvidia-l4-24gb is not in the training data |")
+                .contains("| within training data |");
+
+        String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        jsonArgs[args.length] = "--format";
+        jsonArgs[args.length + 1] = "json";
+        JsonNode json = JSON.readTree(CliHarness.run(EXTRAPOLATING, jsonArgs).out());
+        assertThat(json.get("measuredAlternativeOfferId").asText()).isEqualTo("one-h100");
+        JsonNode l4 = json.get("ranked").get(0);
+        assertThat(l4.get("offerId").asText()).isEqualTo("one-l4");
+        assertThat(l4.get("extrapolates").asBoolean()).isTrue();
+        assertThat(l4.get("extrapolations").get(0).asText()).isEqualTo("hardware nvidia-l4-24gb is not in the training"
+                + " data");
+
+        String[] preferArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        preferArgs[args.length] = "--prefer-measured";
+        assertThat(CliHarness.run(EXTRAPOLATING, preferArgs).out()).startsWith("**choose one-h100");
+    }
 }
