@@ -11,6 +11,11 @@ import io.github.runtimeestimator.planner.BatchSearch;
 import io.github.runtimeestimator.planner.Checkpointing;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.FleetFormatter;
+import io.github.runtimeestimator.planner.FleetJob;
+import io.github.runtimeestimator.planner.FleetPlan;
+import io.github.runtimeestimator.planner.FleetPlanner;
+import io.github.runtimeestimator.planner.FleetReader;
 import io.github.runtimeestimator.planner.Objective;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
@@ -42,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Ranks hardware offers for the workload in a spec file and chooses the cheapest whose upper-bound"
-                + " time meets the deadline and whose upper-bound cost meets the budget.")
+                + " time meets the deadline and whose upper-bound cost meets the budget; or, with --fleet, assigns a"
+                + " queue of jobs to owned devices and rented offers.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -50,13 +56,20 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", required = true, paramLabel = "spec.json",
+    @Option(names = "--spec", paramLabel = "spec.json",
             description = "workload spec: model, job, precision (its hardware, if any, is replaced by each offer's)")
     Path specFile;
 
-    @Option(names = "--offers", required = true, paramLabel = "offers.json",
-            description = "hardware offers: JSON {\"formatVersion\": 1, \"offers\": [...]} or CSV with the same fields")
+    @Option(names = "--offers", paramLabel = "offers.json",
+            description = "hardware offers: JSON {\"formatVersion\": 1, \"offers\": [...]} or CSV with the same fields"
+                    + " (with --fleet: the offers that can be rented besides the owned pools)")
     Path offersFile;
+
+    @Option(names = "--fleet", paramLabel = "fleet.json",
+            description = "instead of --spec: a queue of jobs (each with its spec and deadline) and the pools of devices"
+                    + " you own; assigns every job so that each deadline is met at the least total cost, or says"
+                    + " which cannot be met and why")
+    Path fleetFile;
 
     @Option(names = "--deadline", paramLabel = "2h", description = "the job must finish within this: 90s, 15m, 2h, 1h30m, 2d")
     String deadline;
@@ -115,6 +128,16 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((specFile == null) == (fleetFile == null)) {
+            throw new UserInputException("give either --spec (one job) or --fleet (a queue of jobs), not "
+                    + (specFile == null ? "neither" : "both"));
+        }
+        if (fleetFile != null) {
+            return fleet();
+        }
+        if (offersFile == null) {
+            throw new UserInputException("--offers is required with --spec");
+        }
         Constraints constraints = constraints();
         HardwareCatalog hardware = Inputs.catalog(catalog);
         WorkloadSpec workload = Inputs.workload(specFile, hardware, models);
@@ -150,6 +173,45 @@ final class PlanCommand implements Callable<Integer> {
                 out.println();
                 out.print(markdown(searches, plan.currency()));
             }
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The fleet view: jobs and owned pools from the fleet file, rented offers from --offers if given. */
+    private Integer fleet() {
+        if (deadline != null || budget != null || batchSearch || !"cost".equalsIgnoreCase(rankBy)) {
+            throw new UserInputException("--fleet takes each job's deadline and budget from the fleet file; leave out"
+                    + " --deadline, --budget, --rank-by and --batch-search");
+        }
+        HardwareCatalog hardware = Inputs.catalog(catalog);
+        Inputs.existingFile("fleet file", fleetFile);
+        FleetReader.Fleet fleet;
+        try {
+            fleet = new FleetReader(hardware, models.catalog()).read(fleetFile);
+        } catch (IOException e) {
+            throw new UserInputException("fleet file " + fleetFile + " cannot be used: " + Inputs.oneLine(e), e);
+        }
+        List<FleetJob> jobs = fleet.jobs().stream()
+                .map(j -> new FleetJob(j.id(), models.enrich(j.workload()), j.deadline(), j.budget())).toList();
+        List<io.github.runtimeestimator.planner.HardwareOffer> rented = List.of();
+        if (offersFile != null) {
+            OfferReadResult offers = readOffers(hardware);
+            PrintWriter err = spec.commandLine().getErr();
+            for (OfferRejection r : offers.rejections()) {
+                err.println("runtime-estimator: warning: offer left out: " + r.message());
+            }
+            err.flush();
+            rented = offers.offers();
+        }
+        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        FleetPlan plan = new FleetPlanner(new ResourcePlanner(estimator), estimator.describe())
+                .assign(jobs, fleet.pools(), rented, assumptions(Constraints.none()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(FleetFormatter.json(plan));
+        } else {
+            out.print(FleetFormatter.markdown(plan));
         }
         out.flush();
         return Main.EXIT_OK;

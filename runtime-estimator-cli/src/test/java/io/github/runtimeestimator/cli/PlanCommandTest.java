@@ -280,4 +280,46 @@ class PlanCommandTest {
         preferArgs[args.length] = "--prefer-measured";
         assertThat(CliHarness.run(EXTRAPOLATING, preferArgs).out()).startsWith("**choose one-h100");
     }
+
+    @Test
+    void assignsAQueueOfJobsToOwnedDevicesAndRentedOffers() throws Exception {
+        // each job: 6.4 s, upper 8 s on one device; the lab has one L4 (free), one H100 rents at 4.00/h:
+        // one job runs on the L4, the other rents the H100 for 8 s: 8 / 3600 x 4 = 0.0089
+        epochSpec();
+        Path fleet = Files.writeString(tmp.resolve("fleet.json"), """
+                {"formatVersion": 1,
+                 "jobs": [{"id": "a", "spec": "spec.json", "deadline": "1m"},
+                          {"id": "b", "spec": "spec.json", "deadline": "1m"},
+                          {"id": "c", "spec": "spec.json", "deadline": "1s"}],
+                 "pool": [{"id": "lab", "hardware": "nvidia-l4-24gb", "count": 1, "currency": "USD"}]}
+                """);
+        Path offers = offers(offer("one-h100", "nvidia-h100-sxm-80gb", 1, 4.0));
+
+        CliHarness.Result md = CliHarness.run("plan", "--fleet", fleet.toString(), "--offers", offers.toString());
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).startsWith("**2 of 3 jobs meet their deadlines, at most 0.01 USD in all; cannot be met: c**")
+                .contains("| lab/1 (owned) | 1 x nvidia-l4-24gb |").contains("| one-h100 | 1 x nvidia-h100-sxm-80gb |")
+                .contains("- c: no option meets it; nearest misses: ");
+
+        JsonNode json = JSON.readTree(CliHarness.run("plan", "--fleet", fleet.toString(), "--offers",
+                offers.toString(), "--format", "json").out());
+        assertThat(json.get("assignments")).hasSize(2);
+        assertThat(json.get("totalUpperCost").asDouble()).isCloseTo(8.0 / 3600 * 4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(json.get("unmet").get(0).get("jobId").asText()).isEqualTo("c");
+        assertThat(json.get("optimal").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBadFleetOrMixedOptionsFailOnOneLine() throws Exception {
+        Path fleet = Files.writeString(tmp.resolve("fleet.json"), """
+                {"formatVersion": 1, "jobs": [{"id": "a", "spec": "missing.json", "deadline": "soon"}], "pool": []}
+                """);
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString()), "jobs[0]: ");
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--spec", epochSpec().toString()),
+                "give either --spec (one job) or --fleet (a queue of jobs), not both");
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--deadline", "1h"),
+                "--fleet takes each job's deadline and budget from the fleet file");
+        assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+                goodOffers().toString(), "--deadline", "1h", "--overlap", "2"), "--overlap = 2.0: must be within [0, 1]");
+    }
 }
