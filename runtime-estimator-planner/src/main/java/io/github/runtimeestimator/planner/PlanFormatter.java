@@ -65,8 +65,19 @@ public final class PlanFormatter {
                 lines.append(String.format(Locale.ROOT, "- %s: data parallel, %d devices x %d samples; all-reduce of"
                                 + " %s of fp32 gradients: %s per step over %s, %s exposed per step (%.0f%% of a step)%n",
                         r.offer().id(), d.devices(), d.samplesPerDevice(), bytes(d.gradientBytes()),
-                        Durations.formatSeconds(d.allReduceSecondsPerStep()), d.link().description(),
-                        Durations.formatSeconds(d.exposedSecondsPerStep()), 100 * d.communicationShare()));
+                        stepSeconds(d.allReduceSecondsPerStep()), d.link().description(),
+                        stepSeconds(d.exposedSecondsPerStep()), 100 * d.communicationShare()));
+            }
+            TensorParallelDetail tp = r.tensorParallel();
+            if (tp != null) {
+                lines.append(String.format(Locale.ROOT, "- %s: tensor parallel over %d devices (the model does not fit"
+                                + " one): %d layers of width %d, %.0f tokens a step; shard efficiency %s (10th"
+                                + " percentile %s) measured on %s; %d activation all-reduces of %s a step over %s: %s"
+                                + " a step%n",
+                        r.offer().id(), tp.devices(), tp.layers(), tp.hidden(), tp.tokensPerStep(),
+                        plain(tp.shard().median()), plain(tp.shard().p10()), tp.shard().measuredOn(),
+                        tp.allReducesPerStep(), bytes(tp.bytesPerAllReduce()), tp.link().description(),
+                        stepSeconds(tp.communicationSecondsPerStep())));
             }
             SpotExpectation s = r.spot();
             if (s != null) {
@@ -90,6 +101,11 @@ public final class PlanFormatter {
                         : "at the optimal (Young) interval",
                 Durations.formatSeconds(c.checkpointing().writeSeconds()),
                 Durations.formatSeconds(c.checkpointing().restartSeconds())));
+    }
+
+    /** A per-step time: {@code 0.398 ms} below a second, else as {@link Durations#formatSeconds}. */
+    static String stepSeconds(double seconds) {
+        return seconds < 1 && seconds >= 0 ? threeDigits(seconds * 1000) + " ms" : Durations.formatSeconds(seconds);
     }
 
     /** {@code 97.5 MiB}, {@code 1.35 GiB}. */
@@ -185,6 +201,22 @@ public final class PlanFormatter {
                 sc.put("communicationOverlap", d.communicationOverlap());
                 sc.put("exposedCommunicationSecondsPerStep", d.exposedSecondsPerStep());
                 sc.put("computeSecondsPerStep", d.computeSecondsPerStep());
+            }
+            if (r.tensorParallel() != null) {
+                TensorParallelDetail tp = r.tensorParallel();
+                ObjectNode t = o.putObject("tensorParallel");
+                t.put("devices", tp.devices());
+                t.put("layers", tp.layers());
+                t.put("hidden", tp.hidden());
+                t.put("tokensPerStep", tp.tokensPerStep());
+                t.put("bytesPerAllReduce", tp.bytesPerAllReduce());
+                t.put("allReducesPerStep", tp.allReducesPerStep());
+                t.put("link", tp.link().description());
+                t.put("linkBytesPerSecond", tp.link().bytesPerSecond());
+                t.put("communicationSecondsPerStep", tp.communicationSecondsPerStep());
+                t.put("shardEfficiency", tp.shard().median());
+                t.put("shardEfficiencyP10", tp.shard().p10());
+                t.put("shardEfficiencyMeasuredOn", tp.shard().measuredOn());
             }
             if (r.spot() != null) {
                 SpotExpectation sp = r.spot();

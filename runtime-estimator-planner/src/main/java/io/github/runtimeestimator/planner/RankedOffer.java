@@ -26,6 +26,8 @@ import java.util.List;
  * @param scaling        how a training job was spread over several devices, or null (one device, inference, or
  *                       no estimate)
  * @param spot           what interruptions add at the upper bound on a spot offer, or null (on demand)
+ * @param tensorParallel how a model too large for one device was estimated split tensor-parallel over the offer's
+ *                       devices, or null (not needed, or not estimable: the reason says why)
  */
 public record RankedOffer(
         HardwareOffer offer,
@@ -42,7 +44,8 @@ public record RankedOffer(
         double upperEnergyJoules,
         List<String> extrapolations,
         ScalingDetail scaling,
-        SpotExpectation spot) {
+        SpotExpectation spot,
+        TensorParallelDetail tensorParallel) {
 
     public RankedOffer {
         extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);

@@ -135,7 +135,8 @@ public final class ResourcePlanner {
     }
 
     /** The job's time on an offer, before interruptions: bounds, the estimate's extrapolations, the scaling. */
-    record Timing(double lower, double point, double upper, List<String> extrapolations, ScalingDetail scaling) {
+    record Timing(double lower, double point, double upper, List<String> extrapolations, ScalingDetail scaling,
+                  TensorParallelDetail tensorParallel) {
     }
 
     /** Why data parallelism cannot run the job on the offer (a tagged refusal, not an estimator failure). */
@@ -164,18 +165,38 @@ public final class ResourcePlanner {
         if (stateBytes > deviceBytes) {
             verdict = Verdict.NEEDS_MODEL_PARALLELISM;
             reasons.add(String.format(Locale.ROOT, "does not fit one device: its %s alone need %.0f MiB, a device has"
-                    + " %.0f MiB; needs model parallelism (tensor or pipeline parallel, or sharded optimizer state),"
-                    + " which this planner does not estimate", training ? "weights, gradients and optimizer state"
-                    : "weights", stateBytes / (double) MemoryEstimate.MIB, deviceBytes / (double) MemoryEstimate.MIB));
+                    + " %.0f MiB; needs model parallelism (tensor or pipeline parallel, or sharded optimizer state)",
+                    training ? "weights, gradients and optimizer state" : "weights",
+                    stateBytes / (double) MemoryEstimate.MIB, deviceBytes / (double) MemoryEstimate.MIB));
         } else if (!mem.fits(offer.hardware())) {
             verdict = Verdict.OUT_OF_MEMORY;
             reasons.add(String.format(Locale.ROOT, "needs %.0f MiB per device, a device has %.0f MiB",
                     mem.totalMib(), deviceBytes / (double) MemoryEstimate.MIB));
         }
 
+        boolean tensorParallel = false;
+        if (verdict == Verdict.NEEDS_MODEL_PARALLELISM) {
+            String why = TensorParallel.whyNot(spec, offer);
+            if (why != null) {
+                reasons.set(0, reasons.get(0) + "; no tensor-parallel estimate: " + why);
+            } else {
+                MemoryEstimate split = memory.estimateTensorParallel(spec, offer.deviceCount());
+                if (split.fits(offer.hardware())) {
+                    tensorParallel = true;
+                    verdict = Verdict.FITS;
+                    reasons.clear();
+                    mem = split;
+                    memRatio = mem.totalBytes() / (double) deviceBytes;
+                } else {
+                    reasons.set(0, reasons.get(0) + String.format(Locale.ROOT, "; tensor parallel over %d devices"
+                            + " still needs %.0f MiB per device", offer.deviceCount(), split.totalMib()));
+                }
+            }
+        }
+
         Timing t;
         try {
-            t = timing(spec, offer, c.communicationOverlap());
+            t = tensorParallel ? tensorParallelTiming(spec, offer) : timing(spec, offer, c.communicationOverlap());
         } catch (CannotSplitException e) {
             if (verdict == Verdict.FITS) {
                 verdict = e.verdict;
@@ -234,14 +255,14 @@ public final class ResourcePlanner {
         HardwareSpec hw = offer.hardware();
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, point, lower, upper, cost,
                 upperCost, missRatio, hw.energyUpperBoundJoules(point), hw.energyUpperBoundJoules(upper),
-                t.extrapolations(), t.scaling(), spot);
+                t.extrapolations(), t.scaling(), spot, t.tensorParallel());
     }
 
     private static RankedOffer withoutEstimate(HardwareOffer offer, Verdict verdict, List<String> reasons,
                                                MemoryEstimate mem, double memRatio) {
         boolean memory = verdict == Verdict.OUT_OF_MEMORY || verdict == Verdict.NEEDS_MODEL_PARALLELISM;
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, memory ? memRatio : Double.NaN, Double.NaN, Double.NaN, List.of(), null, null);
+                Double.NaN, Double.NaN, memory ? memRatio : Double.NaN, Double.NaN, Double.NaN, List.of(), null, null, null);
     }
 
     /**
@@ -255,7 +276,7 @@ public final class ResourcePlanner {
         JobSpec job = spec.job();
         if (n == 1 || !job.phase().isTraining()) {
             Estimate e = finite(estimator.predict(n == 1 ? spec : spec.withHardware(one)));
-            return new Timing(e.lowerSeconds(), e.seconds(), e.upperSeconds(), e.extrapolations(), null);
+            return new Timing(e.lowerSeconds(), e.seconds(), e.upperSeconds(), e.extrapolations(), null, null);
         }
         if (job.batchSize() < n) {
             throw new CannotSplitException(Verdict.BATCH_TOO_SMALL, "a batch of " + job.batchSize()
@@ -276,7 +297,38 @@ public final class ResourcePlanner {
         double computePerStep = e.seconds() / steps;
         ScalingDetail scaling = new ScalingDetail(n, perDevice, gradientBytes, link, allReduce, overlap,
                 ScalingDetail.exposedSeconds(allReduce, computePerStep, overlap), computePerStep);
-        return new Timing(bounds[0], bounds[1], bounds[2], e.extrapolations(), scaling);
+        return new Timing(bounds[0], bounds[1], bounds[2], e.extrapolations(), scaling, null);
+    }
+
+    /**
+     * {lower, point, upper} seconds of a model too large for one device, split tensor-parallel over the offer's
+     * devices: the estimator's answer for the whole job on one device (as if it fit) divided by {@code n} times the
+     * measured shard efficiency ({@link TensorParallelEfficiency}: the median for the point and lower bound, the
+     * 10th percentile for the upper), plus each step's activation all-reduces over NVLink (2 a layer forward, 4 when
+     * training, of tokens x hidden x element size each), which compute does not hide. Always marked as an
+     * extrapolation: no tensor-parallel run was measured end to end.
+     */
+    Timing tensorParallelTiming(WorkloadSpec spec, HardwareOffer offer) {
+        int n = offer.deviceCount();
+        TensorParallel.Shape shape = TensorParallel.shapeOf(spec.model().operatorGraph().orElseThrow()).orElseThrow();
+        RingAllReduce.Link link = RingAllReduce.nvlinkOf(offer).orElseThrow();
+        Estimate e = finite(estimator.predict(spec.withHardware(offer.hardware().withDeviceCount(1))));
+        JobSpec job = spec.job();
+        double tokensPerStep = shape.tokensPerSample() * job.batchSize();
+        TensorParallelEfficiency.Shard shard = TensorParallelEfficiency.of(offer.hardware(), n, tokensPerStep);
+        double bytes = tokensPerStep * shape.hidden() * spec.precision().bytesPerElement();
+        int allReduces = job.phase().isTraining() ? 4 : 2;
+        double communication = shape.layers() * allReduces * RingAllReduce.seconds(bytes, n, link.bytesPerSecond());
+        double perJob = communication * job.steps();
+        List<String> reasons = new ArrayList<>(e.extrapolations());
+        reasons.add(String.format(Locale.ROOT, "tensor-parallel estimate over %d devices: shard efficiency %.3f (10th"
+                + " percentile %.3f) from %s on %s%s, activation all-reduces from the ring formula; no tensor-parallel"
+                + " run was measured end to end", n, shard.median(), shard.p10(), TensorParallelEfficiency.SOURCE,
+                shard.measuredOn(), shard.note().isEmpty() ? "" : " (" + shard.note() + ")"));
+        TensorParallelDetail detail = new TensorParallelDetail(n, shape.layers(), shape.hidden(), tokensPerStep, bytes,
+                (int) (shape.layers() * allReduces), link, communication, shard);
+        return new Timing(e.lowerSeconds() / (n * shard.median()) + perJob, e.seconds() / (n * shard.median()) + perJob,
+                e.upperSeconds() / (n * shard.p10()) + perJob, reasons, null, detail);
     }
 
     /**

@@ -77,6 +77,26 @@ public final class RingAllReduce {
                 + " use deviceLink nvlink if its devices share an NVLink fabric";
     }
 
+    /** The NVLink / Infinity Fabric link of the offer's node when its devices ring over it, else empty. */
+    public static Optional<Link> nvlinkOf(HardwareOffer offer) {
+        HardwareSpec hw = offer.hardware();
+        if (hw.kind() == HardwareKind.CPU || offer.devicesPerNode() == 1 || !usesDeviceLink(offer)) {
+            return Optional.empty();
+        }
+        return nodeLink(offer);
+    }
+
+    private static boolean usesDeviceLink(HardwareOffer offer) {
+        HardwareSpec hw = offer.hardware();
+        boolean hasLink = hw.interconnectBandwidthBytesPerSecond() > 0 && !hw.interconnect().contains("C2C");
+        boolean bridge = hw.interconnect().toLowerCase(Locale.ROOT).contains("bridge");
+        return switch (offer.deviceLink()) {
+            case NVLINK -> hasLink && (!bridge || offer.devicesPerNode() == 2);
+            case PCIE -> false;
+            case AUTO -> hasLink && !bridge;
+        };
+    }
+
     private static Optional<Link> nodeLink(HardwareOffer offer) {
         HardwareSpec hw = offer.hardware();
         int perNode = offer.devicesPerNode();
@@ -88,12 +108,7 @@ public final class RingAllReduce {
         }
         boolean hasLink = hw.interconnectBandwidthBytesPerSecond() > 0 && !hw.interconnect().contains("C2C");
         boolean bridge = hw.interconnect().toLowerCase(Locale.ROOT).contains("bridge");
-        boolean useLink = switch (offer.deviceLink()) {
-            case NVLINK -> hasLink && (!bridge || perNode == 2);
-            case PCIE -> false;
-            case AUTO -> hasLink && !bridge;
-        };
-        if (useLink) {
+        if (usesDeviceLink(offer)) {
             double bw = hw.interconnectBandwidthBytesPerSecond() / 2;
             return Optional.of(new Link(hw.interconnect() + ", " + rate(bw) + " per direction", bw));
         }

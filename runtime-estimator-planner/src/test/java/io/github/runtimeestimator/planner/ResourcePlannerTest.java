@@ -192,7 +192,7 @@ class ResourcePlannerTest {
         assertThat(md).contains("| 1 | fast | 1 x gpu-fast | test | fits | 15m | 12m - 18m45s | 1.00 | 1.25 | per second |");
         assertThat(md).contains("| 5 | broken | 1 x broken-gpu | test | estimate_failed | - | - | - | - | per second |");
         assertThat(md).contains("- fast-x4: data parallel, 4 devices x 25 samples; all-reduce of 3.81 MiB of fp32"
-                + " gradients: 0.00s per step over PCIe 4.0 x16, 31.5 GB/s per direction, 0.00s exposed per step"
+                + " gradients: 0.19 ms per step over PCIe 4.0 x16, 31.5 GB/s per direction, 0.19 ms exposed per step"
                 + " (7% of a step)");
         assertThat(md).contains("Assumed: 0% of the gradient all-reduce hidden behind compute");
 
