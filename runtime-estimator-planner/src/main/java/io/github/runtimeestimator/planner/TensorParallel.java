@@ -42,6 +42,9 @@ final class TensorParallel {
     /** Why the spec cannot be estimated tensor-parallel on the offer, or null when it can. */
     static String whyNot(WorkloadSpec spec, HardwareOffer offer) {
         int n = offer.deviceCount();
+        if (n == 1) {
+            return "the offer has one device";
+        }
         if (n != 2 && n != 4 && n != 8) {
             return "tensor-parallel shard efficiency is measured for 2, 4 or 8 devices, the offer has " + n;
         }
