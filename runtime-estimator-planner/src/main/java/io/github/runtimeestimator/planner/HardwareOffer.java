@@ -124,11 +124,6 @@ public record HardwareOffer(
         return deviceCount() + " x " + hardware.id() + (nodes() > 1 ? " (" + nodes() + " nodes)" : "");
     }
 
-    /** This offer with another device count (one node, as an owned pool hands out devices of one machine). */
-    public HardwareOffer withDevices(String newId, int count) {
-        return toBuilder().id(newId).hardware(hardware.withDeviceCount(count)).devicesPerNode(0).build();
-    }
-
     public static Builder builder() {
         return new Builder();
     }

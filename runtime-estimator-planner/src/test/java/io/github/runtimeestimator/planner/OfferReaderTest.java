@@ -66,7 +66,7 @@ class OfferReaderTest {
 
     @Test
     void theSpotExampleReadsWithItsInterruptionRate() throws IOException {
-        OfferReadResult result = reader.read(findExamples().resolve("spot-offers.json"));
+        OfferReadResult result = reader.read(findExamples().resolve("planning").resolve("spot-offers.json"));
 
         assertThat(result.rejections()).isEmpty();
         HardwareOffer spot = result.offers().get(1);
