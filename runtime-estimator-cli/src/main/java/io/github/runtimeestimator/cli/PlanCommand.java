@@ -180,9 +180,10 @@ final class PlanCommand implements Callable<Integer> {
 
     /** The fleet view: jobs and owned pools from the fleet file, rented offers from --offers if given. */
     private Integer fleet() {
-        if (deadline != null || budget != null || batchSearch || !"cost".equalsIgnoreCase(rankBy)) {
-            throw new UserInputException("--fleet takes each job's deadline and budget from the fleet file; leave out"
-                    + " --deadline, --budget, --rank-by and --batch-search");
+        if (deadline != null || budget != null || batchSearch || !"cost".equalsIgnoreCase(rankBy) || preferMeasured) {
+            throw new UserInputException("--fleet takes each job's deadline and budget from the fleet file and minimises"
+                    + " the total cost (each assignment shows its trust mark); leave out --deadline, --budget,"
+                    + " --rank-by, --prefer-measured and --batch-search");
         }
         HardwareCatalog hardware = Inputs.catalog(catalog);
         Inputs.existingFile("fleet file", fleetFile);
