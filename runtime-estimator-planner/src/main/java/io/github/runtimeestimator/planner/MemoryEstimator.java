@@ -128,6 +128,35 @@ public final class MemoryEstimator {
     }
 
     /**
+     * The peak memory of one device of a tensor-parallel group of {@code devices}: weights, gradients and optimizer
+     * state split evenly (each layer's matrices are sharded; the small replicated norms and biases are ignored), the
+     * activations of the whole batch kept whole on every device (Megatron shards part of them; keeping them all errs
+     * on the safe side), and the framework context and fragmentation as for one device.
+     */
+    public MemoryEstimate estimateTensorParallel(WorkloadSpec spec, int devices) {
+        Checks.atLeast("devices", devices, 1);
+        HardwareSpec hw = spec.hardware();
+        MemoryEstimate whole = estimate(hw == null ? spec : spec.withHardware(hw.withDeviceCount(1)));
+        long weights = ceilDiv(whole.weightsBytes(), devices);
+        long gradients = ceilDiv(whole.gradientsBytes(), devices);
+        long optimizerState = ceilDiv(whole.optimizerStateBytes(), devices);
+        long activations = whole.activationsBytes();
+        long tensors = weights + gradients + optimizerState + activations;
+        boolean cpu = hw != null && hw.kind() == HardwareKind.CPU;
+        long fragmentation = rounded("model.parameters", spec.model().parameters(),
+                tensors * (fragmentationFactor - 1.0));
+        long overhead = sum("model.parameters", spec.model().parameters(), cpu ? cpuContextBytes : gpuContextBytes,
+                fragmentation);
+        long total = sum("model.parameters", spec.model().parameters(), tensors, overhead);
+        return new MemoryEstimate(weights, gradients, optimizerState, activations, overhead, total, devices,
+                spec.job().batchSize(), whole.activationsFromDescriptor());
+    }
+
+    private static long ceilDiv(long bytes, int devices) {
+        return (bytes + devices - 1) / devices;
+    }
+
+    /**
      * A workload whose memory per device does not fit a {@code long} number of bytes (over 8 EiB): refused,
      * naming the field that makes it so. The planner's batch search treats such a batch as not fitting.
      */

@@ -39,8 +39,18 @@ import org.slf4j.LoggerFactory;
  * Fields: {@code id} (required, unique), {@code hardware} (catalogue id or driver name, required),
  * {@code deviceCount} (whole number >= 1, default 1), {@code pricePerDeviceHour} (>= 0, required),
  * {@code currency} (ISO-4217, required), {@code provider} (required), and optional {@code region},
- * {@code notes}, {@code priceSource}, {@code priceAsOf} (ISO date). Unknown fields are rejected so a typo
- * ({@code price}) never silently becomes a missing price.
+ * {@code notes}, {@code priceSource}, {@code priceAsOf} (ISO date). Optional terms:
+ * <ul>
+ *   <li>billing ({@link Billing}): {@code billingIncrementSeconds} (whole seconds >= 1: 1 per second, 60 per
+ *       minute, 3600 per hour, 86400 for blocks of 24 hours; default 1), {@code minimumBilledSeconds} (whole
+ *       seconds >= 0, default 0), {@code billingSource};</li>
+ *   <li>spot ({@link SpotMarket}): {@code spot} ({@code true}/{@code false}, default false) with
+ *       {@code interruptionsPerHour} (required when spot, >= 0) and {@code interruptionSource};</li>
+ *   <li>topology: {@code devicesPerNode} (divides deviceCount; default: all on one node), {@code deviceLink}
+ *       ({@code auto}, {@code nvlink}, {@code pcie}; default auto, see {@link DeviceLink}),
+ *       {@code networkBandwidthBytesPerSecond} (per node and direction; required for several nodes).</li>
+ * </ul>
+ * Unknown fields are rejected so a typo ({@code price}) never silently becomes a missing price.
  *
  * <p>A file that is not an offers file at all (unreadable JSON, no {@code offers} array, another
  * {@code formatVersion}) fails with an {@link IOException}.
@@ -50,7 +60,9 @@ public final class OfferReader {
     public static final int FORMAT_VERSION = 1;
 
     static final List<String> FIELDS = List.of("id", "hardware", "deviceCount", "pricePerDeviceHour", "currency",
-            "provider", "region", "notes", "priceSource", "priceAsOf");
+            "provider", "region", "notes", "priceSource", "priceAsOf", "billingIncrementSeconds",
+            "minimumBilledSeconds", "billingSource", "spot", "interruptionsPerHour", "interruptionSource",
+            "devicesPerNode", "deviceLink", "networkBandwidthBytesPerSecond");
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferReader.class);
     private static final ObjectMapper JSON = JsonMappers.strict();
@@ -255,8 +267,39 @@ public final class OfferReader {
                     + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close))
                     + " (add it with a user catalogue file)");
         });
-        return new HardwareOffer(id, spec.withDeviceCount(count), price, currency, provider, f.get("region"),
-                f.get("notes"), f.get("priceSource"), asOf);
+        Billing billing = new Billing(wholeNumber(f, "billingIncrementSeconds", 1),
+                wholeNumber(f, "minimumBilledSeconds", 0), f.get("billingSource"));
+        SpotMarket spot = null;
+        if (bool(f, "spot")) {
+            spot = new SpotMarket(number(f, "interruptionsPerHour"), f.get("interruptionSource"));
+        } else if (f.containsKey("interruptionsPerHour") || f.containsKey("interruptionSource")) {
+            throw new SpecValidationException("interruptionsPerHour", f.get("interruptionsPerHour"),
+                    "applies to spot offers only: set spot to true, or leave it out");
+        }
+        double network = f.containsKey("networkBandwidthBytesPerSecond")
+                ? number(f, "networkBandwidthBytesPerSecond") : 0;
+        DeviceLink link = f.containsKey("deviceLink") ? DeviceLink.fromId("deviceLink", f.get("deviceLink")) : null;
+        try {
+            return HardwareOffer.builder().id(id).hardware(spec.withDeviceCount(count)).pricePerDeviceHour(price)
+                    .currency(currency).provider(provider).region(f.get("region")).notes(f.get("notes"))
+                    .priceSource(f.get("priceSource")).priceAsOf(asOf).billing(billing).spot(spot)
+                    .devicesPerNode(wholeNumber(f, "devicesPerNode", 0)).deviceLink(link)
+                    .networkBandwidthBytesPerSecond(network).build();
+        } catch (SpecValidationException e) {
+            String field = e.field().startsWith("offer.") ? e.field().substring("offer.".length()) : e.field();
+            throw new SpecValidationException(field, e.value(), e.rule());
+        }
+    }
+
+    private static boolean bool(Map<String, String> f, String field) {
+        String v = f.get(field);
+        if (v == null) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new SpecValidationException(field, v, "must be true or false");
     }
 
     private static String required(Map<String, String> f, String field) {
