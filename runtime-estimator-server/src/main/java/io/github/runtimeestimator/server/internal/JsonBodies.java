@@ -21,7 +21,7 @@ final class JsonBodies {
         if (declared > maxBytes) {
             throw tooLarge("Content-Length is " + declared + " bytes");
         }
-        byte[] body = ctx.bodyAsBytes(); // Javalin stops reading past its maxRequestSize, the same limit (413)
+        byte[] body = body(ctx);
         if (body.length > maxBytes) {
             throw tooLarge("the body has more than " + maxBytes + " bytes");
         }
@@ -29,6 +29,22 @@ final class JsonBodies {
             throw new ApiException(400, "$", "must not be empty", "$: empty body: expected " + expected);
         }
         return body;
+    }
+
+    /**
+     * Reads the body; Javalin stops past its maxRequestSize, the same limit (413). A body that ends early or
+     * breaks its chunked encoding is the client's fault (400), not the server's.
+     */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // an IOException, thrown by Javalin's Kotlin code without declaring it
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ApiException(400, "body", "must be a complete HTTP body",
+                    "the request body could not be read: " + reason);
+        }
     }
 
     private ApiException tooLarge(String what) {
