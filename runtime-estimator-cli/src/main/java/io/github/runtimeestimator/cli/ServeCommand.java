@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs the pricing service ({@link EstimatorServer}) until it is stopped: prints the address it listens on, one
- * line on stdout, then serves. SIGTERM or Ctrl-C stops it, letting requests in flight finish.
+ * line on stdout, then serves. SIGTERM or Ctrl-C (through Jetty's shutdown hook), or an interrupt of the thread
+ * running the command, stops it, letting requests in flight finish. A port it cannot listen on is exit 2.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the estimator over HTTP: POST /v1/estimate and /v1/plan, the catalogues and offers,"
@@ -63,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     String stopTimeout;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         HardwareCatalog hardware = Inputs.catalog(catalog);
         List<HardwareOffer> offers = offersFile == null ? List.of() : readOffers(hardware);
         ServerConfig.Builder config = ServerConfig.builder(Inputs.estimator(main.estimators, model))
@@ -77,7 +78,16 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("listening on " + server.uri());
         out.flush();
-        server.join();
+        boolean interrupted = false;
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            interrupted = true; // whoever interrupted this thread wants the service stopped
+        }
+        server.stop(); // waits for the requests in flight, so before the interrupt is restored
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return Main.EXIT_OK;
     }
 

@@ -81,7 +81,7 @@ public final class EstimatorServer implements AutoCloseable {
             BindException bind = new BindException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + reason.lines().findFirst().orElse(""));
             bind.initCause(e);
-            throw new UncheckedIOException(bind);
+            throw new UncheckedIOException(bind.getMessage(), bind);
         }
         return new EstimatorServer(app, config);
     }
