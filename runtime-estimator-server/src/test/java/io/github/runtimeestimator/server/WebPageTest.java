@@ -92,6 +92,7 @@ class WebPageTest {
         type(browser.findElement(By.id("batch-size")), "256");
         type(browser.findElement(By.id("epochs")), "90");
         type(browser.findElement(By.id("dataset-size")), "1281167");
+        type(browser.findElement(By.id("learning-rate")), "0.1");
         new Select(browser.findElement(By.id("optimizer"))).selectByValue("sgd");
         new Select(browser.findElement(By.id("precision"))).selectByValue("bf16");
         type(browser.findElement(By.id("deadline")), "2d");
@@ -101,7 +102,7 @@ class WebPageTest {
 
         JsonNode plan = TestServers.json(new TestServers.Client(server).post("/v1/plan", "{\"spec\": {\"model\":"
                 + " \"resnet50\", \"job\": {\"phase\": \"train_job\", \"batchSize\": 256, \"optimizer\": \"sgd\","
-                + " \"learningRate\": 0.001, \"datasetSize\": 1281167, \"epochs\": 90}, \"precision\": \"bf16\"},"
+                + " \"learningRate\": 0.1, \"datasetSize\": 1281167, \"epochs\": 90}, \"precision\": \"bf16\"},"
                 + " \"deadline\": \"2d\", \"budget\": 3000, \"rankBy\": \"cost\"}").body());
         List<WebElement> rows = renderedRows(plan.get("ranked").size());
         for (int i = 0; i < rows.size(); i++) {
@@ -137,6 +138,7 @@ class WebPageTest {
         type(browser.findElement(By.id("epochs")), "3");
         type(browser.findElement(By.id("dataset-size")), "100000");
         new Select(browser.findElement(By.id("optimizer"))).selectByValue("adamw");
+        type(browser.findElement(By.id("learning-rate")), "0.0001");
         type(browser.findElement(By.id("deadline")), "12h");
         type(browser.findElement(By.id("budget")), "");
 

@@ -109,7 +109,7 @@ async function submit(event) {
         model: await model(),
         job: {
           phase: 'train_job', batchSize: number('batch-size'), optimizer: $('optimizer').value,
-          learningRate: 0.001, datasetSize: number('dataset-size'), epochs: number('epochs')
+          learningRate: number('learning-rate'), datasetSize: number('dataset-size'), epochs: number('epochs')
         },
         precision: $('precision').value
       },
