@@ -168,6 +168,14 @@ class BadRequestsTest {
         c.add(post("zero attention heads", 400, "$.config.num_attention_heads", "/v1/models/hf-config",
                 "{\"config\": " + BERT.replace("\"num_attention_heads\": 12", "\"num_attention_heads\": 0")
                         + ", \"sequenceLength\": 8}"));
+        c.add(post("a vocabulary whose weights overflow a long", 400, "$.config.graph.weights", "/v1/models/hf-config",
+                "{\"config\": " + BERT.replace("\"vocab_size\": 30522", "\"vocab_size\": 9000000000000000000")
+                        .replace("\"model_type\": \"bert\"", "\"model_type\": \"bert\", \"max_position_embeddings\": 512")
+                        + ", \"sequenceLength\": 8}"));
+        c.add(estimate("a recurrent network of 10^18 layers", "$.model.graph.recurrent", SPEC.replace("\"resnet50\"",
+                "{\"name\": \"rnn\", \"parameters\": 10, \"flopsPerSample\": 1e9, \"graph\": {\"formatVersion\": 1,"
+                        + " \"operators\": [{\"kind\": \"recurrent\", \"variant\": \"lstm\", \"sequenceLength\": 16,"
+                        + " \"inputSize\": 32, \"hiddenSize\": 64, \"layers\": 1000000000000000000}]}}")));
         // size and media type
         c.add(post("a body over 1 MiB", 413, "body", "/v1/estimate", big));
         c.add(request("a chunked body over 1 MiB", 413, "body", () -> HttpRequest.newBuilder(server.uri()

@@ -69,7 +69,8 @@ final class CatalogueEndpoints {
             model = HuggingFaceConfig.parse(request.config(), "$.config")
                     .modelSpec(request.modelName(), request.sequenceLength());
         } catch (SpecValidationException e) {
-            throw Workloads.refusal(e, "$");
+            // the config's keys are named from $.config; a figure of the whole model (its weights) is the config's
+            throw Workloads.refusal(e, e.field().equals("sequenceLength") ? "$" : "$.config");
         }
         Responses.json(ctx, SpecJson.writeModel(model));
     }
