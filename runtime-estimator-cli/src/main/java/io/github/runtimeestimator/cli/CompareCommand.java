@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,22 @@ final class CompareCommand implements Callable<Integer> {
             description = "add permutation importance tables, shuffling each spec field this often (default off; 3 when given without a value)")
     int importance;
 
+    @Option(names = "--view", split = ",", defaultValue = "described",
+            description = "how held-out rows describe their model: described (as measured, the catalogue knows them)"
+                    + " or undescribed (only name, family, parameters, FLOPs and input shape, a name no catalogue"
+                    + " knows, the held-out models left out of the references descriptors are inferred from);"
+                    + " comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> views;
+
+    @Option(names = "--hyper", split = ",", paramLabel = "key=value",
+            description = "hyper-parameters of every candidate, e.g. trees=100,monotone=true (default: each"
+                    + " trainer's own)")
+    Map<String, String> hyperParameters;
+
+    @Option(names = "--per-fold", description = "add a table per candidate and split: each held-out group's rows,"
+            + " median APE and interval coverage")
+    boolean perFold;
+
     @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -80,18 +97,31 @@ final class CompareCommand implements Callable<Integer> {
         Names.warnRejections(err, rows.rejections(), quiet);
         List<Split> resolved = new ArrayList<>();
         for (String id : splits) {
-            resolved.add(split(id.trim(), rows));
+            Split split = split(id.trim(), rows);
+            for (String view : views) {
+                switch (view.trim()) {
+                    case "described":
+                        resolved.add(split);
+                        break;
+                    case "undescribed":
+                        resolved.add(Splits.undescribed(split));
+                        break;
+                    default:
+                        throw new UserInputException("unknown view \"" + view + "\": must be described or undescribed");
+                }
+            }
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (TrainerConfig config : Comparison.configs(trainerNames, featureSets, seed)) {
+        for (TrainerConfig plain : Comparison.configs(trainerNames, featureSets, seed)) {
+            TrainerConfig config = hyperParameters == null ? plain : plain.withHyperParameters(hyperParameters);
             candidates.add(new Candidate(config.trainer(), config.featureSet(), config.target(),
-                    train -> main.estimators.fit(config, train)));
+                    fold -> main.estimators.fit(config, fold)));
         }
         ComparisonTable table = Comparison.run(rows.rows(), resolved, candidates, importance, seed,
                 new StderrProgress(err, quiet));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == OutputFormat.json ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
-                : ComparisonFormat.tableMarkdown(table));
+                : ComparisonFormat.tableMarkdown(table) + (perFold ? ComparisonFormat.foldsMarkdown(table) : ""));
         out.flush();
         return Main.EXIT_OK;
     }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -118,6 +121,37 @@ public final class ComparisonFormat {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Per held-out group (fold) of every evaluation: rows, median APE and interval coverage, worst median APE first,
+     * then a line with the number of groups whose median APE is above 100% (over-predicted more than twice).
+     */
+    public static String foldsMarkdown(ComparisonTable table) {
+        StringBuilder sb = new StringBuilder();
+        for (ComparisonTable.Evaluation e : table.evaluations()) {
+            sb.append("\nPer held-out group, ").append(e.candidate()).append(" on ").append(e.split())
+                    .append(" (worst first):\n\n");
+            sb.append("| held out | rows | median APE | in interval |\n| --- | ---: | ---: | ---: |\n");
+            List<FoldResult> folds = new ArrayList<>(e.result().folds());
+            folds.sort(Comparator.comparingDouble((FoldResult f) -> -medianApe(f)));
+            int above = 0;
+            for (FoldResult f : folds) {
+                Metrics m = Metrics.of(f.predictions());
+                above += m.medianApe() > 1 ? 1 : 0;
+                sb.append("| ").append(f.fold().name()).append(" | ").append(m.rows()).append(" | ")
+                        .append(percent(m.medianApe())).append(" | ").append(percent(m.intervalCoverage()))
+                        .append(" |\n");
+            }
+            sb.append("\n").append(above).append(" of ").append(folds.size())
+                    .append(" held-out groups have a median APE above 100%.\n");
+        }
+        return sb.toString();
+    }
+
+    private static double medianApe(FoldResult f) {
+        double m = Metrics.of(f.predictions()).medianApe();
+        return Double.isNaN(m) ? -1 : m;
     }
 
     /** One metrics report as a Markdown table (overall, then each phase). */
