@@ -8,6 +8,7 @@ import io.github.runtimeestimator.training.evaluation.Candidate;
 import io.github.runtimeestimator.training.evaluation.Comparison;
 import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
 import io.github.runtimeestimator.training.evaluation.ComparisonTable;
+import io.github.runtimeestimator.training.evaluation.ImportanceTable;
 import io.github.runtimeestimator.training.evaluation.Split;
 import io.github.runtimeestimator.training.evaluation.Splits;
 import java.io.PrintWriter;
@@ -73,6 +74,11 @@ final class CompareCommand implements Callable<Integer> {
             + " median APE and interval coverage")
     boolean perFold;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "also write PNG charts there: per candidate and split, predicted against measured time"
+                    + " (log-log, with each interval) and, with --importance, the permutation importance in seconds")
+    Path plots;
+
     @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -119,11 +125,31 @@ final class CompareCommand implements Callable<Integer> {
         }
         ComparisonTable table = Comparison.run(rows.rows(), resolved, candidates, importance, seed,
                 new StderrProgress(err, quiet));
+        if (plots != null) {
+            writePlots(table);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == OutputFormat.json ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
                 : ComparisonFormat.tableMarkdown(table) + (perFold ? ComparisonFormat.foldsMarkdown(table) : ""));
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private void writePlots(ComparisonTable table) {
+        try {
+            for (ComparisonTable.Evaluation e : table.evaluations()) {
+                String name = Plots.fileName(e.split() + "-" + e.candidate());
+                Plots.scatter(plots.resolve("scatter-" + name + ".png"), e.candidate() + " on " + e.split(),
+                        e.result().predictions());
+            }
+            for (ImportanceTable t : table.importance()) {
+                String name = Plots.fileName(t.split() + "-" + t.candidate());
+                Plots.importance(plots.resolve("importance-" + name + ".png"), "Permutation importance, "
+                        + t.candidate() + " on " + t.split(), t.importance());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UserInputException("--plots " + plots + ": cannot write the charts: " + Inputs.oneLine(e), e);
+        }
     }
 
     private Split split(String id, Inputs.Data rows) {

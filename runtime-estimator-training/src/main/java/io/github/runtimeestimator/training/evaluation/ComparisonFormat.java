@@ -77,6 +77,8 @@ public final class ComparisonFormat {
                 put(f, "median_ape_increase", i.medianApeIncrease());
                 put(f, "baseline_mae_log_time", i.baselineMaeLogTime());
                 put(f, "mae_log_time_increase", i.maeLogTimeIncrease());
+                put(f, "baseline_mae_seconds", i.baselineMaeSeconds());
+                put(f, "mae_seconds_increase", i.maeSecondsIncrease());
                 f.put("refused", i.refusedPredictions());
             }
         }
@@ -111,10 +113,11 @@ public final class ComparisonFormat {
         for (ImportanceTable t : table.importance()) {
             sb.append("\nPermutation importance, ").append(t.candidate()).append(" on ").append(t.split())
                     .append(" (shuffled within phase across held-out rows):\n\n");
-            sb.append("| field | rows | median APE increase | MAE log time increase | refused |\n");
-            sb.append("| --- | ---: | ---: | ---: | ---: |\n");
+            sb.append("| field | rows | MAE increase s | median APE increase | MAE log time increase | refused |\n");
+            sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
             for (Importance i : t.importance()) {
                 sb.append("| ").append(i.field().id()).append(" | ").append(i.rows()).append(" | ")
+                        .append(signedSeconds(i.maeSecondsIncrease())).append(" | ")
                         .append(signedPercent(i.medianApeIncrease())).append(" | ")
                         .append(number(i.maeLogTimeIncrease())).append(" | ").append(i.refusedPredictions())
                         .append(" |\n");
@@ -193,6 +196,10 @@ public final class ComparisonFormat {
 
     private static String signedPercent(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f pp", 100 * v) : "-";
+    }
+
+    private static String signedSeconds(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.4g", v) : "-";
     }
 
     private static String number(double v) {
