@@ -65,6 +65,10 @@ final class CompareCommand implements Callable<Integer> {
                     + " comma-separated (default: ${DEFAULT-VALUE})")
     List<String> views;
 
+    @Option(names = "--targets", split = ",", paramLabel = "log|ratio|seconds",
+            description = "targets to compare (default: each feature set's usual ones)")
+    List<TrainCommand.TargetOption> targets;
+
     @Option(names = "--hyper", split = ",", paramLabel = "key=value",
             description = "hyper-parameters of every candidate, e.g. trees=100,monotone=true (default: each"
                     + " trainer's own)")
@@ -119,6 +123,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (TrainerConfig plain : Comparison.configs(trainerNames, featureSets, seed)) {
+            if (targets != null && targets.stream().noneMatch(t -> t.target == plain.target())) {
+                continue;
+            }
             TrainerConfig config = hyperParameters == null ? plain : plain.withHyperParameters(hyperParameters);
             candidates.add(new Candidate(config.trainer(), config.featureSet(), config.target(),
                     fold -> main.estimators.fit(config, fold)));

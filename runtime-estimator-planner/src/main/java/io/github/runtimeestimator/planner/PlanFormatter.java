@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.ModelDescription;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -44,6 +45,25 @@ public final class PlanFormatter {
                             r.offer().hardware().memoryBytes() / (double) MemoryEstimate.MIB))
                     .append(" | ").append(cell(r.reason()))
                     .append(" |\n");
+        }
+        ModelDescription described = plan.ranked().stream().map(RankedOffer::modelDescription)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (described != null) {
+            b.append("\nModel described by: ").append(described.id()).append(" (").append(described.explanation())
+                    .append(")\n");
+        }
+        boolean header = false;
+        for (RankedOffer r : plan.ranked()) {
+            if (r.extrapolations().isEmpty()) {
+                continue;
+            }
+            if (!header) {
+                b.append("\nExtrapolations (the estimate lies outside the estimator's training data):\n\n");
+                header = true;
+            }
+            for (String reason : r.extrapolations()) {
+                b.append("- ").append(cell(r.offer().id())).append(": ").append(cell(reason)).append('\n');
+            }
         }
         return b.toString();
     }
@@ -102,6 +122,11 @@ public final class PlanFormatter {
             m.put("totalBytes", me.totalBytes());
             m.put("deviceMemoryBytes", r.offer().hardware().memoryBytes());
             m.put("activationsFromDescriptor", me.activationsFromDescriptor());
+            if (r.modelDescription() != null) {
+                o.put("modelDescription", r.modelDescription().id());
+            }
+            ArrayNode reasons = o.putArray("extrapolations");
+            r.extrapolations().forEach(reasons::add);
         }
         try {
             return JSON.writeValueAsString(root);

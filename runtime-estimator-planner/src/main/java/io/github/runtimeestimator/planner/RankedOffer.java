@@ -1,5 +1,9 @@
 package io.github.runtimeestimator.planner;
 
+import io.github.runtimeestimator.core.Estimate;
+import io.github.runtimeestimator.core.ModelDescription;
+import java.util.List;
+
 /**
  * One offer as the planner judged it. Times are for the whole job on the whole offer (all devices);
  * costs are in the offer's currency. Times and costs are NaN when the estimate failed.
@@ -18,6 +22,10 @@ package io.github.runtimeestimator.planner;
  * @param energyJoules      an upper bound on the energy of the point-estimate time: {@code seconds} x board power x
  *                          devices; NaN when the hardware has no board power figure or the estimate failed
  * @param upperEnergyJoules the same for {@code upperSeconds}: what {@link Objective#ENERGY} ranks by
+ * @param extrapolations    why the estimate on this offer lies outside the estimator's training data
+ *                          ({@link Estimate#extrapolations()}); empty when none or the estimate failed
+ * @param modelDescription  how the estimator described the model ({@link Estimate#modelDescription()}); null when it
+ *                          does not say or the estimate failed
  */
 public record RankedOffer(
         HardwareOffer offer,
@@ -31,7 +39,21 @@ public record RankedOffer(
         double upperCost,
         double missRatio,
         double energyJoules,
-        double upperEnergyJoules) {
+        double upperEnergyJoules,
+        List<String> extrapolations,
+        ModelDescription modelDescription) {
+
+    public RankedOffer {
+        extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
+    }
+
+    /** An offer judged without what the estimate said about the training data (the version before it did). */
+    public RankedOffer(HardwareOffer offer, Verdict verdict, String reason, MemoryEstimate memory, double seconds,
+                       double lowerSeconds, double upperSeconds, double cost, double upperCost, double missRatio,
+                       double energyJoules, double upperEnergyJoules) {
+        this(offer, verdict, reason, memory, seconds, lowerSeconds, upperSeconds, cost, upperCost, missRatio,
+                energyJoules, upperEnergyJoules, List.of(), null);
+    }
 
     public boolean fits() {
         return verdict == Verdict.FITS;

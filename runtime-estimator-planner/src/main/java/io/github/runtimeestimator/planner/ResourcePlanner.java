@@ -129,8 +129,10 @@ public final class ResourcePlanner {
 
         double[] t;
         String failure = null;
+        Estimate estimate = null;
         try {
-            t = scaledSeconds(spec);
+            estimate = estimateOnOneDevice(spec);
+            t = scaled(spec, estimate);
         } catch (RuntimeException e) {
             t = null;
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -184,7 +186,8 @@ public final class ResourcePlanner {
         double missRatio = Math.max(memRatio, Math.max(timeRatio, budgetRatio));
         HardwareSpec hw = offer.hardware();
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, t[1], t[0], t[2], cost,
-                upperCost, missRatio, hw.energyUpperBoundJoules(t[1]), hw.energyUpperBoundJoules(t[2]));
+                upperCost, missRatio, hw.energyUpperBoundJoules(t[1]), hw.energyUpperBoundJoules(t[2]),
+                estimate.extrapolations(), estimate.modelDescription());
     }
 
     /**
@@ -193,12 +196,23 @@ public final class ResourcePlanner {
      * runs on one device, so its latency does not shrink with the offer's device count.
      */
     double[] scaledSeconds(WorkloadSpec spec) {
+        return scaled(spec, estimateOnOneDevice(spec));
+    }
+
+    /** The estimator's answer for one device of the spec's hardware, refused when it is not finite. */
+    private Estimate estimateOnOneDevice(WorkloadSpec spec) {
         int n = spec.requireHardware().deviceCount();
         WorkloadSpec single = n == 1 ? spec : spec.withHardware(spec.hardware().withDeviceCount(1));
         Estimate e = estimator.predict(single);
         if (e == null || !Double.isFinite(e.seconds()) || !Double.isFinite(e.upperSeconds())) {
             throw new IllegalStateException("the estimator returned no finite time");
         }
+        return e;
+    }
+
+    /** {lower, point, upper} seconds of {@code e} (one device) on all of the spec's devices. */
+    private double[] scaled(WorkloadSpec spec, Estimate e) {
+        int n = spec.requireHardware().deviceCount();
         double speedup = n == 1 || !spec.job().phase().isTraining() ? 1.0 : n * dataParallelEfficiency;
         return new double[] {e.lowerSeconds() / speedup, e.seconds() / speedup, e.upperSeconds() / speedup};
     }
