@@ -120,7 +120,17 @@ public enum SpecField {
     HW_CLOCK("hw_clock_mhz") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
-            return into.withHardware(into.hardware().toBuilder().clockMhz(from.hardware().clockMhz()).build());
+            // the base and boost clocks follow the clock (a GPU's clock is its boost clock, a CPU's its base clock)
+            HardwareSpec own = into.hardware();
+            HardwareSpec donor = from.hardware();
+            double clock = donor.clockMhz();
+            HardwareSpec.Builder b = own.toBuilder().clockMhz(clock);
+            if (own.isCpu()) {
+                b.baseClockMhz(clock).boostClockMhz(Math.max(clock, own.boostClockMhz() == 0 ? 0 : clock));
+            } else {
+                b.boostClockMhz(clock).baseClockMhz(Math.min(clock, own.baseClockMhz()));
+            }
+            return into.withHardware(b.build());
         }
     };
 
