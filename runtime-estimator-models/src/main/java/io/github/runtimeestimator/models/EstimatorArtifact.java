@@ -66,7 +66,7 @@ public final class EstimatorArtifact {
                 config.hyperParameters(), estimator.resolvedHyperParameters(), config.seed(),
                 List.of(new FeatureSetRef(fx.id(), fx.version(), fx.names())), StepRoofline.version(),
                 estimator.epochOverhead(), estimator.intervals(), estimator.trainingData(),
-                estimator.heldOutMetrics(), List.of());
+                estimator.heldOutMetrics(), estimator.describer().inference(), List.of());
         byte[] bytes = ArtifactWriter.toBytes(manifest, List.of(estimator.stepRegressor()));
         try {
             ArtifactReader.read(bytes, "the artifact being written");
@@ -160,6 +160,7 @@ public final class EstimatorArtifact {
                     .intervals(m.intervals())
                     .trainingData(m.trainingData())
                     .heldOut(m.heldOut())
+                    .descriptorInference(m.descriptorInference())
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ArtifactFormatException(source, entry, null, "is inconsistent: " + e.getMessage(), e);
