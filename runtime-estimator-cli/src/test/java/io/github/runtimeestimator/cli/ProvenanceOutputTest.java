@@ -75,7 +75,7 @@ class ProvenanceOutputTest {
                 offers.toString(), "--deadline", "1h");
         assertThat(md.exitCode()).as(md.err()).isZero();
         assertThat(md.out()).contains("Model described by: inferred")
-                .contains("- h100: batch size 9.00e+03 is outside the 1 to 512 trained on");
+                .contains("| extrapolated: batch size 9.00e+03 is outside the 1 to 512 trained on |");
 
         CliHarness.Result json = CliHarness.run(SOURCE, "plan", "--spec", spec().toString(), "--offers",
                 offers.toString(), "--deadline", "1h", "--format", "json");
