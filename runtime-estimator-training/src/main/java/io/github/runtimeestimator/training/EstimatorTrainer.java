@@ -21,7 +21,6 @@ import io.github.runtimeestimator.models.internal.LibraryVersion;
 import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.training.internal.CompiledEquality;
 import io.github.runtimeestimator.training.internal.Fits;
-import io.github.runtimeestimator.training.internal.TribuoLogging;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.features.PhysicalBounds;
@@ -97,7 +96,6 @@ public final class EstimatorTrainer {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(measurements, "measurements");
         Objects.requireNonNull(options, "options");
-        TribuoLogging.quiet();
         RegressionTrainers.resolve(config);
         if (!features.id().equals(config.featureSet())) {
             throw new SpecValidationException("featureSet", config.featureSet(),

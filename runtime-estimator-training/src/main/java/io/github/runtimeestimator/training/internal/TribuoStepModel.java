@@ -76,7 +76,6 @@ public final class TribuoStepModel {
     public static TribuoStepModel fit(Function<List<String>, Trainer<Regressor>> trainerFor, Target target,
                                       boolean oneByOne, List<String> featureNames, Set<String> leftOut,
                                       double[][] features, double[] secondsPerStep, double[] baselineSeconds) {
-        TribuoLogging.quiet();
         Standardization standardization = Standardization.fit(features);
         // features constant over the training rows carry nothing: Tribuo never sees them
         List<Integer> varying = new ArrayList<>();
