@@ -24,7 +24,7 @@ class ConvertCommandTest {
                  "job": {"phase": "infer", "batchSize": 32}, "hardware": "nvidia-h100-sxm-80gb"}
                 """);
         EstimatorSource real = EstimatorSource.standard();
-        CliHarness.Result refused = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
+        CliHarness.Result refused = CliHarness.run(real, "predict", "--spec", spec.toString(), "--estimator",
                 V1.toString());
         assertThat(refused.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(refused.err()).contains("runtime-estimator convert --estimator").doesNotContain("\tat ");
@@ -35,7 +35,7 @@ class ConvertCommandTest {
         assertThat(convert.exitCode()).as(convert.err()).isZero();
         assertThat(convert.out()).contains("converted").contains("linear");
 
-        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
+        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--estimator",
                 converted.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.out()).contains("seconds");
