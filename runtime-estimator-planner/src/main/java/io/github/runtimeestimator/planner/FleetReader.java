@@ -8,6 +8,7 @@ import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
+import io.github.runtimeestimator.core.catalog.UnknownHardwareException;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecJson;
 import java.io.IOException;
@@ -152,9 +153,8 @@ public final class FleetReader {
         known(p, POOL, where);
         try {
             String hardwareId = text(p, "hardware", where);
-            HardwareSpec hw = hardware.find(hardwareId).orElseThrow(() -> new SpecValidationException("hardware",
-                    hardwareId, "is not in the hardware catalogue; close ids: "
-                            + String.join(", ", hardware.closeIds(hardwareId))));
+            HardwareSpec hw = hardware.find(hardwareId).orElseThrow(() -> new UnknownHardwareException("hardware",
+                    hardwareId, hardware.closeIds(hardwareId)));
             return new OwnedPool(text(p, "id", where), hw, whole(p, "count", -1, where),
                     whole(p, "devicesPerNode", 0, where), number(p, "pricePerDeviceHour", where),
                     text(p, "currency", where),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.UnknownHardwareException;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.internal.Utf8Reader;
 import java.io.IOException;
@@ -260,12 +261,8 @@ public final class OfferReader {
                 throw new SpecValidationException("priceAsOf", asOf, "must be an ISO date such as 2026-11-26");
             }
         }
-        HardwareSpec spec = catalog.find(hardwareId).orElseThrow(() -> {
-            List<String> close = catalog.closeIds(hardwareId);
-            return new SpecValidationException("hardware", hardwareId, "is not in the hardware catalogue"
-                    + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close))
-                    + " (add it with a user catalogue file)");
-        });
+        HardwareSpec spec = catalog.find(hardwareId).orElseThrow(
+                () -> new UnknownHardwareException("hardware", hardwareId, catalog.closeIds(hardwareId)));
         Billing billing = new Billing(wholeNumber(f, "billingIncrementSeconds", 1),
                 wholeNumber(f, "minimumBilledSeconds", 0), f.get("billingSource"));
         SpotMarket spot = null;

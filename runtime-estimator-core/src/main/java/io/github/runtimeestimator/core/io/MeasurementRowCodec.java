@@ -13,6 +13,7 @@ import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
+import io.github.runtimeestimator.core.catalog.UnknownHardwareException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,9 +202,7 @@ final class MeasurementRowCodec {
 
     private RowFault unknownHardware(String deviceName, String lookedUp, String how) {
         List<String> close = catalog.closeIds(lookedUp);
-        return new RowFault("device_name", deviceName, "is not in the hardware catalogue" + how
-                + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close))
-                + " (add it with a user catalogue file)");
+        return new RowFault("device_name", deviceName, UnknownHardwareException.rule(how, close));
     }
 
     /** Schema-v1 cells of a measurement, by column, extra columns after the schema ones. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.catalog.UnknownHardwareException;
 import io.github.runtimeestimator.core.graph.HuggingFaceConfig;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecJson;
@@ -45,8 +46,7 @@ final class CatalogueEndpoints {
         HardwareSpec entry = config.hardware().find(id).orElseThrow(() -> {
             List<String> close = config.hardware().closeIds(id);
             return new ApiException(404, "id", "must be a hardware catalogue id or a driver-reported name",
-                    "hardware \"" + id + "\" is not in the catalogue"
-                            + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close)));
+                    "hardware \"" + id + "\" " + UnknownHardwareException.rule("", close));
         });
         try {
             Responses.json(ctx, JsonMappers.output().writeValueAsString(entry));
