@@ -1,23 +1,26 @@
 package io.github.runtimeestimator.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.runtimeestimator.core.HardwareSpec;
-import io.github.runtimeestimator.core.Precision;
-import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.core.catalog.CatalogCheck;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.HardwareTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * Lists the hardware catalogue (Markdown tables, or JSON in the catalogue file format that {@code --catalog} reads
+ * back), or checks it with {@code --check} (exit 2 and one line per broken rule when it fails).
+ */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "Lists the hardware the estimator knows: id, name, dense peaks, memory and bandwidth.")
+        description = {"Lists the hardware the estimator knows: every entry with its dense peaks, memory, bandwidth,"
+                + " caches, board power and driver names.",
+                "--check verifies the catalogue instead: every entry has sources, names are unique across entries,"
+                        + " peaks are ordered sensibly (TF32 >= FP32, FP16/BF16 >= TF32, FP8 between FP16 and INT8)."})
 final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,48 +28,38 @@ final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
 
-    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "markdown",
+            description = "markdown or json (json: the catalogue file format; default: ${DEFAULT-VALUE})")
     OutputFormat format;
+
+    @Option(names = "--check", description = "check the catalogue (with --catalog: the merged one) instead of listing it")
+    boolean check;
 
     @Override
     public Integer call() {
-        List<HardwareSpec> all = Inputs.catalog(catalog).all();
+        HardwareCatalog hardware = Inputs.catalog(catalog);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            ObjectNode root = CliJson.JSON.createObjectNode();
-            ArrayNode entries = root.putArray("hardware");
-            for (HardwareSpec h : all) {
-                ObjectNode o = entries.addObject();
-                o.put("id", h.id());
-                o.put("name", h.name());
-                o.put("kind", h.kind().id());
-                ObjectNode peaks = o.putObject("peak_flops_per_second");
-                for (Map.Entry<Precision, Double> e : h.peakFlopsPerSecond().entrySet()) {
-                    peaks.put(e.getKey().id(), e.getValue());
-                }
-                o.put("memory_bytes", h.memoryBytes());
-                o.put("memory_bandwidth_bytes_per_second", h.memoryBandwidthBytesPerSecond());
+        if (check) {
+            List<CatalogCheck.Problem> problems = CatalogCheck.check(hardware);
+            int aliases = hardware.all().stream().mapToInt(h -> h.aliases().size()).sum();
+            for (CatalogCheck.Problem p : problems) {
+                out.println(p);
             }
-            out.println(ComparisonFormat.toJsonText(root));
-        } else {
-            out.println("| id | name | kind | FP32 TFLOP/s | TF32 TFLOP/s | BF16 TFLOP/s | FP16 TFLOP/s | memory GiB "
-                    + "| bandwidth GB/s |");
-            out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-            for (HardwareSpec h : all) {
-                out.println("| " + h.id() + " | " + h.name() + " | " + h.kind().id()
-                        + " | " + tflops(h, Precision.FP32) + " | " + tflops(h, Precision.TF32) + " | "
-                        + tflops(h, Precision.BF16) + " | " + tflops(h, Precision.FP16) + " | "
-                        + String.format(Locale.ROOT, "%.0f", h.memoryBytes() / (double) (1L << 30)) + " | "
-                        + String.format(Locale.ROOT, "%.0f", h.memoryBandwidthBytesPerSecond() / 1e9) + " |");
+            out.flush();
+            if (!problems.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("runtime-estimator: catalogue check failed: " + problems.size() + " problem(s) in "
+                        + hardware.all().size() + " entries");
+                err.flush();
+                return Main.EXIT_BAD_INPUT;
             }
+            out.println("catalogue check passed: " + hardware.all().size() + " entries, " + aliases
+                    + " driver names, every entry sourced, names unique, peaks ordered");
+            out.flush();
+            return Main.EXIT_OK;
         }
+        out.print(format == OutputFormat.json ? hardware.toJson() + "\n" : HardwareTable.markdown(hardware));
         out.flush();
         return Main.EXIT_OK;
-    }
-
-    /** The listed peak, or "-" when the device lists none for that precision. */
-    private static String tflops(HardwareSpec h, Precision p) {
-        Double v = h.peakFlopsPerSecond().get(p);
-        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v / 1e12);
     }
 }

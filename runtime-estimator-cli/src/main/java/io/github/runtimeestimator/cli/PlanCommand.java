@@ -9,6 +9,7 @@ import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.planner.BatchSearch;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.Objective;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
 import io.github.runtimeestimator.planner.OfferRejection;
@@ -60,6 +61,11 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "50", description = "the most the job may cost, in the offers' currency")
     Double budget;
+
+    @Option(names = "--rank-by", defaultValue = "cost", paramLabel = "cost|energy",
+            description = "what ranks the offers that meet the constraints: cost (upper-bound cost) or energy"
+                    + " (upper-bound time x board power x devices, an upper bound; default: ${DEFAULT-VALUE})")
+    String rankBy;
 
     @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
     Path model;
@@ -129,7 +135,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new UserInputException("at least one of --deadline (e.g. 2h) and --budget (e.g. 50) is required");
         }
         Duration d = deadline == null ? null : Durations.parse("--deadline", deadline);
-        return new Constraints(d, budget);
+        return new Constraints(d, budget, Objective.fromId("--rank-by", rankBy));
     }
 
     private OfferReadResult readOffers(HardwareCatalog hardware) {

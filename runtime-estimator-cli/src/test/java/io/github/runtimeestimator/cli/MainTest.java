@@ -182,13 +182,44 @@ class MainTest {
     }
 
     @Test
-    void catalogListsTheBuiltInHardware() throws Exception {
+    void catalogListsEveryBuiltInEntry() throws Exception {
         CliHarness.Result r = CliHarness.run("catalog");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("| nvidia-h100-sxm-80gb | NVIDIA H100 SXM5 80GB | gpu |");
+        assertThat(r.out()).contains("| `nvidia-h100-sxm-80gb` | NVIDIA H100 SXM5 80GB | Hopper | 132 | 1980 | 67 |")
+                .contains("| `amd-epyc-zen4-2c` |");
+        for (var h : io.github.runtimeestimator.core.catalog.HardwareCatalog.builtIn().all()) {
+            assertThat(r.out()).contains("| `" + h.id() + "` |");
+        }
 
-        JsonNode json = JSON.readTree(CliHarness.run("catalog", "--format", "json").out());
-        assertThat(json.get("hardware").get(0).get("peak_flops_per_second").has("fp32")).isTrue();
+        // JSON is the catalogue file format: it reads back as a user catalogue
+        String text = CliHarness.run("catalog", "--format", "json").out();
+        JsonNode json = JSON.readTree(text);
+        assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("entries").get(0).get("peakFlopsPerSecond").has("fp32")).isTrue();
+        Path file = Files.writeString(tmp.resolve("catalog.json"), text);
+        assertThat(io.github.runtimeestimator.core.catalog.HardwareCatalog.fromJson(file).all())
+                .isEqualTo(io.github.runtimeestimator.core.catalog.HardwareCatalog.builtIn().all());
+    }
+
+    @Test
+    void catalogCheckPassesOnTheBuiltInFileAndFailsOnABrokenOne() throws Exception {
+        CliHarness.Result ok = CliHarness.run("catalog", "--check");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out()).startsWith("catalogue check passed: ").contains(" entries, ");
+
+        Path broken = Files.writeString(tmp.resolve("broken-catalog.json"), """
+                {"formatVersion": 1, "entries": [
+                  {"id": "acme-npu-1", "name": "ACME NPU 1", "kind": "gpu", "vendor": "acme",
+                   "peakFlopsPerSecond": {"fp32": 1.0e13, "tf32": 5.0e12},
+                   "memoryBytes": 17179869184, "memoryBandwidthBytesPerSecond": 5.0e11,
+                   "computeUnits": 16, "clockMhz": 1000, "aliases": ["NVIDIA H100 80GB HBM3"], "sources": []}]}
+                """);
+        CliHarness.Result bad = CliHarness.run("catalog", "--check", "--catalog", broken.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.out()).contains("acme-npu-1: sources: no source for its figures")
+                .contains("acme-npu-1: aliases: \"nvidia h100 80gb hbm3\" also names nvidia-h100-sxm-80gb")
+                .contains("acme-npu-1: peaks: tf32 (5.000e+12) < fp32 (1.000e+13)");
+        assertThat(bad.err()).contains("catalogue check failed: 3 problem(s)");
     }
 
     @Test

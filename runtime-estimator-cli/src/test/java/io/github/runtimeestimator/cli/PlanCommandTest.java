@@ -85,7 +85,7 @@ class PlanCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode plan = JSON.readTree(r.out());
         assertThat(keys(plan)).containsExactly("formatVersion", "model", "phase", "batchSize", "precision",
-                "deadlineSeconds", "budget", "currency", "dataParallelEfficiency", "estimator", "nothingFits",
+                "deadlineSeconds", "budget", "rankBy", "currency", "dataParallelEfficiency", "estimator", "nothingFits",
                 "summary", "chosenOfferId", "nearestMissOfferIds", "ranked");
         assertThat(plan.get("deadlineSeconds").asDouble()).isEqualTo(90.0);
         assertThat(plan.get("budget").asDouble()).isEqualTo(50.0);
@@ -93,7 +93,10 @@ class PlanCommandTest {
         assertThat(plan.get("chosenOfferId").asText()).isEqualTo("one-l4");
         JsonNode first = plan.get("ranked").get(0);
         assertThat(keys(first)).contains("offerId", "hardware", "deviceCount", "pricePerDeviceHour", "verdict",
-                "reason", "seconds", "lowerSeconds", "upperSeconds", "cost", "upperCost", "memory");
+                "reason", "seconds", "lowerSeconds", "upperSeconds", "cost", "upperCost", "energyJoules",
+                "upperEnergyJoules", "memory");
+        assertThat(plan.get("rankBy").asText()).isEqualTo("cost");
+        assertThat(first.get("energyJoules").asDouble()).as("6.4 s x 72 W (L4 board power)").isEqualTo(6.4 * 72);
         assertThat(first.get("seconds").asDouble()).isEqualTo(6.4);
         assertThat(first.get("upperSeconds").asDouble()).isEqualTo(8.0);
         assertThat(first.get("memory").get("totalBytes").asLong()).isPositive();
@@ -198,5 +201,24 @@ class PlanCommandTest {
         Path infer = spec("{\"phase\": \"infer\", \"batchSize\": 8}");
         assertOneLineReason(CliHarness.run("plan", "--spec", infer.toString(), "--offers", goodOffers().toString(),
                 "--deadline", "1m", "--batch-search"), "--batch-search needs a training job with a datasetSize");
+    }
+
+    @Test
+    void rankByEnergyChoosesTheOfferOfLeastUpperBoundEnergy() throws Exception {
+        // the stub takes the same time everywhere: the cheapest device-hour wins on cost, the lowest board power on
+        // energy (L4: 72 W; H100 SXM: 700 W)
+        Path offers = offers(offer("cheap-h100", "nvidia-h100-sxm-80gb", 1, 0.5), offer("one-l4", "nvidia-l4-24gb", 1, 0.8));
+        CliHarness.Result byCost = CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+                offers.toString(), "--deadline", "1m");
+        assertThat(byCost.out()).startsWith("**choose cheap-h100");
+
+        CliHarness.Result byEnergy = CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+                offers.toString(), "--deadline", "1m", "--rank-by", "energy");
+        assertThat(byEnergy.exitCode()).as(byEnergy.err()).isZero();
+        assertThat(byEnergy.out()).startsWith("**choose one-l4").contains("at most 461 J of energy")
+                .contains("ranked by energy").contains("| energy (upper bound) |");
+
+        assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers", offers.toString(),
+                "--deadline", "1m", "--rank-by", "watts"), "--rank-by = \"watts\": must be one of [cost, energy]");
     }
 }

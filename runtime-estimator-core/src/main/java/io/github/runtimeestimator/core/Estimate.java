@@ -1,18 +1,31 @@
 package io.github.runtimeestimator.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A predicted runtime with its bounds.
+ * A predicted runtime with its bounds, and the energy it takes at most.
  *
- * @param seconds        the point estimate of the whole job (one batch, one step, one epoch or the whole job)
- * @param lowerSeconds   lower bound of the interval
- * @param upperSeconds   upper bound of the interval
- * @param secondsPerStep the estimate of one step (or one inference batch) the job is composed of
- * @param steps          steps (or batches) in the job
- * @param coverage       the share of held-out measurements the estimator's intervals covered (0.8 = 80%),
- *                       0 when the estimator states none
- * @param estimator      which estimator made it (trainer, feature set, artifact)
+ * <p>New figures join as optional components after {@code estimator}: the seven-argument constructor and
+ * {@link #builder()} stay valid as components are added, and JSON written before a figure existed reads back
+ * with it unknown.
+ *
+ * @param seconds                the point estimate of the whole job (one batch, one step, one epoch or the whole job)
+ * @param lowerSeconds           lower bound of the interval
+ * @param upperSeconds           upper bound of the interval
+ * @param secondsPerStep         the estimate of one step (or one inference batch) the job is composed of
+ * @param steps                  steps (or batches) in the job
+ * @param coverage               the share of held-out measurements the estimator's intervals covered (0.8 = 80%),
+ *                               0 when the estimator states none
+ * @param estimator              which estimator made it (trainer, feature set, artifact)
+ * @param energyUpperBoundJoules an UPPER BOUND on the job's energy, in joules: {@code seconds} x board power
+ *                               ({@link HardwareSpec#tdpWatts()}) x devices, as
+ *                               {@link HardwareSpec#energyUpperBoundJoules(double)} computes it. Devices rarely draw
+ *                               their full board power (memory-bound work draws much less) and the host around them
+ *                               is not counted. NaN when the hardware's board power is not known, or the estimator
+ *                               does not say; then it is left out of the JSON.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -21,7 +34,10 @@ public record Estimate(
         @JsonProperty("secondsPerStep") double secondsPerStep,
         @JsonProperty("steps") long steps,
         @JsonProperty("coverage") double coverage,
-        @JsonProperty("estimator") String estimator) {
+        @JsonProperty("estimator") String estimator,
+        @JsonProperty("energyUpperBoundJoules")
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Estimate.UnknownFigure.class)
+        double energyUpperBoundJoules) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -39,5 +55,124 @@ public record Estimate(
             throw new SpecValidationException("coverage", coverage, "must be within [0, 1]");
         }
         Checks.requiredText("estimator", estimator);
+        Checks.nonNegativeOrUnknown("energyUpperBoundJoules", energyUpperBoundJoules);
+    }
+
+    /** An estimate whose energy is not known. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN);
+    }
+
+    /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
+    @JsonCreator
+    static Estimate fromJson(@JsonProperty("seconds") double seconds,
+                             @JsonProperty("lowerSeconds") double lowerSeconds,
+                             @JsonProperty("upperSeconds") double upperSeconds,
+                             @JsonProperty("secondsPerStep") double secondsPerStep,
+                             @JsonProperty("steps") long steps,
+                             @JsonProperty("coverage") double coverage,
+                             @JsonProperty("estimator") String estimator,
+                             @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules) {
+        return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
+                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules);
+    }
+
+    /** Whether {@link #energyUpperBoundJoules()} is known. */
+    @JsonIgnore
+    public boolean hasEnergy() {
+        return !Double.isNaN(energyUpperBoundJoules);
+    }
+
+    /**
+     * This estimate with its energy upper bound for {@code hardware}: {@code seconds} x board power x devices (NaN
+     * when the hardware has no board power figure).
+     */
+    public Estimate withEnergyFor(HardwareSpec hardware) {
+        Checks.required("hardware", hardware);
+        return toBuilder().energyUpperBoundJoules(hardware.energyUpperBoundJoules(seconds)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
+                .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
+                .energyUpperBoundJoules(energyUpperBoundJoules);
+    }
+
+    /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
+    public static final class Builder {
+        private double seconds;
+        private double lowerSeconds;
+        private double upperSeconds;
+        private double secondsPerStep;
+        private long steps = 1;
+        private double coverage;
+        private String estimator;
+        private double energyUpperBoundJoules = Double.NaN;
+
+        private Builder() {
+        }
+
+        public Builder seconds(double seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        public Builder lowerSeconds(double lowerSeconds) {
+            this.lowerSeconds = lowerSeconds;
+            return this;
+        }
+
+        public Builder upperSeconds(double upperSeconds) {
+            this.upperSeconds = upperSeconds;
+            return this;
+        }
+
+        public Builder secondsPerStep(double secondsPerStep) {
+            this.secondsPerStep = secondsPerStep;
+            return this;
+        }
+
+        public Builder steps(long steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        public Builder coverage(double coverage) {
+            this.coverage = coverage;
+            return this;
+        }
+
+        public Builder estimator(String estimator) {
+            this.estimator = estimator;
+            return this;
+        }
+
+        public Builder energyUpperBoundJoules(double joules) {
+            this.energyUpperBoundJoules = joules;
+            return this;
+        }
+
+        public Estimate build() {
+            return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
+                    energyUpperBoundJoules);
+        }
+    }
+
+    /** Jackson value filter: leaves an unknown (NaN) figure out of the JSON. */
+    static final class UnknownFigure {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Double d && d.isNaN();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -17,6 +17,10 @@ import java.util.Map;
  * framework runs with (what a measurement row records), and {@code peakFlopsPerSecond} is for all cores.
  * For a GPU, {@code computeUnits} is SMs (NVIDIA) or CUs (AMD) and {@code threadsUsed} is 0.
  *
+ * <p>The figures after {@code sources} (caches, clocks, FP8, interconnect, board power, CPU identities) are
+ * optional datasheet details an operator-level model and the energy estimate read; 0 or empty means "not known",
+ * and such keys are left out of the JSON. A spec written before they existed reads unchanged.
+ *
  * @param id                            catalogue id, lower-case slug ({@code nvidia-h100-sxm-80gb})
  * @param name                          human name ({@code NVIDIA H100 SXM5 80GB})
  * @param kind                          GPU or CPU
@@ -31,6 +35,32 @@ import java.util.Map;
  * @param vectorIsa                     CPU: widest vector ISA ({@code avx2}, {@code avx512}, {@code amx}); GPU: empty
  * @param aliases                       names a driver or {@code /proc/cpuinfo} reports for this device
  * @param sources                       where each figure comes from
+ * @param architecture                  the micro-architecture ({@code Hopper}, {@code CDNA 3}, {@code Zen 4});
+ *                                      empty when not known
+ * @param baseClockMhz                  base clock; for a CPU it is {@code clockMhz} (the nominal clock), 0 when
+ *                                      not known
+ * @param boostClockMhz                 highest boost clock; for a GPU it is {@code clockMhz}, 0 when not known
+ * @param l2CacheBytes                  L2 cache of one device (a CPU: all its cores' L2), 0 when not known
+ * @param l3CacheBytes                  last-level cache behind L2: a CPU's L3, an AMD GPU's Infinity Cache;
+ *                                      0 when there is none or it is not known
+ * @param memoryType                    {@code HBM3}, {@code GDDR6X}, {@code DDR5-4800}...; empty when not known
+ * @param fp8PeakFlopsPerSecond         dense FP8 tensor peak per device, 0 when the device has no FP8 path
+ * @param fp32MatrixPeakFlopsPerSecond  dense FP32 peak on matrix units at full FP32 precision (AMD CDNA's
+ *                                      FP32 matrix rate), 0 when the device has none; {@code tf32} is the reduced
+ *                                      precision tensor rate and {@code fp32} the vector rate
+ * @param pcieGeneration                host interface PCIe generation (3, 4, 5...), 0 when not known
+ * @param pcieLanes                     host interface PCIe lanes (16, 8...), 0 when not known
+ * @param interconnect                  device-to-device link ({@code NVLink 4}, {@code Infinity Fabric}); empty
+ *                                      when there is none beyond PCIe or it is not known
+ * @param interconnectBandwidthBytesPerSecond total device-to-device bandwidth of one device over that link,
+ *                                      both directions summed as vendors quote it (900e9 for an H100 SXM); 0 when
+ *                                      none
+ * @param tdpWatts                      board power (GPU) or TDP of the entry's cores (CPU) in watts, the most
+ *                                      the device draws; 0 when not known
+ * @param cpuIds                        CPU identities this entry describes, as {@link
+ *                                      io.github.runtimeestimator.core.catalog.CpuInfo#cpuId()} writes them
+ *                                      ({@code GenuineIntel:6:143}, {@code AuthenticAMD:25:17},
+ *                                      {@code ARM:0x41:0xd40}); empty for a GPU or when not known
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record HardwareSpec(
@@ -47,7 +77,24 @@ public record HardwareSpec(
         @JsonProperty("threadsUsed") int threadsUsed,
         @JsonProperty("vectorIsa") String vectorIsa,
         @JsonProperty("aliases") List<String> aliases,
-        @JsonProperty("sources") List<String> sources) {
+        @JsonProperty("sources") List<String> sources,
+        @JsonProperty("architecture") String architecture,
+        @JsonProperty("baseClockMhz") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double baseClockMhz,
+        @JsonProperty("boostClockMhz") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double boostClockMhz,
+        @JsonProperty("l2CacheBytes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long l2CacheBytes,
+        @JsonProperty("l3CacheBytes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long l3CacheBytes,
+        @JsonProperty("memoryType") String memoryType,
+        @JsonProperty("fp8PeakFlopsPerSecond") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        double fp8PeakFlopsPerSecond,
+        @JsonProperty("fp32MatrixPeakFlopsPerSecond") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        double fp32MatrixPeakFlopsPerSecond,
+        @JsonProperty("pcieGeneration") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int pcieGeneration,
+        @JsonProperty("pcieLanes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int pcieLanes,
+        @JsonProperty("interconnect") String interconnect,
+        @JsonProperty("interconnectBandwidthBytesPerSecond") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        double interconnectBandwidthBytesPerSecond,
+        @JsonProperty("tdpWatts") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double tdpWatts,
+        @JsonProperty("cpuIds") List<String> cpuIds) {
 
     public HardwareSpec {
         Checks.requiredText("hardware.id", id);
@@ -81,6 +128,40 @@ public record HardwareSpec(
         vectorIsa = vectorIsa == null ? "" : vectorIsa;
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        architecture = architecture == null ? "" : architecture;
+        memoryType = memoryType == null ? "" : memoryType;
+        interconnect = interconnect == null ? "" : interconnect;
+        cpuIds = cpuIds == null ? List.of() : List.copyOf(cpuIds);
+        Checks.nonNegative("hardware.baseClockMhz", baseClockMhz);
+        Checks.nonNegative("hardware.boostClockMhz", boostClockMhz);
+        if (kind == HardwareKind.GPU) {
+            boostClockMhz = sameClockOrDefault("hardware.boostClockMhz", boostClockMhz, clockMhz,
+                    "clockMhz is a GPU's boost clock");
+        } else {
+            baseClockMhz = sameClockOrDefault("hardware.baseClockMhz", baseClockMhz, clockMhz,
+                    "clockMhz is a CPU's nominal (base) clock");
+        }
+        if (baseClockMhz > 0 && boostClockMhz > 0 && baseClockMhz > boostClockMhz) {
+            throw new SpecValidationException("hardware.baseClockMhz", baseClockMhz,
+                    "must be <= boostClockMhz (" + boostClockMhz + ")");
+        }
+        Checks.atLeast("hardware.l2CacheBytes", l2CacheBytes, 0L);
+        Checks.atLeast("hardware.l3CacheBytes", l3CacheBytes, 0L);
+        Checks.nonNegative("hardware.fp8PeakFlopsPerSecond", fp8PeakFlopsPerSecond);
+        Checks.nonNegative("hardware.fp32MatrixPeakFlopsPerSecond", fp32MatrixPeakFlopsPerSecond);
+        Checks.atLeast("hardware.pcieGeneration", pcieGeneration, 0);
+        Checks.atLeast("hardware.pcieLanes", pcieLanes, 0);
+        Checks.nonNegative("hardware.interconnectBandwidthBytesPerSecond", interconnectBandwidthBytesPerSecond);
+        Checks.nonNegative("hardware.tdpWatts", tdpWatts);
+    }
+
+    /** {@code given} when it is 0 (not stated) or equal to {@code clockMhz}: then {@code clockMhz}; else fails. */
+    private static double sameClockOrDefault(String field, double given, double clockMhz, String rule) {
+        if (given != 0 && given != clockMhz) {
+            throw new SpecValidationException(field, given, "must equal clockMhz (" + clockMhz + ") or be left out: "
+                    + rule);
+        }
+        return clockMhz;
     }
 
     public static Builder builder() {
@@ -91,7 +172,13 @@ public record HardwareSpec(
         Builder b = new Builder().id(id).name(name).kind(kind).vendor(vendor).deviceCount(deviceCount)
                 .memoryBytes(memoryBytes).memoryBandwidthBytesPerSecond(memoryBandwidthBytesPerSecond)
                 .computeUnits(computeUnits).clockMhz(clockMhz).threadsUsed(threadsUsed).vectorIsa(vectorIsa)
-                .aliases(aliases).sources(sources);
+                .aliases(aliases).sources(sources).architecture(architecture).baseClockMhz(baseClockMhz)
+                .boostClockMhz(boostClockMhz).l2CacheBytes(l2CacheBytes).l3CacheBytes(l3CacheBytes)
+                .memoryType(memoryType).fp8PeakFlopsPerSecond(fp8PeakFlopsPerSecond)
+                .fp32MatrixPeakFlopsPerSecond(fp32MatrixPeakFlopsPerSecond).pcieGeneration(pcieGeneration)
+                .pcieLanes(pcieLanes).interconnect(interconnect)
+                .interconnectBandwidthBytesPerSecond(interconnectBandwidthBytesPerSecond).tdpWatts(tdpWatts)
+                .cpuIds(cpuIds);
         peakFlopsPerSecond.forEach(b::peakFlopsPerSecond);
         return b;
     }
@@ -119,6 +206,16 @@ public record HardwareSpec(
         return kind == HardwareKind.CPU;
     }
 
+    /**
+     * An upper bound on the energy {@code seconds} of work take on this hardware, in joules: seconds x board
+     * power ({@link #tdpWatts()}) x {@link #deviceCount()}. Devices rarely draw their full board power (memory-bound
+     * work draws less), so the real figure is lower; the host around a GPU is not counted. NaN when the board
+     * power is not known.
+     */
+    public double energyUpperBoundJoules(double seconds) {
+        return tdpWatts > 0 ? seconds * tdpWatts * deviceCount : Double.NaN;
+    }
+
     /** This device with another device count. */
     public HardwareSpec withDeviceCount(int count) {
         return toBuilder().deviceCount(count).build();
@@ -130,6 +227,43 @@ public record HardwareSpec(
             throw new SpecValidationException("hardware.threadsUsed", threads, "can only be set on a CPU");
         }
         return toBuilder().threadsUsed(threads).build();
+    }
+
+    /**
+     * This CPU composed for another core count from its per-core figures: peaks, L2, L3, memory bandwidth, memory
+     * capacity and TDP are scaled by {@code cores / computeUnits} (L3, bandwidth, memory and TDP belong to the
+     * socket or host, shared evenly over its cores: a slice of a socket gets its share), the clock is kept, every
+     * core is used
+     * ({@code threadsUsed = cores}). The id becomes {@code <id without its -Nc suffix>-<cores>c} and the sources
+     * say how it was composed. {@code cores == computeUnits} returns this spec.
+     */
+    public HardwareSpec withCores(int cores) {
+        if (kind != HardwareKind.CPU) {
+            throw new SpecValidationException("hardware.cores", cores, "can only be set on a CPU");
+        }
+        Checks.atLeast("hardware.cores", cores, 1);
+        if (cores == computeUnits) {
+            return this;
+        }
+        double share = (double) cores / computeUnits;
+        Builder b = toBuilder().id(coreCountStem(id) + "-" + cores + "c")
+                .name(name.replaceFirst(",\\s*\\d+ cores$", "") + ", " + cores + " cores")
+                .computeUnits(cores).threadsUsed(cores)
+                .l2CacheBytes(Math.round(l2CacheBytes * share)).l3CacheBytes(Math.round(l3CacheBytes * share))
+                .memoryBandwidthBytesPerSecond(memoryBandwidthBytesPerSecond * share).tdpWatts(tdpWatts * share)
+                .memoryBytes(Math.max(1L, Math.round(memoryBytes * share)));
+        peakFlopsPerSecond.forEach((p, v) -> b.peakFlopsPerSecond(p, v * share));
+        List<String> src = new java.util.ArrayList<>();
+        src.add(String.format(java.util.Locale.ROOT, "composed for %d cores from catalogue entry %s (%d cores):"
+                + " peaks, L2, L3, memory bandwidth, memory capacity and TDP scaled by %d/%d; clock kept",
+                cores, id, computeUnits, cores, computeUnits));
+        src.addAll(sources);
+        return b.sources(src).build();
+    }
+
+    /** {@code amd-epyc-genoa-9654-96c} -> {@code amd-epyc-genoa-9654}: the id without a trailing core count. */
+    public static String coreCountStem(String id) {
+        return id.replaceFirst("-\\d+c$", "");
     }
 
     /** Builds a {@link HardwareSpec}; validation happens in {@link #build()}. */
@@ -148,6 +282,20 @@ public record HardwareSpec(
         private String vectorIsa;
         private List<String> aliases = List.of();
         private List<String> sources = List.of();
+        private String architecture;
+        private double baseClockMhz;
+        private double boostClockMhz;
+        private long l2CacheBytes;
+        private long l3CacheBytes;
+        private String memoryType;
+        private double fp8PeakFlopsPerSecond;
+        private double fp32MatrixPeakFlopsPerSecond;
+        private int pcieGeneration;
+        private int pcieLanes;
+        private String interconnect;
+        private double interconnectBandwidthBytesPerSecond;
+        private double tdpWatts;
+        private List<String> cpuIds = List.of();
 
         private Builder() {
         }
@@ -222,9 +370,82 @@ public record HardwareSpec(
             return this;
         }
 
+        public Builder architecture(String architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        public Builder baseClockMhz(double baseClockMhz) {
+            this.baseClockMhz = baseClockMhz;
+            return this;
+        }
+
+        public Builder boostClockMhz(double boostClockMhz) {
+            this.boostClockMhz = boostClockMhz;
+            return this;
+        }
+
+        public Builder l2CacheBytes(long l2CacheBytes) {
+            this.l2CacheBytes = l2CacheBytes;
+            return this;
+        }
+
+        public Builder l3CacheBytes(long l3CacheBytes) {
+            this.l3CacheBytes = l3CacheBytes;
+            return this;
+        }
+
+        public Builder memoryType(String memoryType) {
+            this.memoryType = memoryType;
+            return this;
+        }
+
+        public Builder fp8PeakFlopsPerSecond(double flopsPerSecond) {
+            this.fp8PeakFlopsPerSecond = flopsPerSecond;
+            return this;
+        }
+
+        public Builder fp32MatrixPeakFlopsPerSecond(double flopsPerSecond) {
+            this.fp32MatrixPeakFlopsPerSecond = flopsPerSecond;
+            return this;
+        }
+
+        public Builder pcieGeneration(int pcieGeneration) {
+            this.pcieGeneration = pcieGeneration;
+            return this;
+        }
+
+        public Builder pcieLanes(int pcieLanes) {
+            this.pcieLanes = pcieLanes;
+            return this;
+        }
+
+        public Builder interconnect(String interconnect) {
+            this.interconnect = interconnect;
+            return this;
+        }
+
+        public Builder interconnectBandwidthBytesPerSecond(double bytesPerSecond) {
+            this.interconnectBandwidthBytesPerSecond = bytesPerSecond;
+            return this;
+        }
+
+        public Builder tdpWatts(double tdpWatts) {
+            this.tdpWatts = tdpWatts;
+            return this;
+        }
+
+        public Builder cpuIds(List<String> cpuIds) {
+            this.cpuIds = cpuIds;
+            return this;
+        }
+
         public HardwareSpec build() {
             return new HardwareSpec(id, name, kind, vendor, deviceCount, peaks, memoryBytes,
-                    memoryBandwidthBytesPerSecond, computeUnits, clockMhz, threadsUsed, vectorIsa, aliases, sources);
+                    memoryBandwidthBytesPerSecond, computeUnits, clockMhz, threadsUsed, vectorIsa, aliases, sources,
+                    architecture, baseClockMhz, boostClockMhz, l2CacheBytes, l3CacheBytes, memoryType,
+                    fp8PeakFlopsPerSecond, fp32MatrixPeakFlopsPerSecond, pcieGeneration, pcieLanes, interconnect,
+                    interconnectBandwidthBytesPerSecond, tdpWatts, cpuIds);
         }
     }
 }

@@ -22,6 +22,9 @@ import java.util.Objects;
  * the only per-call state is a per-thread scratch buffer. {@link #save(Path)} writes it as a {@code .rte}
  * artifact; {@link RuntimeEstimator#load(Path)} reads it back and predicts exactly the same values.
  *
+ * <p>Every estimate carries its energy upper bound ({@link Estimate#energyUpperBoundJoules()}: the job's seconds x
+ * the hardware's board power x devices), unknown when the hardware has no board power figure.
+ *
  * <p>Tree ensembles and k-NN are compiled into pure-Java evaluators when the estimator is built (after
  * training and on load): no native call, no lock and no allocation per prediction besides the returned
  * {@link Estimate}. {@link #tribuoNative()} predicts through the Tribuo model instead (the reference).
@@ -174,7 +177,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
             lower = Math.min(seconds, epochs * epochOverhead.epochSeconds(perEpoch, low));
             upper = Math.max(seconds, epochs * epochOverhead.epochSeconds(perEpoch, high));
         }
-        return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label);
+        return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
+                spec.hardware().energyUpperBoundJoules(seconds));
     }
 
     /** The configuration it was trained with, every hyper-parameter resolved (defaults included). */

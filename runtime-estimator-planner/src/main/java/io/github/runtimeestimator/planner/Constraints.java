@@ -6,14 +6,22 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What a plan must meet: a deadline, a budget, both or neither (then the cheapest offer that fits memory wins).
+ * What a plan must meet: a deadline, a budget, both or neither (then the cheapest offer that fits memory wins),
+ * and what it minimises among the offers that meet them.
  *
- * @param deadline the wall time the job must finish within, > 0, or null for none
- * @param budget   the most the job may cost, in the offers' currency, >= 0, or null for none
+ * @param deadline  the wall time the job must finish within, > 0, or null for none
+ * @param budget    the most the job may cost, in the offers' currency, >= 0, or null for none
+ * @param objective what ranks the fitting offers: {@link Objective#COST} (default) or {@link Objective#ENERGY}
  */
-public record Constraints(Duration deadline, Double budget) {
+public record Constraints(Duration deadline, Double budget, Objective objective) {
+
+    /** Deadline and budget, ranking by cost. */
+    public Constraints(Duration deadline, Double budget) {
+        this(deadline, budget, Objective.COST);
+    }
 
     public Constraints {
+        objective = objective == null ? Objective.COST : objective;
         if (deadline != null && (deadline.isZero() || deadline.isNegative())) {
             throw new SpecValidationException("deadline", Durations.format(deadline), "must be > 0");
         }
@@ -36,6 +44,11 @@ public record Constraints(Duration deadline, Double budget) {
 
     public static Constraints of(Duration deadline, double budget) {
         return new Constraints(java.util.Objects.requireNonNull(deadline, "deadline"), budget);
+    }
+
+    /** These constraints, ranking the fitting offers by {@code objective}. */
+    public Constraints rankedBy(Objective objective) {
+        return new Constraints(deadline, budget, objective);
     }
 
     public Optional<Duration> deadlineIfGiven() {

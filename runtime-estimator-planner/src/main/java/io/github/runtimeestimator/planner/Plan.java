@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param workload               the workload planned (hardware left as given; each offer supplies its own)
  * @param constraints            deadline and budget
  * @param currency               the offers' currency
- * @param ranked                 every offer: fitting ones by upper-bound cost, then misses nearest first,
- *                               failed estimates last
+ * @param ranked                 every offer: fitting ones by upper-bound cost (or energy, as the constraints'
+ *                               objective says), then misses nearest first, failed estimates last
  * @param chosen                 the first fitting offer, or null when nothing fits
  * @param nearestMisses          up to three offers that came closest, when nothing fits (empty otherwise)
  * @param dataParallelEfficiency the scaling assumed for multi-device offers
@@ -43,13 +43,24 @@ public record Plan(
         return chosen == null;
     }
 
-    /** One line: the choice with its time and cost, or "nothing fits" with the nearest misses and why. */
+    /**
+     * One line: the choice with its time, cost and (when known) energy upper bound, or "nothing fits" with the
+     * nearest misses and why.
+     */
     public String summary() {
         if (chosen != null) {
-            return String.format(Locale.ROOT, "choose %s (%s, %s): %s (up to %s), about %.2f %s (up to %.2f %s)",
+            String choice = String.format(Locale.ROOT, "choose %s (%s, %s): %s (up to %s), about %.2f %s (up to %.2f %s)",
                     chosen.offer().id(), chosen.offer().describeHardware(), chosen.offer().provider(),
                     Durations.formatSeconds(chosen.seconds()), Durations.formatSeconds(chosen.upperSeconds()),
                     chosen.cost(), currency, chosen.upperCost(), currency);
+            if (chosen.hasEnergy()) {
+                choice += String.format(Locale.ROOT, ", at most %s of energy (at most %s at the upper-bound time)",
+                        PlanFormatter.energy(chosen.energyJoules()), PlanFormatter.energy(chosen.upperEnergyJoules()));
+            }
+            if (constraints.objective() == Objective.ENERGY) {
+                choice += "; ranked by energy";
+            }
+            return choice;
         }
         StringBuilder b = new StringBuilder("nothing fits");
         if (nearestMisses.isEmpty()) {

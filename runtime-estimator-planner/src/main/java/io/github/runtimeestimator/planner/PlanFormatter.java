@@ -23,8 +23,8 @@ public final class PlanFormatter {
         StringBuilder b = new StringBuilder();
         b.append("**").append(plan.summary()).append("**\n\n");
         b.append("| rank | offer | hardware | provider | verdict | time | time range | cost (")
-                .append(plan.currency()).append(") | upper cost | peak memory / device | reason |\n");
-        b.append("| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                .append(plan.currency()).append(") | upper cost | energy (upper bound) | peak memory / device | reason |\n");
+        b.append("| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         int rank = 0;
         for (RankedOffer r : plan.ranked()) {
             rank++;
@@ -38,6 +38,8 @@ public final class PlanFormatter {
                             + Durations.formatSeconds(r.upperSeconds()) : "-")
                     .append(" | ").append(money(r.cost()))
                     .append(" | ").append(money(r.upperCost()))
+                    .append(" | ").append(r.hasEnergy() ? energy(r.energyJoules()) + " - " + energy(r.upperEnergyJoules())
+                            : "-")
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f MiB / %.0f MiB", r.memory().totalMib(),
                             r.offer().hardware().memoryBytes() / (double) MemoryEstimate.MIB))
                     .append(" | ").append(cell(r.reason()))
@@ -56,6 +58,7 @@ public final class PlanFormatter {
         root.put("precision", plan.workload().precision().id());
         plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", d.toMillis() / 1000.0));
         plan.constraints().budgetIfGiven().ifPresent(v -> root.put("budget", v));
+        root.put("rankBy", plan.constraints().objective().id());
         root.put("currency", plan.currency());
         root.put("dataParallelEfficiency", plan.dataParallelEfficiency());
         root.put("estimator", plan.estimator());
@@ -87,6 +90,8 @@ public final class PlanFormatter {
             number(o, "cost", r.cost());
             number(o, "upperCost", r.upperCost());
             number(o, "missRatio", r.missRatio());
+            number(o, "energyJoules", r.energyJoules());
+            number(o, "upperEnergyJoules", r.upperEnergyJoules());
             ObjectNode m = o.putObject("memory");
             MemoryEstimate me = r.memory();
             m.put("weightsBytes", me.weightsBytes());
@@ -111,6 +116,33 @@ public final class PlanFormatter {
         } else {
             o.putNull(key);
         }
+    }
+
+    /**
+     * An energy in the unit that reads best: {@code 850 J}, {@code 12.5 kJ}, {@code 3.42 kWh}, {@code 1.25 MWh}; an
+     * upper bound wherever it is shown.
+     */
+    public static String energy(double joules) {
+        if (!Double.isFinite(joules)) {
+            return "-";
+        }
+        double kwh = joules / 3.6e6;
+        if (kwh >= 1000) {
+            return threeDigits(kwh / 1000) + " MWh";
+        }
+        if (kwh >= 0.1) {
+            return threeDigits(kwh) + " kWh";
+        }
+        if (joules >= 1000) {
+            return threeDigits(joules / 1000) + " kJ";
+        }
+        return threeDigits(joules) + " J";
+    }
+
+    /** Three significant digits, no exponent, no trailing zeros: 0.1, 0.125, 461, 1250. */
+    private static String threeDigits(double v) {
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
     private static String money(double v) {

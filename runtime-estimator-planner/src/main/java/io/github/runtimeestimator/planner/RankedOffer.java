@@ -15,6 +15,9 @@ package io.github.runtimeestimator.planner;
  * @param upperCost     upper-bound cost: what the budget is checked against and offers are ranked by
  * @param missRatio     how far it misses its tightest constraint (need / limit over memory, deadline, budget);
  *                      at most 1 for a fitting offer, NaN when the estimate failed
+ * @param energyJoules      an upper bound on the energy of the point-estimate time: {@code seconds} x board power x
+ *                          devices; NaN when the hardware has no board power figure or the estimate failed
+ * @param upperEnergyJoules the same for {@code upperSeconds}: what {@link Objective#ENERGY} ranks by
  */
 public record RankedOffer(
         HardwareOffer offer,
@@ -26,7 +29,9 @@ public record RankedOffer(
         double upperSeconds,
         double cost,
         double upperCost,
-        double missRatio) {
+        double missRatio,
+        double energyJoules,
+        double upperEnergyJoules) {
 
     public boolean fits() {
         return verdict == Verdict.FITS;
@@ -34,5 +39,10 @@ public record RankedOffer(
 
     public boolean hasEstimate() {
         return !Double.isNaN(seconds);
+    }
+
+    /** Whether the energy figures are known. */
+    public boolean hasEnergy() {
+        return !Double.isNaN(upperEnergyJoules);
     }
 }

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.planner;
 
 import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.Estimate;
+import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Cost: {@code seconds / 3600 x pricePerDeviceHour x devices}; the upper-bound cost must be within the
  *       budget, else {@link Verdict#OVER_BUDGET}.</li>
  * </ol>
- * The plan chooses the fitting offer of lowest upper-bound cost (ties: lower upper-bound time, then id).
+ * The plan chooses the fitting offer of lowest upper-bound cost (ties: lower upper-bound time, then id), or, when the
+ * constraints rank by {@link Objective#ENERGY}, of lowest upper-bound energy (upper-bound time x board power x
+ * devices; offers without a board power figure after those with one; ties: lower upper-bound cost, then id).
  */
 public final class ResourcePlanner {
     /** Throughput share each extra device adds under data parallelism (assumed, not measured). */
@@ -79,7 +82,7 @@ public final class ResourcePlanner {
         for (HardwareOffer offer : offers) {
             judged.add(judge(workload, offer, constraints, currency));
         }
-        judged.sort(RANKING);
+        judged.sort(ranking(constraints.objective()));
         RankedOffer chosen = judged.get(0).fits() ? judged.get(0) : null;
         List<RankedOffer> misses = new ArrayList<>();
         if (chosen == null) {
@@ -101,6 +104,19 @@ public final class ResourcePlanner {
             .thenComparingDouble(r -> r.fits() ? r.upperCost() : r.missRatio())
             .thenComparingDouble(r -> Double.isNaN(r.upperSeconds()) ? Double.MAX_VALUE : r.upperSeconds())
             .thenComparing(r -> r.offer().id());
+
+    /**
+     * Fitting offers by upper-bound energy (those without a board power figure after those with one), then as
+     * {@link #RANKING}.
+     */
+    static final Comparator<RankedOffer> ENERGY_RANKING = Comparator
+            .comparingInt((RankedOffer r) -> r.fits() ? 0 : 1)
+            .thenComparingDouble(r -> r.fits() && r.hasEnergy() ? r.upperEnergyJoules() : Double.MAX_VALUE)
+            .thenComparing(RANKING);
+
+    static Comparator<RankedOffer> ranking(Objective objective) {
+        return objective == Objective.ENERGY ? ENERGY_RANKING : RANKING;
+    }
 
     private RankedOffer judge(WorkloadSpec workload, HardwareOffer offer, Constraints c, String currency) {
         WorkloadSpec spec = workload.withHardware(offer.hardware());
@@ -130,7 +146,8 @@ public final class ResourcePlanner {
             }
             reasons.add("estimate failed: " + failure);
             return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, verdict == Verdict.OUT_OF_MEMORY ? memRatio : Double.NaN);
+                    Double.NaN, Double.NaN, Double.NaN, verdict == Verdict.OUT_OF_MEMORY ? memRatio : Double.NaN,
+                    Double.NaN, Double.NaN);
         }
         double cost = offer.costOf(t[1]);
         double upperCost = offer.costOf(t[2]);
@@ -152,8 +169,9 @@ public final class ResourcePlanner {
                     upperCost, currency, c.budget(), currency));
         }
         double missRatio = Math.max(memRatio, Math.max(timeRatio, budgetRatio));
+        HardwareSpec hw = offer.hardware();
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, t[1], t[0], t[2], cost,
-                upperCost, missRatio);
+                upperCost, missRatio, hw.energyUpperBoundJoules(t[1]), hw.energyUpperBoundJoules(t[2]));
     }
 
     /**

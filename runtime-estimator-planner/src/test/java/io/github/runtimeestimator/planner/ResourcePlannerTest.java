@@ -210,4 +210,35 @@ class ResourcePlannerTest {
         double[] trainFour = planner.scaledSeconds(JOB.withHardware(FAST_X4.hardware()));
         assertThat(trainFour[1]).isCloseTo(trainOne[1] / (4 * 0.9), offset(EPS * trainOne[1]));
     }
+
+    @Test
+    void ranksByUpperBoundEnergyWhenAsked() {
+        // upper-bound energy: slow 3375 s x 200 W = 675 kJ; fast 1125 s x 400 W = 450 kJ; fast-x4 312.5 s x 400 W x 4
+        // = 500 kJ; no-power has no board power figure: last among the fitting offers
+        HardwareOffer slow = offer("slow", Fixtures.gpu("gpu-slow", 1e13, 16).toBuilder().tdpWatts(200).build(), 1, 1.00);
+        HardwareSpec fastGpu = Fixtures.gpu("gpu-fast", 3e13, 16).toBuilder().tdpWatts(400).build();
+        HardwareOffer fast = offer("fast", fastGpu, 1, 4.00);
+        HardwareOffer fastX4 = offer("fast-x4", fastGpu, 4, 4.00);
+        HardwareOffer noPower = offer("no-power", Fixtures.gpu("gpu-fast", 3e13, 16), 1, 0.10);
+        List<HardwareOffer> offers = List.of(slow, fast, fastX4, noPower);
+        Constraints hour = Constraints.deadline(Duration.ofMinutes(60));
+
+        Plan byCost = planner.plan(JOB, offers, hour);
+        assertThat(byCost.ranked()).extracting(r -> r.offer().id()).containsExactly("no-power", "slow", "fast", "fast-x4");
+
+        Plan byEnergy = planner.plan(JOB, offers, hour.rankedBy(Objective.ENERGY));
+        assertThat(byEnergy.ranked()).extracting(r -> r.offer().id())
+                .containsExactly("fast", "fast-x4", "slow", "no-power");
+        RankedOffer chosen = byEnergy.chosen();
+        assertThat(chosen.energyJoules()).isCloseTo(900 * 400, offset(EPS));
+        assertThat(chosen.upperEnergyJoules()).isCloseTo(1125 * 400, offset(EPS));
+        assertThat(byEnergy.ranked().get(1).upperEnergyJoules()).isCloseTo(312.5 * 400 * 4, offset(1e-6));
+        assertThat(byEnergy.ranked().get(3).hasEnergy()).isFalse();
+        assertThat(byEnergy.summary()).contains("at most 0.1 kWh of energy (at most 0.125 kWh at the upper-bound time)")
+                .endsWith("; ranked by energy");
+        assertThat(PlanFormatter.markdown(byEnergy)).contains("| 0.1 kWh - 0.125 kWh |");
+        assertThat(Constraints.none().objective()).isEqualTo(Objective.COST);
+        assertThatThrownBy(() -> Objective.fromId("rankBy", "speed")).isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("must be one of [cost, energy]");
+    }
 }

@@ -34,7 +34,10 @@ import java.util.Optional;
  *                  "computeUnits": 132, "clockMhz": 1980, "aliases": ["NVIDIA H100 80GB HBM3"],
  *                  "sources": ["NVIDIA H100 datasheet"] } ] }
  * }</pre>
- * Every key is a {@link HardwareSpec} component; unknown keys are rejected, so a typo fails loudly.
+ * Every key is a {@link HardwareSpec} component; unknown keys are rejected, so a typo fails loudly. The datasheet
+ * details ({@code l2CacheBytes}, {@code boostClockMhz}, {@code fp8PeakFlopsPerSecond}, {@code tdpWatts},
+ * {@code cpuIds}...) are optional: files written before they existed load unchanged. {@link #toJson()} writes
+ * this format; {@code docs/hardware.md} documents every key.
  *
  * <h2>Conventions of the built-in entries</h2>
  * <ul>
@@ -48,13 +51,19 @@ import java.util.Optional;
  *   <li><b>memoryBandwidthBytesPerSecond</b> is the datasheet peak in decimal units (3.35 TB/s = 3.35e12).</li>
  *   <li><b>computeUnits</b> is SMs (NVIDIA), CUs (AMD) or cores (CPU); <b>clockMhz</b> the boost (GPU) or
  *       nominal (CPU) clock.</li>
- *   <li><b>CPU peaks</b> are cores x clock x FLOPs per cycle per core (AVX-512 with two FMA units: 64 FP32
- *       FLOP/cycle; AVX2 with two, or Zen 4's double-pumped AVX-512: 32; AMX: 1024 BF16 / 2048 INT8
- *       op/cycle); the formula is written in each CPU entry's {@code sources}.</li>
+ *   <li><b>CPU peaks</b> are cores x clock x FLOPs per cycle per core (AVX-512 with two FMA units, or Zen 5's
+ *       full-width AVX-512: 64 FP32 FLOP/cycle; AVX2 with two, or Zen 4's double-pumped AVX-512: 32; AMX: 1024
+ *       BF16 / 2048 INT8 op/cycle); the formula is written in each CPU entry's {@code sources}.</li>
  *   <li><b>aliases</b> are the exact names drivers report ({@code nvidia-smi --query-gpu=name}, ROCm's
  *       marketing name, {@code /proc/cpuinfo}'s model name); matching ignores case and repeated spaces.</li>
  *   <li><b>sources</b> say where each figure comes from; figures without a vendor datasheet (the A10G's
- *       compute) are marked UNCONFIRMED there.</li>
+ *       compute) are marked UNCONFIRMED there, and a figure nobody publishes is left out.</li>
+ *   <li><b>CPU entries</b> describe one SKU at its full core count (or one dataset host); any core count composes
+ *       from their per-core figures ({@link HardwareSpec#withCores(int)}, ids such as
+ *       {@code amd-epyc-genoa-9654-8c}). {@code cpuIds} name the family and model they describe, which
+ *       {@link HardwareProbe} requires before it maps a probed CPU to them.</li>
+ *   <li><b>tdpWatts</b> is the board power (GPU) or TDP (CPU) that {@link HardwareSpec#energyUpperBoundJoules}
+ *       multiplies; {@link CatalogCheck} verifies the rules a file's loading does not.</li>
  * </ul>
  */
 public final class HardwareCatalog {
@@ -155,12 +164,39 @@ public final class HardwareCatalog {
         return new HardwareCatalog(map);
     }
 
+    /**
+     * This catalogue as a catalogue file (formatVersion {@value #FORMAT_VERSION}, pretty-printed): what
+     * {@link #fromJson(Path)} reads back to an equal catalogue.
+     */
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(new CatalogFile(FORMAT_VERSION, List.copyOf(byId.values())));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the hardware catalogue as JSON", e);
+        }
+    }
+
     /** Every entry, in catalogue order. */
     public List<HardwareSpec> all() {
         return List.copyOf(byId.values());
     }
 
-    /** Looks up by id, reported device name ({@code NVIDIA H100 80GB HBM3}) or name, case-insensitively. */
+    /**
+     * Looks up, case- and spacing-insensitively, by
+     * <ol>
+     *   <li>id ({@code nvidia-h100-sxm-80gb});</li>
+     *   <li>a CPU id with another core count ({@code amd-epyc-genoa-9654-8c},
+     *       {@code intel-xeon-emr-4c}): the CPU entry whose id has the same stem, composed for that many cores
+     *       with {@link HardwareSpec#withCores(int)};</li>
+     *   <li>the name a driver or {@code lscpu} reports, or the entry's name: {@code NVIDIA H100 80GB HBM3}
+     *       ({@code nvidia-smi --query-gpu=name}), {@code AMD Instinct MI210} or
+     *       {@code Aldebaran/MI200 [Instinct MI210]} ({@code rocm-smi --showproductname}: the name in brackets is
+     *       tried too, with and without {@code AMD}), {@code AMD EPYC 9654 96-Core Processor} ({@code lscpu}).
+     *       A CPU found by name is the entry as catalogued (its core count); {@link #findCpu} composes other
+     *       counts.</li>
+     * </ol>
+     */
     public Optional<HardwareSpec> find(String idOrReportedName) {
         if (idOrReportedName == null) {
             return Optional.empty();
@@ -170,12 +206,60 @@ public final class HardwareCatalog {
         if (direct != null) {
             return Optional.of(direct);
         }
-        for (HardwareSpec e : byId.values()) {
-            if (e.kind() == HardwareKind.GPU && matchesName(e, key)) {
-                return Optional.of(e);
+        Optional<HardwareSpec> composed = composedCpu(key);
+        if (composed.isPresent()) {
+            return composed;
+        }
+        for (String name : reportedNameForms(key)) {
+            for (HardwareSpec e : byId.values()) {
+                if (matchesName(e, name)) {
+                    return Optional.of(e);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code <stem>-<n>c} where a CPU entry's id has that stem: the entry composed for n cores. */
+    private Optional<HardwareSpec> composedCpu(String key) {
+        java.util.regex.Matcher m = CORE_SUFFIX.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int cores;
+        try {
+            cores = Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (cores < 1) {
+            return Optional.empty();
+        }
+        String stem = m.group(1);
+        for (HardwareSpec e : byId.values()) {
+            if (e.isCpu() && (normalize(e.id()).equals(stem) || normalize(HardwareSpec.coreCountStem(e.id())).equals(stem))) {
+                return Optional.of(e.withCores(cores));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern CORE_SUFFIX = java.util.regex.Pattern.compile("(.+)-([0-9]{1,6})c");
+    private static final java.util.regex.Pattern BRACKETED = java.util.regex.Pattern.compile(".*\\[([^\\]]+)]\\s*");
+
+    /**
+     * The forms a reported name is matched in: as given, then (for {@code Arcturus GL-XL [AMD Instinct MI100]}
+     * as older {@code rocm-smi} prints the PCI database name) the name in brackets, with and without a leading
+     * {@code AMD}.
+     */
+    private static List<String> reportedNameForms(String key) {
+        java.util.regex.Matcher m = BRACKETED.matcher(key);
+        if (!m.matches()) {
+            return List.of(key);
+        }
+        String inner = normalize(m.group(1));
+        String other = inner.startsWith("amd ") ? inner.substring(4) : "amd " + inner;
+        return List.of(key, inner, other);
     }
 
     /** Like {@link #find(String)}, failing with {@link UnknownHardwareException} that lists close ids. */
@@ -184,15 +268,39 @@ public final class HardwareCatalog {
                 idOrReportedName, closeIds(idOrReportedName)));
     }
 
-    /** A CPU entry by the model name {@code /proc/cpuinfo} reports and its logical core count. */
-    public Optional<HardwareSpec> findCpu(String cpuModel, int logicalCores) {
-        if (cpuModel == null) {
+    /**
+     * A CPU entry by the model name {@code /proc/cpuinfo} or {@code lscpu} reports and a core count: the entry of
+     * that name with exactly {@code cores} cores, else the first entry of that name composed for {@code cores}
+     * from its per-core figures ({@link HardwareSpec#withCores(int)}; its sources say so). The name alone cannot
+     * tell CPU generations apart behind a masked name such as {@code AMD EPYC}; {@link HardwareProbe} also
+     * checks the CPU's family and model.
+     */
+    public Optional<HardwareSpec> findCpu(String cpuModel, int cores) {
+        if (cpuModel == null || cores < 1) {
             return Optional.empty();
         }
+        return exactCpu(cpuModel, cores).or(() -> cpusNamed(cpuModel).stream().findFirst().map(e -> e.withCores(cores)));
+    }
+
+    /** The CPU entry of this name with exactly this many cores, as catalogued (never composed). */
+    Optional<HardwareSpec> exactCpu(String cpuModel, int cores) {
+        return cpusNamed(cpuModel).stream().filter(e -> e.computeUnits() == cores).findFirst();
+    }
+
+    /** The CPU entries of this name, as catalogued, in catalogue order. */
+    List<HardwareSpec> cpusNamed(String cpuModel) {
         String key = normalize(cpuModel);
+        return byId.values().stream().filter(e -> e.kind() == HardwareKind.CPU && matchesName(e, key)).toList();
+    }
+
+    /** The CPU entries that describe this CPU identity ({@link CpuInfo#cpuId()}), in catalogue order. */
+    public List<HardwareSpec> cpusWithId(String cpuId) {
+        if (cpuId == null || cpuId.isBlank()) {
+            return List.of();
+        }
         return byId.values().stream()
-                .filter(e -> e.kind() == HardwareKind.CPU && e.computeUnits() == logicalCores && matchesName(e, key))
-                .findFirst();
+                .filter(e -> e.isCpu() && e.cpuIds().stream().anyMatch(id -> id.equalsIgnoreCase(cpuId.trim())))
+                .toList();
     }
 
     /**
@@ -206,7 +314,7 @@ public final class HardwareCatalog {
         return CloseIds.rank(requested == null ? "" : requested, byId.values(), 5);
     }
 
-    private static boolean matchesName(HardwareSpec e, String key) {
+    static boolean matchesName(HardwareSpec e, String key) {
         if (normalize(e.name()).equals(key)) {
             return true;
         }

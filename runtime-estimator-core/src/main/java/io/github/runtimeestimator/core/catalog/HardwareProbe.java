@@ -24,10 +24,19 @@ import org.slf4j.LoggerFactory;
  * Describes the machine the JVM runs on as a {@link HardwareSpec}, so a caller can estimate "here" without
  * naming its hardware.
  *
- * <p>If {@code nvidia-smi} is on the {@code PATH} and reports a GPU the catalogue knows, the result is that
- * catalogue entry with {@code deviceCount} = the GPUs the driver sees. Otherwise it is the host CPU: the
- * catalogue entry {@link HardwareCatalog#findCpu(String, int)} finds for {@code /proc/cpuinfo}'s model name
- * and core count, or else a spec built from {@code /proc/cpuinfo} and {@code /proc/meminfo}:
+ * <p>If {@code nvidia-smi} (else {@code rocm-smi}) is on the {@code PATH} and reports a GPU the catalogue knows,
+ * the result is that catalogue entry with {@code deviceCount} = the GPUs the driver sees. Otherwise it is the
+ * host CPU, mapped to the catalogue only when its family and model match ({@link CpuInfo#cpuId()}):
+ * <ol>
+ *   <li>an entry with the CPU's model name, core count and CPU id (an entry that lists no CPU id matches on
+ *       name and cores alone, as user catalogues written before CPU ids did): that entry;</li>
+ *   <li>else an entry with the CPU's id (same micro-architecture, another SKU or core count): its per-core,
+ *       per-cycle figures composed for this CPU's physical cores at its nominal clock, as an entry of its own
+ *       ({@code local-cpu-...}) whose sources name the entry it came from;</li>
+ *   <li>else (another generation, or a CPU the catalogue does not know) a spec built from {@code /proc/cpuinfo}
+ *       and {@code /proc/meminfo}, whose sources say why no entry was used (a Zen 5 behind the masked name
+ *       {@code AMD EPYC} is not the Zen 4 entry of that name):</li>
+ * </ol>
  * <ul>
  *   <li>peak FP32 = physical cores x nominal MHz x {@link CpuInfo#fp32FlopsPerCycle()} (64 for AVX-512 on
  *       Intel, 32 for AVX2 or AMD's AVX-512, 16 otherwise); other precisions fall back to it;</li>
@@ -38,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *       {@link #DEFAULT_CPU_CLOCK_MHZ}.</li>
  * </ul>
  * The spec's {@code sources} say which of these happened. An unknown GPU is logged (with close ids) and the
- * CPU is returned, since its peaks cannot be guessed. ROCm devices are not probed.
+ * CPU is returned, since its peaks cannot be guessed.
  *
  * <p>Parsing is in pure functions over file text ({@link #describe}, {@link CpuInfo#parse},
  * {@link GpuInfo#parseNvidiaSmiCsv}, {@link #parseMemTotalBytes}); only {@link #detectLocal} reads files and
@@ -54,7 +63,7 @@ public final class HardwareProbe {
     /** Clock assumed when neither the model name nor {@code cpu MHz} gives one. */
     public static final double DEFAULT_CPU_CLOCK_MHZ = 2000.0;
 
-    /** How long {@code nvidia-smi} may run before it is abandoned. */
+    /** How long {@code nvidia-smi} (or {@code rocm-smi}) may run before it is abandoned. */
     public static final Duration NVIDIA_SMI_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(HardwareProbe.class);
@@ -74,12 +83,13 @@ public final class HardwareProbe {
         String cpuinfo = readOrNull(CPUINFO);
         String meminfo = readOrNull(MEMINFO);
         String nvidiaSmi = runNvidiaSmi(NVIDIA_SMI_TIMEOUT).orElse(null);
+        String rocmSmi = nvidiaSmi == null ? runRocmSmi(NVIDIA_SMI_TIMEOUT).orElse(null) : null;
         CpuInfo cpu = cpuinfo == null ? fallbackCpuInfo() : CpuInfo.parse(cpuinfo);
         long memory = meminfo == null ? 0L : parseMemTotalBytes(meminfo);
         if (memory <= 0) {
             memory = osTotalMemoryBytes();
         }
-        return describe(catalog, cpu, memory, nvidiaSmi);
+        return describe(catalog, cpu, memory, nvidiaSmi, rocmSmi);
     }
 
     /**
@@ -99,8 +109,29 @@ public final class HardwareProbe {
 
     private static HardwareSpec describe(HardwareCatalog catalog, CpuInfo cpu, long memoryBytes,
                                          String nvidiaSmiOutput) {
+        return describe(catalog, cpu, memoryBytes, nvidiaSmiOutput, null);
+    }
+
+    /**
+     * Like {@link #describe(HardwareCatalog, String, String, String)}, with the output of
+     * {@code rocm-smi --showproductname} (or null), tried when nvidia-smi reports no known GPU.
+     */
+    public static HardwareSpec describe(HardwareCatalog catalog, String cpuinfoText, String meminfoText,
+                                        String nvidiaSmiOutput, String rocmSmiOutput) {
+        long memory = meminfoText == null ? 0L : parseMemTotalBytes(meminfoText);
+        return describe(catalog, CpuInfo.parse(cpuinfoText), memory, nvidiaSmiOutput, rocmSmiOutput);
+    }
+
+    private static HardwareSpec describe(HardwareCatalog catalog, CpuInfo cpu, long memoryBytes,
+                                         String nvidiaSmiOutput, String rocmSmiOutput) {
         if (nvidiaSmiOutput != null) {
             Optional<HardwareSpec> gpu = matchGpu(catalog, GpuInfo.parseNvidiaSmiCsv(nvidiaSmiOutput));
+            if (gpu.isPresent()) {
+                return gpu.get();
+            }
+        }
+        if (rocmSmiOutput != null) {
+            Optional<HardwareSpec> gpu = matchGpu(catalog, GpuInfo.parseRocmSmiProductName(rocmSmiOutput));
             if (gpu.isPresent()) {
                 return gpu.get();
             }
@@ -128,20 +159,78 @@ public final class HardwareProbe {
     }
 
     /**
-     * The catalogue's entry for this CPU (by model name and logical, then physical, core count), else a spec
-     * built from {@code cpu} as the class comment describes.
+     * The catalogue's entry for this CPU, a spec composed from an entry of the same CPU id, or a spec built from
+     * {@code cpu} alone, as the class comment describes.
      */
     public static HardwareSpec cpuSpec(HardwareCatalog catalog, CpuInfo cpu, long memoryBytes) {
-        Optional<HardwareSpec> known = catalog.findCpu(cpu.modelName(), cpu.logicalCores());
-        if (known.isEmpty() && cpu.physicalCores() != cpu.logicalCores()) {
-            known = catalog.findCpu(cpu.modelName(), cpu.physicalCores());
+        Optional<HardwareSpec> exact = exactCpu(catalog, cpu, cpu.logicalCores());
+        if (exact.isEmpty() && cpu.physicalCores() != cpu.logicalCores()) {
+            exact = exactCpu(catalog, cpu, cpu.physicalCores());
         }
-        if (known.isPresent()) {
-            LOG.debug("CPU \"{}\" with {} cores -> catalogue id {}", cpu.modelName(), cpu.logicalCores(),
-                    known.get().id());
-            return known.get();
+        if (exact.isPresent()) {
+            LOG.debug("CPU \"{}\" ({}) with {} cores -> catalogue id {}", cpu.modelName(), cpu.cpuId(),
+                    cpu.logicalCores(), exact.get().id());
+            return exact.get();
         }
-        return cpuSpecFromInfo(cpu, memoryBytes);
+        List<HardwareSpec> sameId = catalog.cpusWithId(cpu.cpuId());
+        if (!sameId.isEmpty()) {
+            String key = HardwareCatalog.normalize(cpu.modelName());
+            HardwareSpec base = sameId.stream().filter(e -> HardwareCatalog.matchesName(e, key)).findFirst()
+                    .orElse(sameId.get(0));
+            return composedFrom(base, cpu, memoryBytes);
+        }
+        String why = cpu.cpuId().isEmpty()
+                ? "no catalogue entry has this CPU's name and core count, and /proc/cpuinfo gives no family and model"
+                : "no catalogue entry describes CPU id " + cpu.cpuId();
+        Optional<HardwareSpec> sameName = catalog.cpusNamed(cpu.modelName()).stream()
+                .filter(e -> !e.cpuIds().isEmpty()).findFirst();
+        if (sameName.isPresent()) {
+            why += "; catalogue entry " + sameName.get().id() + " has the name \""
+                    + cpu.modelName() + "\" but describes " + sameName.get().cpuIds()
+                    + ": another generation, not used";
+        }
+        LOG.debug("CPU \"{}\" ({}): {}", cpu.modelName(), cpu.cpuId(), why);
+        HardwareSpec computed = cpuSpecFromInfo(cpu, memoryBytes);
+        List<String> sources = new java.util.ArrayList<>(List.of(why));
+        sources.addAll(computed.sources());
+        return computed.toBuilder().sources(sources).build();
+    }
+
+    /** The entry with this CPU's name and core count whose CPU ids include its id (or that lists none). */
+    private static Optional<HardwareSpec> exactCpu(HardwareCatalog catalog, CpuInfo cpu, int cores) {
+        return catalog.exactCpu(cpu.modelName(), cores)
+                .filter(e -> e.cpuIds().isEmpty() || cpu.cpuId().isEmpty()
+                        || e.cpuIds().stream().anyMatch(id -> id.equalsIgnoreCase(cpu.cpuId())));
+    }
+
+    /**
+     * {@code base}'s per-core, per-cycle figures for this CPU: its physical cores at its nominal clock (the
+     * entry's clock when /proc/cpuinfo gives none), memory from /proc/meminfo.
+     */
+    static HardwareSpec composedFrom(HardwareSpec base, CpuInfo cpu, long memoryBytes) {
+        int cores = cpu.physicalCores();
+        double mhz = cpu.clockMhz() > 0 ? cpu.clockMhz() : base.clockMhz();
+        HardwareSpec perCores = base.withCores(cores);
+        double clockRatio = mhz / base.clockMhz();
+        HardwareSpec.Builder b = perCores.toBuilder()
+                .id("local-cpu-" + slug(cpu.modelName()) + "-" + cores + "c")
+                .name(cpu.modelName() + ", " + cores + " cores")
+                .clockMhz(mhz).baseClockMhz(0)
+                .boostClockMhz(clockRatio == 1.0 ? perCores.boostClockMhz() : 0)
+                .aliases(List.of(cpu.modelName()));
+        perCores.peakFlopsPerSecond().forEach((p, v) -> b.peakFlopsPerSecond(p, v * clockRatio));
+        if (memoryBytes > 0) {
+            b.memoryBytes(memoryBytes);
+        }
+        List<String> sources = new java.util.ArrayList<>();
+        sources.add(String.format(Locale.ROOT, "detected by HardwareProbe: CPU id %s is catalogue entry %s's;"
+                        + " its per-core figures composed for %d cores at %.0f MHz (peaks x %d/%d cores x %.0f/%.0f"
+                        + " MHz)%s", cpu.cpuId(), base.id(), cores, mhz, cores, base.computeUnits(), mhz,
+                base.clockMhz(), memoryBytes > 0 ? "; memory from /proc/meminfo MemTotal" : ""));
+        sources.addAll(base.sources());
+        LOG.debug("CPU \"{}\" ({}) -> per-core figures of {} for {} cores at {} MHz", cpu.modelName(), cpu.cpuId(),
+                base.id(), cores, mhz);
+        return b.sources(sources).build();
     }
 
     /** A CPU spec computed from {@code /proc/cpuinfo} alone, as the class comment describes. */
@@ -214,13 +303,28 @@ public final class HardwareProbe {
             LOG.debug("nvidia-smi is not on the PATH: not probing for NVIDIA GPUs");
             return Optional.empty();
         }
-        ProcessBuilder pb = new ProcessBuilder(exe.get().toString(), "--query-gpu=name,memory.total,count",
-                "--format=csv,noheader").redirectError(ProcessBuilder.Redirect.DISCARD);
+        return run(List.of(exe.get().toString(), "--query-gpu=name,memory.total,count", "--format=csv,noheader"),
+                timeout);
+    }
+
+    /** Runs {@code rocm-smi --showproductname} if it is on the PATH; its stdout, or empty when absent or failing. */
+    static Optional<String> runRocmSmi(Duration timeout) {
+        Optional<Path> exe = onPath("rocm-smi");
+        if (exe.isEmpty()) {
+            LOG.debug("rocm-smi is not on the PATH: not probing for AMD GPUs");
+            return Optional.empty();
+        }
+        return run(List.of(exe.get().toString(), "--showproductname"), timeout);
+    }
+
+    private static Optional<String> run(List<String> command, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        String tool = Path.of(command.get(0)).getFileName().toString();
         try {
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                LOG.warn("nvidia-smi did not answer within {}; not probing for NVIDIA GPUs", timeout);
+                LOG.warn("{} did not answer within {}; not probing its GPUs", tool, timeout);
                 return Optional.empty();
             }
             String out;
@@ -228,12 +332,12 @@ public final class HardwareProbe {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (p.exitValue() != 0) {
-                LOG.warn("nvidia-smi exited with status {}; not probing for NVIDIA GPUs", p.exitValue());
+                LOG.warn("{} exited with status {}; not probing its GPUs", tool, p.exitValue());
                 return Optional.empty();
             }
             return Optional.of(out);
         } catch (IOException e) {
-            LOG.warn("could not run nvidia-smi: {}", e.getMessage());
+            LOG.warn("could not run {}: {}", tool, e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

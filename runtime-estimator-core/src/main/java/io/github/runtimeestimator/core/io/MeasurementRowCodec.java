@@ -144,7 +144,7 @@ final class MeasurementRowCodec {
             case "cuda":
             case "rocm":
             case "gpu": {
-                Optional<HardwareSpec> gpu = catalog.find(run.deviceName());
+                Optional<HardwareSpec> gpu = catalog.find(run.deviceName()).filter(h -> !h.isCpu());
                 if (gpu.isEmpty()) {
                     throw unknownHardware(run.deviceName(), run.deviceName(), "");
                 }

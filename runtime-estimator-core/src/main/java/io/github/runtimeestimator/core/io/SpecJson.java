@@ -44,9 +44,11 @@ import java.util.stream.Collectors;
  * component names, which carry their units ({@code flopsPerSample}, {@code seconds}, {@code lowerSeconds},
  * {@code memoryBandwidthBytesPerSecond}).
  *
- * <p>In a workload, {@code hardware} is either a catalogue id or driver-reported name
- * ({@code "nvidia-h100-sxm-80gb"}, {@code "NVIDIA H100 80GB HBM3"}), resolved with the catalogue given, or an
- * inline {@link HardwareSpec} object; it may be left out. Reading is strict: unknown properties, fractions for
+ * <p>In a workload, {@code hardware} is a catalogue id or driver-reported name
+ * ({@code "nvidia-h100-sxm-80gb"}, {@code "NVIDIA H100 80GB HBM3"}), {@code "local"} (the machine the JVM runs
+ * on), an id with overrides ({@code {"id": "nvidia-a100-sxm-80gb", "deviceCount": 8}},
+ * {@code {"id": "intel-xeon-emr-16c", "threads": 4}}, {@code {"id": "amd-epyc-genoa-9654-96c", "cores": 8}}),
+ * all resolved with the catalogue given, or an inline {@link HardwareSpec} object; it may be left out. Reading is strict: unknown properties, fractions for
  * whole numbers and trailing content fail; an absent number reads as 0 and then fails the spec's own rule if
  * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
  * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
@@ -251,6 +253,14 @@ public final class SpecJson {
             String prefix = FIELD_PREFIX.get(((ValueInstantiationException) e).getType().getRawClass());
             if (prefix != null && field.startsWith(prefix)) {
                 rest = field.substring(prefix.length());
+            }
+        } else {
+            for (String prefix : FIELD_PREFIX.values()) {
+                // a rule broken inside a custom deserializer (a hardware reference's override) names its field
+                // with the type's prefix; the object path already ends with that name
+                if (field.startsWith(prefix) && objectPath.endsWith("." + prefix.substring(0, prefix.length() - 1))) {
+                    rest = field.substring(prefix.length());
+                }
             }
         }
         if (rest.isEmpty() || objectPath.endsWith("." + rest)) {

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
@@ -28,15 +29,16 @@ class HardwareCatalogTest {
             "amd-mi250x-128gb", "amd-mi300x-192gb", "intel-xeon-emr-16c", "amd-epyc-zen4-2c");
 
     @Test
-    void builtInHasAtLeastTwentyEntriesEachWithASource() {
+    void builtInHasAtLeastSixtyEntriesEachWithASource() {
         List<HardwareSpec> all = BUILT_IN.all();
-        assertThat(all).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(60);
         // every entry passed HardwareSpec's validation when loaded; check what validation does not enforce
         assertThat(all).allSatisfy(e -> {
             assertThat(e.sources()).as("sources of %s", e.id()).isNotEmpty();
             assertThat(e.id()).as("id").matches("[a-z0-9]+(-[a-z0-9]+)*");
-            assertThat(e.vendor()).as("vendor of %s", e.id()).isIn("nvidia", "amd", "intel");
+            assertThat(e.vendor()).as("vendor of %s", e.id()).isIn("nvidia", "amd", "intel", "aws");
             assertThat(e.deviceCount()).isEqualTo(1);
+            assertThat(e.architecture()).as("architecture of %s", e.id()).isNotBlank();
         });
     }
 
@@ -48,12 +50,18 @@ class HardwareCatalogTest {
     @Test
     void gpuEntriesHaveDriverNamesAndTensorPeaksAboveFp32() {
         List<HardwareSpec> gpus = BUILT_IN.all().stream().filter(e -> e.kind() == HardwareKind.GPU).toList();
-        assertThat(gpus).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(gpus).hasSizeGreaterThanOrEqualTo(50);
         assertThat(gpus).allSatisfy(g -> {
             assertThat(g.aliases()).as("aliases of %s", g.id()).isNotEmpty();
             assertThat(g.threadsUsed()).isZero();
-            assertThat(g.peakFlopsPerSecond(Precision.FP16))
-                    .as("FP16 peak of %s", g.id()).isGreaterThan(g.peakFlopsPerSecond(Precision.FP32));
+            assertThat(g.boostClockMhz()).as("a GPU's clock is its boost clock").isEqualTo(g.clockMhz());
+            if (g.architecture().equals("Pascal")) {
+                // no tensor cores: FP16 runs at the FP32 rate (GP104/GP102) or twice it (GP100)
+                assertThat(g.peakFlopsPerSecond(Precision.FP16)).isGreaterThanOrEqualTo(g.peakFlopsPerSecond(Precision.FP32));
+            } else {
+                assertThat(g.peakFlopsPerSecond(Precision.FP16))
+                        .as("FP16 peak of %s", g.id()).isGreaterThan(g.peakFlopsPerSecond(Precision.FP32));
+            }
         });
     }
 
@@ -126,21 +134,22 @@ class HardwareCatalogTest {
                     UnknownHardwareException u = (UnknownHardwareException) e;
                     assertThat(u.field()).isEqualTo("hardware");
                     assertThat(u.closeIds()).hasSize(5);
-                    assertThat(u.closeIds().subList(0, 2))
-                            .containsExactlyInAnyOrder("nvidia-h100-sxm-80gb", "nvidia-h100-pcie-80gb");
+                    assertThat(u.closeIds().subList(0, 3)).containsExactlyInAnyOrder("nvidia-h100-sxm-80gb",
+                            "nvidia-h100-pcie-80gb", "nvidia-h100-nvl-94gb");
                 });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h100", "H100", "NVIDIA H100 NVL", "nvidia-h100", "H100 SXM5 94GB"})
+    @ValueSource(strings = {"h100", "H100", "nvidia-h100", "H100 SXM5 94GB", "H100 80GB"})
     void closeIdsPutTheH100sFirst(String requested) {
-        assertThat(BUILT_IN.closeIds(requested).subList(0, 2))
-                .containsExactlyInAnyOrder("nvidia-h100-sxm-80gb", "nvidia-h100-pcie-80gb");
+        assertThat(BUILT_IN.closeIds(requested).subList(0, 3))
+                .containsExactlyInAnyOrder("nvidia-h100-sxm-80gb", "nvidia-h100-pcie-80gb", "nvidia-h100-nvl-94gb");
     }
 
     @Test
     void closeIdsRankTheNamedFormFactorFirst() {
         assertThat(BUILT_IN.closeIds("H100 PCIe 94GB")).first().isEqualTo("nvidia-h100-pcie-80gb");
+        assertThat(BUILT_IN.closeIds("H100 NVL 188GB")).first().isEqualTo("nvidia-h100-nvl-94gb");
         assertThat(BUILT_IN.closeIds("Tesla V100S-PCIE-32GB")).first().isEqualTo("nvidia-v100-pcie-32gb");
         assertThat(BUILT_IN.closeIds("mi300")).first().isEqualTo("amd-mi300x-192gb");
     }
@@ -235,7 +244,11 @@ class HardwareCatalogTest {
         assertThat(BUILT_IN.findCpu("Intel(R) Xeon(R) Processor", 16)).map(HardwareSpec::id)
                 .contains("intel-xeon-emr-16c");
         assertThat(BUILT_IN.findCpu("AMD EPYC", 2)).map(HardwareSpec::id).contains("amd-epyc-zen4-2c");
-        assertThat(BUILT_IN.findCpu("AMD EPYC", 64)).as("same model, other core count").isEmpty();
+        HardwareSpec composed = BUILT_IN.findCpu("AMD EPYC", 64).orElseThrow();
+        assertThat(composed.id()).as("same model, other core count: composed from per-core figures")
+                .isEqualTo("amd-epyc-zen4-64c");
+        assertThat(composed.peakFlopsPerSecond(Precision.FP32)).isEqualTo(64 * 2.6e9 * 32, within(1.0));
+        assertThat(composed.sources().get(0)).contains("composed for 64 cores from catalogue entry amd-epyc-zen4-2c");
         assertThat(BUILT_IN.findCpu("NVIDIA H100 80GB HBM3", 132)).as("GPUs are not CPUs").isEmpty();
     }
 

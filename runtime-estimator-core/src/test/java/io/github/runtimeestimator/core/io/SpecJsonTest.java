@@ -87,6 +87,85 @@ class SpecJsonTest {
         assertThat(json).contains("\"seconds\" : 1234.5678901234567", "\"lowerSeconds\"", "\"upperSeconds\"",
                 "\"secondsPerStep\"", "\"coverage\" : 0.8");
         assertThat(SpecJson.readEstimate(json)).isEqualTo(estimate);
+        assertThat(json).as("an unknown energy is left out").doesNotContain("energy");
+        assertThat(SpecJson.readEstimate(json).hasEnergy()).isFalse();
+
+        Estimate withEnergy = estimate.withEnergyFor(CATALOG.require("nvidia-h100-sxm-80gb").withDeviceCount(8));
+        assertThat(withEnergy.energyUpperBoundJoules()).as("seconds x 700 W x 8 devices")
+                .isEqualTo(1234.5678901234567 * 700 * 8);
+        String energyJson = SpecJson.writeEstimate(withEnergy);
+        assertThat(energyJson).contains("\"energyUpperBoundJoules\" : ");
+        assertThat(SpecJson.readEstimate(energyJson)).isEqualTo(withEnergy);
+        assertThat(withEnergy.toBuilder().build()).isEqualTo(withEnergy);
+        assertThat(estimate.withEnergyFor(CATALOG.require("nvidia-a10g-24gb")).hasEnergy())
+                .as("no board power figure: no energy").isFalse();
+    }
+
+    @Test
+    void hardwareByIdWithOverrides() {
+        WorkloadSpec eight = SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"nvidia-a100-sxm-80gb\", \"deviceCount\": 8}"), CATALOG);
+        assertThat(eight.hardware()).isEqualTo(CATALOG.require("nvidia-a100-sxm-80gb").withDeviceCount(8));
+
+        WorkloadSpec four = SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"intel-xeon-emr-16c\", \"threads\": 4}"), CATALOG);
+        assertThat(four.hardware().id()).isEqualTo("intel-xeon-emr-16c");
+        assertThat(four.hardware().threadsUsed()).isEqualTo(4);
+        assertThat(four.hardware().computeUnits()).isEqualTo(16);
+
+        WorkloadSpec slice = SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"amd-epyc-genoa-9654-96c\", \"cores\": 8, \"threads\": 4, \"deviceCount\": 2}"),
+                CATALOG);
+        assertThat(slice.hardware().id()).isEqualTo("amd-epyc-genoa-9654-8c");
+        assertThat(slice.hardware().computeUnits()).isEqualTo(8);
+        assertThat(slice.hardware().threadsUsed()).isEqualTo(4);
+        assertThat(slice.hardware().deviceCount()).isEqualTo(2);
+
+        assertThat(SpecJson.readWorkload(workloadJson(TRAINING, "\"amd-epyc-genoa-9654-8c\""), CATALOG).hardware())
+                .isEqualTo(CATALOG.require("amd-epyc-genoa-9654-96c").withCores(8));
+    }
+
+    @Test
+    void hardwareLocalIsTheProbedMachine() {
+        WorkloadSpec local = SpecJson.readWorkload(workloadJson(TRAINING, "\"local\""), CATALOG);
+        assertThat(local.hardware()).isEqualTo(io.github.runtimeestimator.core.catalog.HardwareProbe.detectLocal(CATALOG));
+        WorkloadSpec oneThread = SpecJson.readWorkload(workloadJson(TRAINING, "{\"id\": \"local\", \"deviceCount\": 1}"),
+                CATALOG);
+        assertThat(oneThread.hardware().id()).isEqualTo(local.hardware().id());
+    }
+
+    @Test
+    void aBadOverrideNamesItsPathValueAndRule() {
+        assertThatThrownBy(() -> SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"nvidia-a100-sxm-80gb\", \"deviceCount\": 0}"), CATALOG))
+                .isInstanceOf(SpecFormatException.class)
+                .hasMessageStartingWith("$.hardware.deviceCount: hardware.deviceCount = 0: must be >= 1");
+        assertThatThrownBy(() -> SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"nvidia-a100-sxm-80gb\", \"threads\": 4}"), CATALOG))
+                .isInstanceOf(SpecFormatException.class)
+                .hasMessageStartingWith("$.hardware.threadsUsed: hardware.threadsUsed = 4: can only be set on a CPU");
+        assertThatThrownBy(() -> SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"nvidia-h100-sxm\", \"deviceCount\": 8}"), CATALOG))
+                .isInstanceOf(SpecFormatException.class)
+                .hasMessageStartingWith("$.hardware: hardware = \"nvidia-h100-sxm\": is not in the hardware catalogue")
+                .hasMessageContaining("nvidia-h100-sxm-80gb");
+        assertThatThrownBy(() -> SpecJson.readWorkload(workloadJson(TRAINING,
+                "{\"id\": \"nvidia-a100-sxm-80gb\", \"deviceCount\": 1.5}"), CATALOG))
+                .isInstanceOf(SpecFormatException.class)
+                .hasMessageStartingWith("$.hardware.deviceCount: hardware.deviceCount = 1.5: must be a whole number");
+    }
+
+    @Test
+    void aSpecWithInlineHardwareInTheOldFormatStillReads() {
+        // an inline hardware object as written before the datasheet details existed
+        String hw = "{\"id\": \"x\", \"name\": \"X\", \"kind\": \"gpu\", \"peakFlopsPerSecond\": {\"fp32\": 1e13},"
+                + " \"memoryBytes\": 1073741824, \"memoryBandwidthBytesPerSecond\": 1e12, \"computeUnits\": 10,"
+                + " \"clockMhz\": 1000, \"aliases\": [\"X-1\"], \"sources\": [\"sheet\"]}";
+        WorkloadSpec spec = SpecJson.readWorkload(workloadJson(TRAINING, hw), CATALOG);
+        assertThat(spec.hardware().id()).isEqualTo("x");
+        assertThat(spec.hardware().l2CacheBytes()).isZero();
+        assertThat(spec.hardware().boostClockMhz()).isEqualTo(1000);
+        assertThat(SpecJson.readWorkload(SpecJson.writeWorkload(spec), CATALOG)).isEqualTo(spec);
     }
 
     @Test
