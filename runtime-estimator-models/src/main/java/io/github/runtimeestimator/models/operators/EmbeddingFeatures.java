@@ -1,0 +1,27 @@
+package io.github.runtimeestimator.models.operators;
+
+import io.github.runtimeestimator.core.graph.Embedding;
+import io.github.runtimeestimator.core.graph.Operator;
+
+/** Embedding lookups: rows gathered, their width and the table's size. */
+final class EmbeddingFeatures extends FamilyFeatures {
+
+    @Override
+    OperatorFamily family() {
+        return OperatorFamily.EMBEDDING;
+    }
+
+    @Override
+    Operator example() {
+        return new Embedding(512, 768, 30522);
+    }
+
+    @Override
+    void shape(Operator operator, DeviceFigures device, FeatureSink out) {
+        Embedding e = (Embedding) operator;
+        out.put("em.log2.lookups", FeatureSink.log2(e.lookups()));
+        out.put("em.log2.dim", FeatureSink.log2(e.dim()));
+        out.put("em.log2.vocab", FeatureSink.log2(e.vocab()));
+        out.put("em.log2.rowBytes", FeatureSink.log2((double) e.dim() * device.bytesPerElement()));
+    }
+}

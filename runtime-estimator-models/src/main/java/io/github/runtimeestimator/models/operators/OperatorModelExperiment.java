@@ -1,0 +1,108 @@
+package io.github.runtimeestimator.models.operators;
+
+import io.github.runtimeestimator.core.KernelMeasurement;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.io.KernelCsv;
+import io.github.runtimeestimator.core.io.KernelReadResult;
+import io.github.runtimeestimator.core.io.ReadMode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs the leave-one-GPU-out evaluation of the per-operator model on kernel files and prints its table
+ * (Markdown). From the repository root, with the module's classpath:
+ *
+ * <pre>
+ * java ... OperatorModelExperiment --data ../shared/datasets/public/neusight-kernels/matmul.csv.gz \
+ *     --data ../shared/datasets/public/vidur-ops/llm-ops.csv.gz [--families matmul,conv2d] \
+ *     [--max-rows-per-device N] [--trees N] [--depth N] [--seed N] [--threads N] [--out table.md]
+ * </pre>
+ *
+ * {@code docs/operator-model.md} gives the tables it printed on the public data.
+ */
+public final class OperatorModelExperiment {
+
+    private OperatorModelExperiment() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Path> data = new ArrayList<>();
+        Set<OperatorFamily> families = EnumSet.allOf(OperatorFamily.class);
+        OperatorTrainingOptions options = OperatorTrainingOptions.DEFAULTS;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--data":
+                    data.add(Path.of(required(args[i], value)));
+                    break;
+                case "--families":
+                    families = EnumSet.noneOf(OperatorFamily.class);
+                    for (String f : required(args[i], value).split(",")) {
+                        families.add(OperatorFamily.valueOf(f.trim().toUpperCase(Locale.ROOT)));
+                    }
+                    break;
+                case "--max-rows-per-device":
+                    options = options.withMaxRowsPerDevice(Integer.parseInt(required(args[i], value)));
+                    break;
+                case "--trees":
+                    options = options.withTrees(Integer.parseInt(required(args[i], value)));
+                    break;
+                case "--depth":
+                    options = options.withMaxDepth(Integer.parseInt(required(args[i], value)));
+                    break;
+                case "--seed":
+                    options = options.withSeed(Long.parseLong(required(args[i], value)));
+                    break;
+                case "--threads":
+                    options = options.withThreads(Integer.parseInt(required(args[i], value)));
+                    break;
+                case "--exclude":
+                    options = options.withExcludedFeatures(List.of(required(args[i], value).split(",")));
+                    break;
+                case "--out":
+                    out = Path.of(required(args[i], value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --data FILE");
+        }
+        PrintStream print = System.out;
+        List<KernelMeasurement> rows = new ArrayList<>();
+        HardwareCatalog catalog = HardwareCatalog.builtIn();
+        for (Path p : data) {
+            KernelReadResult r = KernelCsv.read(p, catalog, ReadMode.LENIENT);
+            print.printf(Locale.ROOT, "read %s: %d rows (%s), %d rejected%n", p.getFileName(), r.rowCount(),
+                    r.format().id(), r.rejections().size());
+            rows.addAll(r.okMeasurements());
+        }
+        print.println("options: " + options);
+        long start = System.nanoTime();
+        OperatorAccuracy accuracy = new LeaveOneGpuOut(options).evaluate(rows, families);
+        String table = accuracy.toMarkdown();
+        print.println();
+        print.print(table);
+        print.printf(Locale.ROOT, "%nleave-one-GPU-out took %.0f s%n", (System.nanoTime() - start) / 1e9);
+        if (out != null) {
+            Files.writeString(out, table);
+        }
+    }
+
+    private static String required(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return value;
+    }
+}
