@@ -35,9 +35,9 @@ public record DeviceFigures(String hardwareId, String vendor, boolean gpu, int c
                 hardware.memoryBandwidthBytesPerSecond(), l2, tdp, precision);
     }
 
-    /** FLOPs per byte at which the roofline turns from memory- to compute-bound. */
-    public double ridgeFlopsPerByte() {
-        return peakFlopsPerSecond / memoryBandwidthBytesPerSecond;
+    /** SM (or CU, or core) cycles per second: units times clock. */
+    public double unitCyclesPerSecond() {
+        return computeUnits * clockMhz * 1e6;
     }
 
     public int bytesPerElement() {

@@ -11,6 +11,12 @@ final class EmbeddingFeatures extends FamilyFeatures {
         return OperatorFamily.EMBEDDING;
     }
 
+    /** Embeddings leave the device figures out (see {@link FamilyFeatures#deviceFiguresAsFeatures()}). */
+    @Override
+    boolean deviceFiguresAsFeatures() {
+        return false;
+    }
+
     @Override
     Operator example() {
         return new Embedding(512, 768, 30522);

@@ -18,24 +18,57 @@ abstract class FamilyFeatures {
 
     abstract OperatorFamily family();
 
+    /**
+     * Whether the trees see the device's own figures ({@code dev.*}: SMs, clock, peak, bandwidth, L2, power)
+     * besides the features that relate the operator to them (waves, intensity over the ridge, bytes over the
+     * L2, the SM issue share). With four or five training GPUs, trees can memorise a device by its figures
+     * instead of learning what carries over; a family leaves them out where that measured worse on held-out
+     * GPUs ({@code docs/operator-model.md}).
+     */
+    boolean deviceFiguresAsFeatures() {
+        return true;
+    }
+
+    /**
+     * Whether the trees see how the operator's bytes compare with what the SMs issue per cycle
+     * ({@code log2.unitCycles}, {@code issueShare}): the vector kernels' second limit ({@link #baseSeconds}).
+     */
+    boolean issueFeatures() {
+        return true;
+    }
+
     /** A representative operator of the family, to record the names with. */
     abstract Operator example();
 
+    /** Elements per SM cycle a simple (vector) kernel loads or stores at most: the SM-side limit of {@link #baseSeconds}. */
+    static final double VECTOR_ELEMENTS_PER_UNIT_CYCLE = 5;
+
     /**
-     * The time the learned efficiency divides: the roofline time, or for products the compute time of whole
-     * waves of tiles over the SMs when that is longer (wave quantisation).
+     * The time the learned efficiency divides. For kernels on the vector units (everything but products):
+     * the compute time, or the memory time plus the time the SMs take to issue the loads and stores of its
+     * elements at {@value #VECTOR_ELEMENTS_PER_UNIT_CYCLE} elements per SM cycle, whichever is longer. The
+     * second term is why an fp16 normalisation reaches a third of an H100's bandwidth but most of an A40's: an
+     * HBM GPU delivers more bytes per second than its SMs issue (13 bytes per SM cycle on an A100, 5 on an A40),
+     * and a kernel's instructions grow with its elements, not its bytes. Products override this (whole waves of
+     * tiles).
      */
     double baseSeconds(Operator operator, DeviceFigures device, OperatorRoofline roofline) {
-        return roofline.seconds();
+        return Math.max(roofline.computeSeconds(), roofline.memorySeconds() + issueSeconds(device, roofline));
     }
 
     /** The family's shape features. */
     abstract void shape(Operator operator, DeviceFigures device, FeatureSink out);
 
+    /** The time the SMs take to issue the operator's element loads and stores (see {@link #baseSeconds}). */
+    static double issueSeconds(DeviceFigures device, OperatorRoofline roofline) {
+        return roofline.bytes() / device.bytesPerElement()
+                / (device.unitCyclesPerSecond() * VECTOR_ELEMENTS_PER_UNIT_CYCLE);
+    }
+
     /** Every feature: the common ones, then the family's. */
     final void fill(Operator operator, DeviceFigures device, OperatorRoofline roofline, double baseSeconds,
                     FeatureSink out) {
-        common(device, roofline, baseSeconds, out);
+        common(device, roofline, baseSeconds, deviceFiguresAsFeatures(), issueFeatures(), out);
         shape(operator, device, out);
     }
 
@@ -53,7 +86,8 @@ abstract class FamilyFeatures {
         return names;
     }
 
-    private static void common(DeviceFigures d, OperatorRoofline r, double base, FeatureSink out) {
+    private static void common(DeviceFigures d, OperatorRoofline r, double base, boolean deviceFigures,
+                               boolean issue, FeatureSink out) {
         double units = d.computeUnits();
         out.put("log2.roofline.s", FeatureSink.log2(r.seconds()));
         out.put("log2.base.s", FeatureSink.log2(base));
@@ -61,23 +95,31 @@ abstract class FamilyFeatures {
         out.put("log2.memory.s", FeatureSink.log2(r.memorySeconds()));
         out.put("log2.flops", FeatureSink.log2(r.flops()));
         out.put("log2.bytes", FeatureSink.log2(r.bytes()));
-        out.put("log2.intensityOverRidge", FeatureSink.log2(r.flops() / r.bytes() / d.ridgeFlopsPerByte()));
+        double ridge = r.peakFlopsPerSecond() / d.memoryBandwidthBytesPerSecond();
+        out.put("log2.intensityOverRidge", FeatureSink.log2(r.flops() / r.bytes() / ridge));
         out.put("log2.bytesOverL2", FeatureSink.log2(r.bytes() / d.l2CacheBytes()));
         out.put("log2.bytesPerUnit", FeatureSink.log2(r.bytes() / units));
         out.put("log2.flopsPerUnit", FeatureSink.log2(r.flops() / units));
         // bytes each SM would have to move per clock cycle to reach the bandwidth: simple kernels move a few,
         // so a device with many bytes per SM-cycle (HBM) reaches a smaller share of its bandwidth than GDDR
-        double unitCyclesPerSecond = units * d.clockMhz() * 1e6;
-        out.put("log2.unitCycles", FeatureSink.log2(r.bytes() / d.memoryBandwidthBytesPerSecond()
-                * unitCyclesPerSecond));
+        double unitCyclesPerSecond = d.unitCyclesPerSecond();
+        if (issue) {
+            double issueSeconds = issueSeconds(d, r);
+            out.put("log2.unitCycles", FeatureSink.log2(r.bytes() / d.memoryBandwidthBytesPerSecond()
+                    * unitCyclesPerSecond));
+            out.put("issueShare", issueSeconds / (issueSeconds + r.memorySeconds()));
+        }
+        if (!deviceFigures) {
+            return;
+        }
         out.put("dev.log2.bandwidthPerUnitCycle", FeatureSink.log2(d.memoryBandwidthBytesPerSecond()
                 / unitCyclesPerSecond));
         out.put("dev.log2.units", FeatureSink.log2(units));
         out.put("dev.log2.clockMhz", FeatureSink.log2(d.clockMhz()));
-        out.put("dev.log2.peak", FeatureSink.log2(d.peakFlopsPerSecond()));
+        out.put("dev.log2.peak", FeatureSink.log2(r.peakFlopsPerSecond()));
         out.put("dev.log2.peakOverFp32", FeatureSink.log2(d.peakFlopsPerSecond() / d.fp32PeakFlopsPerSecond()));
         out.put("dev.log2.bandwidth", FeatureSink.log2(d.memoryBandwidthBytesPerSecond()));
-        out.put("dev.log2.ridge", FeatureSink.log2(d.ridgeFlopsPerByte()));
+        out.put("dev.log2.ridge", FeatureSink.log2(ridge));
         out.put("dev.log2.l2", FeatureSink.log2(d.l2CacheBytes()));
         out.put("dev.log2.tdp", FeatureSink.log2(d.tdpWatts()));
         out.put("dev.bytesPerElement", d.bytesPerElement());

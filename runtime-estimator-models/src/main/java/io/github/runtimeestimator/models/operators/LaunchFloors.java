@@ -22,9 +22,6 @@ import java.util.TreeMap;
  * @param secondsByKey floor per key ({@code gpu/nvidia/fp32}, {@code gpu/nvidia}, {@code gpu}, {@code all})
  */
 public record LaunchFloors(Map<String, Double> secondsByKey) {
-    /** Rows of a device whose median is its floor. */
-    static final int FASTEST_ROWS = 5;
-
     public LaunchFloors {
         secondsByKey = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(secondsByKey)));
     }
@@ -32,8 +29,8 @@ public record LaunchFloors(Map<String, Double> secondsByKey) {
     /**
      * The floor of a device from its rows' measured and base times: the intercept of a least-squares line
      * {@code seconds = floor + slope x base} through the fifth of its rows with the smallest base time, kept
-     * between 0 and the median of its {@value #FASTEST_ROWS} fastest rows. Where the small rows are all floor
-     * (isolated FP32 timings) the intercept is that floor; where even the smallest rows do real work (LLM
+     * between 0 and those rows' median time. Where the small rows are all floor (isolated FP32 timings) the
+     * intercept is their typical time, not the luckiest one; where even the smallest rows do real work (LLM
      * GEMMs), the line subtracts it instead of taking it for overhead.
      */
     static double deviceFloor(double[] seconds, double[] baseSeconds) {
@@ -60,15 +57,11 @@ public record LaunchFloors(Map<String, Double> secondsByKey) {
             sxy += dx * (seconds[order[j]] - my);
         }
         double intercept = sxx > 0 ? my - sxy / sxx * mx : my;
-        double fastest = fastestRows(seconds);
-        return Math.max(0, Math.min(intercept, fastest));
-    }
-
-    /** The median of the {@value #FASTEST_ROWS} fastest times. */
-    static double fastestRows(double[] seconds) {
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        return median(Arrays.copyOf(sorted, Math.min(FASTEST_ROWS, sorted.length)));
+        double[] small = new double[m];
+        for (int j = 0; j < m; j++) {
+            small[j] = seconds[order[j]];
+        }
+        return Math.max(0, Math.min(intercept, median(small)));
     }
 
     /** One device's floor with what keys it. */

@@ -24,6 +24,12 @@ final class RowFeatures extends FamilyFeatures {
         return family;
     }
 
+    /** Softmax leaves the device figures out (see {@link FamilyFeatures#deviceFiguresAsFeatures()}). */
+    @Override
+    boolean deviceFiguresAsFeatures() {
+        return family != OperatorFamily.SOFTMAX;
+    }
+
     @Override
     Operator example() {
         return family == OperatorFamily.NORMALIZATION ? new Normalization(Normalization.Variant.LAYER, 512, 768)

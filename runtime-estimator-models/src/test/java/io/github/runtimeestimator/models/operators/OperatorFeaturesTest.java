@@ -89,14 +89,42 @@ class OperatorFeaturesTest {
     @Test
     void unknownDeviceFiguresAreUnknownFeatures() {
         HardwareSpec bare = A100.toBuilder().l2CacheBytes(0).tdpWatts(0).build();
-        OperatorFeatures.Row row = OperatorFeatures.of(new Softmax(64, 64), DeviceFigures.of(bare, Precision.FP32));
-        List<String> names = OperatorFeatures.names(OperatorFamily.SOFTMAX);
+        OperatorFeatures.Row row = OperatorFeatures.of(new Normalization(Normalization.Variant.RMS, 64, 64),
+                DeviceFigures.of(bare, Precision.FP32));
+        List<String> names = OperatorFeatures.names(OperatorFamily.NORMALIZATION);
 
         assertThat(row.values()[names.indexOf("dev.log2.l2")]).isNaN();
         assertThat(row.values()[names.indexOf("dev.log2.tdp")]).isNaN();
         assertThat(row.values()[names.indexOf("log2.bytesOverL2")]).isNaN();
-        assertThat(row.values()[names.indexOf("rw.variant.softmax")]).isEqualTo(1.0);
-        assertThat(row.values()[names.indexOf("rw.variant.log_softmax")]).isNaN();
+        assertThat(row.values()[names.indexOf("rw.variant.rms")]).isEqualTo(1.0);
+        assertThat(row.values()[names.indexOf("rw.variant.layer")]).isNaN();
+    }
+
+    @Test
+    void productsSoftmaxAndEmbeddingsDoNotSeeTheDevicesOwnFigures() {
+        for (OperatorFamily family : List.of(OperatorFamily.MATMUL, OperatorFamily.SOFTMAX,
+                OperatorFamily.EMBEDDING)) {
+            assertThat(OperatorFeatures.names(family)).as(family.id()).noneMatch(n -> n.startsWith("dev."))
+                    .contains("log2.intensityOverRidge", "log2.bytesOverL2");
+        }
+        assertThat(OperatorFeatures.names(OperatorFamily.MATMUL)).doesNotContain("issueShare");
+        assertThat(OperatorFeatures.names(OperatorFamily.CONV2D)).contains("dev.log2.units", "issueShare");
+    }
+
+    @Test
+    void vectorKernelsAreBoundedByFp32AndBySmIssue() {
+        DeviceFigures h100 = DeviceFigures.of(HardwareCatalog.builtIn().require("nvidia-h100-sxm-80gb"),
+                Precision.FP16);
+        Normalization norm = new Normalization(Normalization.Variant.RMS, 4096, 4096);
+
+        OperatorFeatures.Row row = OperatorFeatures.of(norm, h100);
+
+        assertThat(row.roofline().peakFlopsPerSecond()).as("vector units, FP32 opmath").isEqualTo(67e12);
+        double elements = norm.elementsMoved(1);
+        double issue = elements / (132 * 1980e6 * FamilyFeatures.VECTOR_ELEMENTS_PER_UNIT_CYCLE);
+        assertThat(row.baseSeconds()).isCloseTo(2 * elements / 3.35e12 + issue, within(1e-15));
+        assertThat(OperatorFeatures.of(Matmul.linear(64, 64, 64, false), h100).roofline().peakFlopsPerSecond())
+                .as("matrix units at fp16").isEqualTo(989e12);
     }
 
     @Test
