@@ -49,7 +49,7 @@ public final class LeaveOneGpuOut {
             for (String heldOut : hardwareIds(table)) {
                 int[] train = trainingRows(table, heldOut);
                 if (train.length == 0) {
-                    LOG.info("{} on {}: no other device to train on", family.id(), heldOut);
+                    LOG.debug("{} on {}: no other device to train on", family.id(), heldOut);
                     continue;
                 }
                 cells.addAll(score(table, heldOut, train));
@@ -87,7 +87,7 @@ public final class LeaveOneGpuOut {
             OperatorAccuracy.Cell cell = new OperatorAccuracy.Cell(table.family, heldOut, e.getKey(),
                     model.trainedOn(), AccuracyScore.of(predicted, measured), AccuracyScore.of(roofline, measured),
                     AccuracyScore.of(constant, measured));
-            LOG.info("{} held out {} {}: {} rows, median APE {} (roofline {}), {} ms", table.family.id(), heldOut,
+            LOG.debug("{} held out {} {}: {} rows, median APE {} (roofline {}), {} ms", table.family.id(), heldOut,
                     e.getKey().id(), n, String.format("%.3f", cell.model().medianApe()),
                     String.format("%.3f", cell.roofline().medianApe()), (System.nanoTime() - start) / 1_000_000);
             cells.add(cell);

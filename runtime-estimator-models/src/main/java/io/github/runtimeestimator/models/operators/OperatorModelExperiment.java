@@ -17,17 +17,26 @@ import java.util.Set;
 
 /**
  * Runs the leave-one-GPU-out evaluation of the per-operator model on kernel files and prints its table
- * (Markdown). From the repository root, with the module's classpath:
+ * (Markdown). From the repository root:
  *
  * <pre>
- * java ... OperatorModelExperiment --data ../shared/datasets/public/neusight-kernels/matmul.csv.gz \
- *     --data ../shared/datasets/public/vidur-ops/llm-ops.csv.gz [--families matmul,conv2d] \
- *     [--max-rows-per-device N] [--trees N] [--depth N] [--seed N] [--threads N] [--out table.md]
+ * mvn -B -q -pl runtime-estimator-models -am -Poperator-model-experiment process-classes \
+ *     -Dopmodel.args="--public ../shared/datasets/public --out operator-accuracy.md"
  * </pre>
+ *
+ * <p>Arguments: {@code --public DIR} (the six public kernel files under it), {@code --data FILE} (any kernel
+ * file, repeatable), {@code --families matmul,conv2d}, {@code --max-rows-per-device N}, {@code --trees N},
+ * {@code --depth N}, {@code --seed N}, {@code --threads N}, {@code --exclude name,prefix*},
+ * {@code --out table.md}.
  *
  * {@code docs/operator-model.md} gives the tables it printed on the public data.
  */
 public final class OperatorModelExperiment {
+
+    /** The public kernel files, relative to {@code ../shared/datasets/public}. */
+    public static final List<String> PUBLIC_FILES = List.of("neusight-kernels/matmul.csv.gz",
+            "neusight-kernels/conv2d.csv.gz", "neusight-kernels/elementwise.csv.gz",
+            "neusight-kernels/layernorm.csv.gz", "neusight-kernels/softmax.csv.gz", "vidur-ops/llm-ops.csv.gz");
 
     private OperatorModelExperiment() {
     }
@@ -42,6 +51,11 @@ public final class OperatorModelExperiment {
             switch (args[i]) {
                 case "--data":
                     data.add(Path.of(required(args[i], value)));
+                    break;
+                case "--public":
+                    for (String f : PUBLIC_FILES) {
+                        data.add(Path.of(required(args[i], value)).resolve(f));
+                    }
                     break;
                 case "--families":
                     families = EnumSet.noneOf(OperatorFamily.class);
@@ -76,7 +90,7 @@ public final class OperatorModelExperiment {
             i++;
         }
         if (data.isEmpty()) {
-            throw new IllegalArgumentException("give at least one --data FILE");
+            throw new IllegalArgumentException("give --public DIR or at least one --data FILE");
         }
         PrintStream print = System.out;
         List<KernelMeasurement> rows = new ArrayList<>();
