@@ -254,7 +254,8 @@ class ModelCatalogTest {
         Path descriptors = RepositoryFiles.datasets().resolve("model-descriptors.json");
         assumeTrue(Files.exists(descriptors), "datasets/model-descriptors.json was replaced by the catalogue");
         JsonNode models = new ObjectMapper().readTree(descriptors.toFile()).get("models");
-        assertThat(ModelCatalog.builtIn().all()).hasSize(models.size());
+        // the catalogue may describe more models than the datasets name; those it shares keep their figures
+        assertThat(ModelCatalog.builtIn().all()).hasSizeGreaterThanOrEqualTo(models.size());
         for (JsonNode m : models) {
             ModelSpec e = ModelCatalog.builtIn().find(m.get("name").asText(), m.get("inputShape").asText())
                     .orElseThrow();
