@@ -3,6 +3,6 @@
 Run from the repository root: ``python3 -m collector collect ...`` / ``python3 -m collector describe ...``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 SCHEMA_VERSION = 1

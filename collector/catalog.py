@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from typing import Dict, Iterable, List, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 FORMAT_VERSION = 1
 PARAMETER_TOLERANCE = 0.01
@@ -37,7 +37,8 @@ def models_in_csvs(paths: Iterable[str]) -> Dict[Tuple[str, str], Dict]:
     return found
 
 
-def build_catalog(paths: List[str], describe=None, generated_by: str = "python3 -m collector describe") -> Dict:
+def build_catalog(paths: List[str], describe: Optional[Callable[[str, Optional[str]], Dict[str, Any]]] = None,
+                  generated_by: str = "python3 -m collector describe") -> Dict[str, Any]:
     """The catalogue document; ``describe(name, input_shape)`` defaults to ``collector.models.describe``."""
     if describe is None:
         from .models import describe

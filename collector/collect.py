@@ -1,11 +1,19 @@
 """The ``collect`` command: builds the configuration grid, measures each configuration and writes rows.
 
-Peak memory: on CUDA ``torch.cuda.max_memory_allocated`` after ``reset_peak_memory_stats`` (MiB, tensors
-of this process only). On CPU the process's peak resident set size during the configuration: VmHWM from
-/proc/self/status, reset before each configuration by writing 5 to /proc/self/clear_refs. It is the
-whole process's high-water mark (interpreter, torch, the model and its optimizer state included), not a
-delta; ``rss_before_mib`` (VmRSS just before the configuration) lets a reader subtract the baseline.
-Where VmHWM cannot be reset, ``peak_mem_mib`` is left empty rather than report the lifetime peak.
+Peak memory, reset and read per configuration:
+
+* CUDA: ``torch.cuda.reset_peak_memory_stats`` before the configuration, then ``max_memory_allocated``
+  (``peak_mem_mib``, tensors of this process: weights, optimizer state, activations) and
+  ``max_memory_reserved`` (``peak_mem_reserved_mib``, what the caching allocator held). No tensor exists
+  before the first model, so ``peak_mem_above_baseline_mib`` equals ``peak_mem_mib``.
+* CPU: the process's peak resident set size during the configuration, VmHWM from /proc/self/status, reset
+  before each configuration by writing 5 to /proc/self/clear_refs (after ``gc.collect`` and glibc's
+  ``malloc_trim``, so that memory freed by earlier configurations does not count). ``peak_mem_mib`` is that
+  whole-process figure (interpreter and torch included); ``peak_mem_above_baseline_mib`` subtracts the
+  process's baseline, its resident size once torch was loaded and before any model was built
+  (``baseline_rss_mib`` in the host JSON): the model, its optimizer state, activations and workspaces.
+  ``rss_before_mib`` is the resident size just before the configuration. Where VmHWM cannot be reset, the
+  peak columns are left empty rather than report the lifetime peak.
 """
 
 from __future__ import annotations
@@ -18,13 +26,13 @@ import os
 import random
 import sys
 import time
-from contextlib import nullcontext
-from typing import Dict, List, Optional
+from typing import Any, Callable, ContextManager, Dict, Iterable, List, Optional
 
 import torch
 
 from . import __version__
 from . import hostinfo
+from .compat import oom_error_types, precision_context, set_tf32, supported_precisions
 from .flops import count_flops, count_parameters
 from .models import DEFAULT_MODELS, ModelEntry, get_model
 from .timing import measure
@@ -64,15 +72,13 @@ def log(message: str) -> None:
 
 # ---------------------------------------------------------------- workloads
 
-def autocast_context(device: str, precision: str):
-    if precision == "bf16":
-        return torch.autocast(device_type=device, dtype=torch.bfloat16)
-    if precision != "fp32":
-        raise ValueError(f"precision must be fp32 or bf16, was '{precision}'")
-    return nullcontext()
+def autocast_context(device: str, precision: str) -> ContextManager[None]:
+    """The precision a timed call runs in (``compat.precision_context``): fp32 rows with TF32 off, tf32 rows
+    with TF32 on, bf16 / fp16 rows under autocast."""
+    return precision_context(device, precision)
 
 
-def make_optimizer(name: str, params, lr: float):
+def make_optimizer(name: str, params: Iterable[torch.nn.Parameter], lr: float) -> torch.optim.Optimizer:
     if name == "sgd":
         return torch.optim.SGD(params, lr=lr, momentum=0.9)
     if name == "adam":
@@ -83,7 +89,7 @@ def make_optimizer(name: str, params, lr: float):
 
 
 def make_workload(entry: ModelEntry, module: torch.nn.Module, config: Config, device: str,
-                  generator: torch.Generator):
+                  generator: torch.Generator) -> Callable[[], None]:
     """Returns a no-argument function running one timed unit (a batch, a step or an epoch)."""
     b = config.batch_size
     if config.phase == "infer":
@@ -98,7 +104,7 @@ def make_workload(entry: ModelEntry, module: torch.nn.Module, config: Config, de
     module.train()
     optimizer = make_optimizer(config.optimizer, module.parameters(), config.learning_rate)
 
-    def step(x, y):
+    def step(x: torch.Tensor, y: torch.Tensor) -> None:
         optimizer.zero_grad(set_to_none=True)
         with autocast_context(device, config.precision):
             out = module(x)
@@ -137,13 +143,13 @@ def default_batches(flops_per_sample: float, max_iter_s: float) -> List[int]:
     return sorted(picks)
 
 
-def plan_model(name: str, flops: float, args) -> List[Config]:
+def plan_model(name: str, flops: float, args: Any) -> List[Config]:
     batches = args.batch_sizes or default_batches(flops, args.max_iter_s)
     configs: List[Config] = []
     optimizers = args.optimizers
     counters: Dict[str, int] = {}
 
-    def next_optimizer(phase: str):
+    def next_optimizer(phase: str) -> tuple:
         # one rotation per phase, so that every phase sees every optimizer
         count = counters.get(phase, 0)
         name_ = optimizers[count % len(optimizers)]
@@ -181,15 +187,14 @@ def plan_model(name: str, flops: float, args) -> List[Config]:
 
 def _status_for(exc: BaseException) -> str:
     text = str(exc).lower()
-    oom_type = getattr(torch.cuda, "OutOfMemoryError", None)
-    if (oom_type is not None and isinstance(exc, oom_type)) or "out of memory" in text \
+    if isinstance(exc, oom_error_types()) or "out of memory" in text \
             or "can't allocate memory" in text:
         return "oom"
     return "error"
 
 
-def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, args,
-                   generator: torch.Generator) -> Dict:
+def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, args: Any,
+                   generator: torch.Generator) -> Dict[str, Any]:
     device = args.device
     torch.set_num_threads(config.threads)
     if device == "cuda":
@@ -197,10 +202,11 @@ def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, a
         torch.cuda.reset_peak_memory_stats()
         peak_kind = "cuda_max_allocated"
     else:
+        hostinfo.release_free_memory()
         peak_kind = "cpu_vmhwm" if hostinfo.reset_peak_rss() else ""
     rss_before = hostinfo.rss_mib() if device == "cpu" else None
     result = {"status": "ok", "error": "", "timing": None, "peak": None, "rss_before": rss_before,
-              "peak_kind": peak_kind}
+              "peak_kind": peak_kind, "peak_reserved": None}
     try:
         fn = make_workload(entry, module, config, device, generator)
         epoch = config.phase == "train_epoch"
@@ -216,16 +222,30 @@ def measure_config(entry: ModelEntry, module: torch.nn.Module, config: Config, a
     finally:
         if device == "cuda":
             result["peak"] = torch.cuda.max_memory_allocated() / 2 ** 20
+            result["peak_reserved"] = torch.cuda.max_memory_reserved() / 2 ** 20
         elif peak_kind:
             result["peak"] = hostinfo.peak_rss_mib()
         module.zero_grad(set_to_none=True)
     return result
 
 
-def build_row(run: Dict, entry: ModelEntry, described: Dict, config: Config, result: Dict) -> Dict:
+def above_baseline(peak_mib: Optional[float], device: str, baseline_mib: Optional[float]) -> Optional[float]:
+    """The configuration's peak above the process's baseline: the CPU peak less the resident size before any
+    model was built; on CUDA the allocator's peak itself (its baseline is zero)."""
+    if peak_mib is None:
+        return None
+    if device == "cuda":
+        return round(peak_mib, 1)
+    if baseline_mib is None:
+        return None
+    return round(max(0.0, peak_mib - baseline_mib), 1)
+
+
+def build_row(run: Dict[str, Any], entry: ModelEntry, described: Dict[str, Any], config: Config,
+              result: Dict[str, Any]) -> Dict[str, Any]:
     timing = result["timing"]
     ok = result["status"] == "ok" and timing is not None
-    row = dict(run)
+    row = {k: v for k, v in run.items() if not k.startswith("_")}
     row.update({
         "threads": config.threads if run["device_kind"] == "cpu" else torch.get_num_threads(),
         "model": entry.name, "family": entry.family, "params": described["params"],
@@ -240,6 +260,10 @@ def build_row(run: Dict, entry: ModelEntry, described: Dict, config: Config, res
         "repeats": timing.repeats if ok else None,
         "peak_mem_mib": round(result["peak"], 1) if result["peak"] is not None else None,
         "status": result["status"],
+        "matmul_flops_per_sample": described["flops"],
+        "peak_mem_above_baseline_mib": above_baseline(result["peak"], run["device_kind"],
+                                                      run.get("_baseline_rss_mib")),
+        "peak_mem_reserved_mib": round(result["peak_reserved"], 1) if result["peak_reserved"] is not None else None,
         "load_avg_1m": hostinfo.load_avg_1m(),
         "peak_mem_kind": result["peak_kind"],
         "rss_before_mib": round(result["rss_before"], 1) if result["rss_before"] is not None else None,
@@ -254,7 +278,7 @@ def build_row(run: Dict, entry: ModelEntry, described: Dict, config: Config, res
     return row
 
 
-def run_columns(host: Dict, args) -> Dict:
+def run_columns(host: Dict[str, Any], args: Any) -> Dict[str, Any]:
     cuda = args.device == "cuda"
     return {
         "run_id": args.run_id, "host": host["host"], "device_kind": args.device,
@@ -279,7 +303,8 @@ def _build(entry: ModelEntry, device: str, seed: int) -> torch.nn.Module:
     return entry.build().to(device)
 
 
-def repeat_check(rows: List[Dict], plans: Dict[str, Config], args, generator, deadline: float) -> Dict:
+def repeat_check(rows: List[Dict[str, Any]], plans: Dict[str, Config], args: Any, generator: torch.Generator,
+                 deadline: float) -> Dict[str, Any]:
     """Measures up to K already-measured configurations a second time (model rebuilt) and reports the
     median relative difference |a - b| / ((a + b) / 2) of the two medians."""
     candidates = [r for r in rows if r["status"] == "ok"
@@ -298,7 +323,7 @@ def repeat_check(rows: List[Dict], plans: Dict[str, Config], args, generator, de
     for model in sorted({r["model"] for r in chosen}):
         if time.monotonic() > deadline:
             break
-        entry = get_model(model)
+        entry = get_model(model, getattr(args, "input_shape", None))
         module = _build(entry, args.device, args.seed + 1)
         for row in [r for r in chosen if r["model"] == model]:
             if time.monotonic() > deadline:
@@ -319,7 +344,7 @@ def repeat_check(rows: List[Dict], plans: Dict[str, Config], args, generator, de
                           "model rebuilt", "pairs": pairs}
 
 
-def collect(args) -> int:
+def collect(args: Any) -> int:
     if args.device == "cuda" and not torch.cuda.is_available():
         log("--device cuda asked but torch.cuda.is_available() is false")
         return 2
@@ -327,11 +352,19 @@ def collect(args) -> int:
     if not ok and not args.allow_reference_blas:
         log("refusing to collect: " + explanation)
         return 3
+    unsupported = [p for p in args.precisions if p not in supported_precisions(args.device)]
+    if unsupported:
+        log(f"precision {', '.join(unsupported)} cannot run on {args.device} with torch {torch.__version__} "
+            f"(supported: {', '.join(supported_precisions(args.device))})")
+        return 2
     torch.set_num_interop_threads(1) if args.device == "cpu" else None
-    if args.device == "cuda":
-        torch.backends.cuda.matmul.allow_tf32 = False
-        torch.backends.cudnn.allow_tf32 = True
+    set_tf32(False)  # fp32 rows are fp32; each configuration sets the switches for its own precision
+    baseline_rss = None
+    if args.device == "cpu":
+        hostinfo.release_free_memory()
+        baseline_rss = hostinfo.rss_mib()  # torch loaded, BLAS initialised, no model built yet
     host = hostinfo.describe_host(args.device, args.threads)
+    host["baseline_rss_mib"] = round(baseline_rss, 1) if baseline_rss is not None else None
     host["command"] = " ".join(sys.argv)
     host["started"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     host["run_id"] = args.run_id
@@ -346,6 +379,7 @@ def collect(args) -> int:
         f"{explanation}")
 
     run = run_columns(host, args)
+    run["_baseline_rss_mib"] = baseline_rss
     generator = torch.Generator().manual_seed(args.seed)
     start = time.monotonic()
     reserve = 0.0 if args.repeat_check <= 0 else min(0.12 * args.budget_s, 240.0)
@@ -361,8 +395,8 @@ def collect(args) -> int:
                 log(f"global budget spent before {name}; {len(models) - index} models not measured")
                 break
             model_deadline = now + (main_deadline - now) / (len(models) - index)
-            entry = get_model(name)
             try:
+                entry = get_model(name, getattr(args, "input_shape", None))
                 module = _build(entry, args.device, args.seed)
                 described = _describe(entry, module)
             except Exception as exc:  # noqa: BLE001

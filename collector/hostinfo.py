@@ -226,3 +226,15 @@ def peak_rss_mib() -> Optional[float]:
 def rss_mib() -> Optional[float]:
     kib = _status_kib("VmRSS")
     return None if kib is None else kib / 1024.0
+
+
+def release_free_memory() -> bool:
+    """Collects garbage and asks glibc to return freed heap pages to the system (``malloc_trim(0)``), so that a
+    resident-size figure counts live memory; False where glibc is not there."""
+    import ctypes
+    import gc
+    gc.collect()
+    try:
+        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0))
+    except (OSError, AttributeError):
+        return False

@@ -11,9 +11,10 @@ classifier, 128 tokens).
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import math
 import re
-from typing import Callable, Dict, List
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import torch
 from torch import nn
@@ -30,23 +31,45 @@ class ModelEntry:
     per_token_loss: bool     # language model: one target per token
     build: Callable[[], nn.Module]
     vocab: int = 0
+    example: Optional[torch.Tensor] = None  # "custom" inputs: one sample (batch dimension 1) to repeat
 
     @property
     def input_shape(self) -> str:
         return "x".join(str(d) for d in self.sample_shape)
 
-    def make_input(self, batch: int, generator: torch.Generator = None) -> torch.Tensor:
+    def make_input(self, batch: int, generator: Optional[torch.Generator] = None) -> torch.Tensor:
+        """A batch of inputs; a custom model's example sample is repeated ``batch`` times."""
+        if self.example is not None:
+            return self.example[:1].repeat((batch,) + (1,) * (self.example.dim() - 1))
         shape = (batch,) + tuple(self.sample_shape)
         if self.input_kind == "tokens":
             return torch.randint(0, self.vocab, shape, generator=generator)
         return torch.randn(shape, generator=generator)
 
-    def make_target(self, batch: int, generator: torch.Generator = None) -> torch.Tensor:
+    def make_target(self, batch: int, generator: Optional[torch.Generator] = None) -> torch.Tensor:
+        """Class (or token) targets; a custom model without classes gets an empty placeholder."""
+        if self.num_classes <= 0:
+            return torch.zeros(batch)
         shape = (batch,) + ((self.sample_shape[0],) if self.per_token_loss else ())
         return torch.randint(0, self.num_classes, shape, generator=generator)
 
-    def loss(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    def loss(self, output: Any, target: torch.Tensor) -> torch.Tensor:
+        """Cross-entropy over the classes; for a custom model (no classes known) the mean square of its
+        first output tensor, so that a training step backpropagates through the whole model."""
+        if self.num_classes <= 0:
+            return _first_output(output).float().pow(2).mean()
         return F.cross_entropy(output.reshape(-1, output.shape[-1]).float(), target.reshape(-1))
+
+
+def _first_output(output: Any) -> torch.Tensor:
+    if isinstance(output, torch.Tensor):
+        return output
+    if isinstance(output, dict):
+        output = list(output.values())
+    for item in output:
+        if isinstance(item, torch.Tensor):
+            return item
+    raise TypeError(f"model output has no tensor: {type(output).__name__}")
 
 
 # ---------------------------------------------------------------- small models defined in code
@@ -243,6 +266,9 @@ UNCOUNTABLE = {
     "swin_t": "its window attention calls F.linear on its own weights, invisible to the forward hooks "
               "(5.93e9 of 8.98e9 FLOPs counted, projection layers missing)",
 }
+UNCOUNTABLE.update({name: "its window attention calls F.linear on its own weights, invisible to the forward hooks "
+                          "(about 2/3 of its FLOPs counted, projection layers missing; `graph` counts them)"
+                    for name in ("swin_s", "swin_b", "swin_v2_t", "swin_v2_s", "swin_v2_b")})
 
 BERT_SIZES = {  # name: (dim, layers, heads) -- Google's BERT miniatures and BERT-base
     "bert_tiny": (128, 2, 2), "bert_mini": (256, 4, 4), "bert_small": (512, 4, 8),
@@ -253,17 +279,118 @@ SEQ_LEN = 128
 
 
 def _torchvision_builder(name: str) -> Callable[[], nn.Module]:
-    def build():
-        import torchvision.models as tvm
-        return getattr(tvm, name)(weights=None)
+    def build() -> nn.Module:
+        from .compat import torchvision_builder
+        return torchvision_builder(name)(weights=None)
     return build
 
 
-def get_model(name: str) -> ModelEntry:
-    """Looks a model up by name; parametric names (``mlp_512_2``) are parsed."""
-    if name in TORCHVISION or name in UNCOUNTABLE:
-        family = TORCHVISION.get(name, "vit")
-        return ModelEntry(name, family, "image", IMAGE, 1000, False, _torchvision_builder(name))
+TORCHVISION_FAMILY_PREFIXES = [  # for torchvision models not listed in TORCHVISION
+    ("mobilenet", "mobile"), ("efficientnet", "mobile"), ("shufflenet", "mobile"), ("mnasnet", "mobile"),
+    ("convnext", "convnext"), ("vit_", "vit"), ("swin", "vit"), ("maxvit", "vit"),
+]
+
+
+def torchvision_family(name: str) -> str:
+    if name in TORCHVISION:
+        return TORCHVISION[name]
+    for prefix, family in TORCHVISION_FAMILY_PREFIXES:
+        if name.startswith(prefix):
+            return family
+    return "cnn"
+
+
+def torchvision_image_size(name: str) -> int:
+    """The side of the square image a torchvision model runs at by default: the crop size of its DEFAULT
+    weights (299 for inception_v3, 600 for efficientnet_b7, ...), except where the model built without
+    weights is fixed to another size (vit_h_14's DEFAULT weights run at 518, its builder at 224)."""
+    from .compat import torchvision_default_crop
+    if name.startswith("vit_"):
+        return 224
+    return torchvision_default_crop(name) or 224
+
+
+def _torchvision_names() -> List[str]:
+    try:
+        from .compat import torchvision_classification_models
+        return torchvision_classification_models()
+    except Exception:  # noqa: BLE001 - torchvision missing: the code-defined models still work
+        return sorted(set(TORCHVISION) | set(UNCOUNTABLE))
+
+
+def is_factory_spec(name: str) -> bool:
+    """``package.module:function`` (a factory of an ``nn.Module``) rather than a registry name."""
+    return re.fullmatch(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*", name) is not None
+
+
+def parse_shape(text: str) -> Tuple[int, ...]:
+    """``3x224x224`` -> (3, 224, 224); every dimension >= 1."""
+    try:
+        shape = tuple(int(part) for part in text.lower().split("x"))
+    except ValueError:
+        shape = ()
+    if not shape or any(d < 1 for d in shape):
+        raise ValueError(f"input shape must be dimensions >= 1 joined by 'x' (e.g. 3x224x224), was '{text}'")
+    return shape
+
+
+def resolve_factory(spec: str, input_shape: Optional[str] = None) -> Tuple[nn.Module, torch.Tensor]:
+    """Calls the factory ``package.module:function`` and returns ``(module, example_input)``.
+
+    The factory takes no argument and returns either ``(module, example_input)``, ``example_input`` being
+    one batch (first dimension the batch) of what ``module`` takes (a single tensor: integer tensors are
+    token ids, repeated as they are), or a bare ``nn.Module``, whose input is then a float tensor of
+    ``input_shape`` per sample (``--input-shape``, required in that case).
+    """
+    module_name, function_name = spec.split(":", 1)
+    try:
+        factory = getattr(importlib.import_module(module_name), function_name)
+    except (ImportError, AttributeError) as exc:
+        raise KeyError(f"cannot load model factory '{spec}': {type(exc).__name__}: {exc}") from exc
+    result = factory()
+    example: Optional[torch.Tensor] = None
+    if isinstance(result, tuple):
+        if len(result) != 2:
+            raise ValueError(f"factory '{spec}' must return a module or (module, example_input), "
+                             f"returned a tuple of {len(result)}")
+        result, example = result
+    if not isinstance(result, nn.Module):
+        raise ValueError(f"factory '{spec}' must return an nn.Module, returned {type(result).__name__}")
+    if example is not None:
+        if not isinstance(example, torch.Tensor) or example.dim() < 1:
+            raise ValueError(f"factory '{spec}': the example input must be one tensor with a batch dimension")
+        if input_shape and input_shape != "x".join(str(d) for d in example.shape[1:]):
+            raise ValueError(f"factory '{spec}' returned an example of shape "
+                             f"{'x'.join(str(d) for d in example.shape[1:])}, not --input-shape {input_shape}")
+        return result, example[:1]
+    if not input_shape:
+        raise ValueError(f"factory '{spec}' returned a bare module: give its per-sample input shape with "
+                         "--input-shape (e.g. 3x224x224), or return (module, example_input)")
+    return result, torch.randn((1,) + parse_shape(input_shape))
+
+
+def factory_entry(spec: str, input_shape: Optional[str] = None) -> ModelEntry:
+    """A registry entry for ``package.module:function``. Family: the module's ``family`` attribute, else
+    ``custom``. Training loss: mean square of the output (no classes are known)."""
+    module, example = resolve_factory(spec, input_shape)
+    integer = not (example.is_floating_point() or example.is_complex())
+    family = str(getattr(module, "family", "custom"))
+    built = {"module": module}
+
+    def build() -> nn.Module:
+        # the first build hands out the module the factory made; later builds call the factory again
+        if "module" in built:
+            return built.pop("module")
+        return resolve_factory(spec, input_shape)[0]
+    return ModelEntry(spec, family, "tokens" if integer else "custom", tuple(example.shape[1:]), 0, False, build,
+                      example=example)
+
+
+def get_model(name: str, input_shape: Optional[str] = None) -> ModelEntry:
+    """Looks a model up by name; parametric names (``mlp_512_2``) are parsed, and ``package.module:function``
+    calls a factory (see ``resolve_factory``; ``input_shape`` is its ``--input-shape``)."""
+    if is_factory_spec(name):
+        return factory_entry(name, input_shape)
     if name in BERT_SIZES:
         dim, layers, heads = BERT_SIZES[name]
         return ModelEntry(name, "transformer", "tokens", (SEQ_LEN,), 2, False,
@@ -289,9 +416,13 @@ def get_model(name: str) -> ModelEntry:
         dim, layers = int(match.group(1)), int(match.group(2))
         return ModelEntry(name, "transformer", "tokens", (SEQ_LEN,), 2, False,
                           lambda: TransformerEncoderClassifier(dim, layers), vocab=10000)
+    if name in TORCHVISION or name in UNCOUNTABLE or name in _torchvision_names():
+        side = torchvision_image_size(name)
+        return ModelEntry(name, torchvision_family(name), "image", (3, side, side), 1000, False,
+                          _torchvision_builder(name))
     raise KeyError(f"unknown model '{name}'; known: {', '.join(known_models())}, "
                    "or mlp_<width>_<depth>, small_cnn_<c>, lstm_<dim>_<layers>, gru_<dim>_<layers>, "
-                   "tfenc_<dim>_<layers>")
+                   "tfenc_<dim>_<layers>, or package.module:function (a factory of an nn.Module)")
 
 
 DEFAULT_MODELS = [
@@ -308,22 +439,40 @@ def known_models() -> List[str]:
     return sorted(set(DEFAULT_MODELS) | set(TORCHVISION) | set(BERT_SIZES) | {"gpt2_small"})
 
 
-def describe(name: str, input_shape: str = None) -> Dict:
-    """ModelSpec JSON object for a registered model.
+def code_defined_models() -> List[str]:
+    """The models defined in this file that the catalogue lists: every size the datasets name, plus a few
+    more of each family."""
+    mlps = [f"mlp_{w}_{d}" for w, d in [(256, 8), (512, 2), (1024, 4), (2048, 4), (4096, 4), (8192, 2)]]
+    cnns = [f"small_cnn_{c}" for c in (16, 32, 64, 128)]
+    rnns = ["lstm_256_1", "lstm_512_2", "lstm_1024_2", "gru_256_1", "gru_512_2"]
+    return sorted(mlps + cnns + rnns + ["tfenc_256_4", "tfenc_512_6"] + list(BERT_SIZES) + ["gpt2_small"])
+
+
+def describe(name: str, input_shape: Optional[str] = None) -> Dict[str, Any]:
+    """ModelSpec JSON object for a registered model or a ``package.module:function`` factory.
 
     ``input_shape`` (``"256"``) describes a token model at another sequence length than its default
-    (the H100 file runs ``gpt2_small`` on 256 tokens); other models refuse a shape they were not built for.
+    (the H100 file runs ``gpt2_small`` on 256 tokens); other registry models refuse a shape they were not
+    built for; for a factory it is the per-sample input shape of a bare module.
     Raises ``KeyError`` for an unknown model and ``ValueError`` for one the FLOP counter cannot count.
     """
     from .flops import describe_module
     if name in UNCOUNTABLE:
         raise ValueError(f"cannot describe '{name}': {UNCOUNTABLE[name]}")
+    entry = entry_at_shape(name, input_shape)
+    torch.manual_seed(0)
+    module = entry.build()
+    return describe_module(module, entry.make_input(1), entry.name, entry.family, entry.input_shape)
+
+
+def entry_at_shape(name: str, input_shape: Optional[str] = None) -> ModelEntry:
+    """The registry entry, moved to another sequence length for a token model when ``input_shape`` asks."""
+    if is_factory_spec(name):
+        return get_model(name, input_shape)
     entry = get_model(name)
     if input_shape and input_shape != entry.input_shape:
         if entry.input_kind != "tokens" or not re.fullmatch(r"\d+", input_shape):
             raise ValueError(f"cannot describe '{name}' at input shape {input_shape}: "
                              f"built for {entry.input_shape}")
         entry = dataclasses.replace(entry, sample_shape=(int(input_shape),))
-    torch.manual_seed(0)
-    module = entry.build()
-    return describe_module(module, entry.make_input(1), entry.name, entry.family, entry.input_shape)
+    return entry

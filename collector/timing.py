@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
-from typing import Callable, List
+from typing import Callable, List, Optional, Tuple
 
 import torch
 
@@ -48,7 +48,7 @@ def synchronize(device: str) -> None:
 
 
 def measure(fn: Callable[[], None], device: str, warmup: int = 2, min_repeats: int = 3,
-            max_repeats: int = 20, budget_s: float = 1.0, warmup_budget_s: float = None) -> Timing:
+            max_repeats: int = 20, budget_s: float = 1.0, warmup_budget_s: Optional[float] = None) -> Timing:
     """Runs ``fn`` ``warmup`` times (fewer if the warm-up alone exceeds ``warmup_budget_s``, at least one),
     then times it until ``max_repeats`` or until ``min_repeats`` are done and ``budget_s`` is spent."""
     warmup_budget_s = budget_s if warmup_budget_s is None else warmup_budget_s
@@ -70,3 +70,37 @@ def measure(fn: Callable[[], None], device: str, warmup: int = 2, min_repeats: i
         times.append(elapsed)
         spent += elapsed
     return Timing(times, done)
+
+
+def measure_per_call(fn: Callable[[], None], device: str, min_sample_s: float = 1e-3, warmup: int = 2,
+                     min_repeats: int = 5, max_repeats: int = 25, budget_s: float = 0.1,
+                     max_calls_per_sample: int = 10000) -> Tuple[Timing, int]:
+    """Times one call of a short kernel: after ``warmup`` calls, each sample runs ``calls`` back-to-back calls
+    between two synchronisations (``calls`` chosen so that a sample lasts at least ``min_sample_s``) and
+    records the sample's time divided by ``calls``. Returns the per-call Timing and ``calls``."""
+    start = time.perf_counter()
+    for _ in range(max(1, warmup)):
+        fn()
+    synchronize(device)
+    one = max((time.perf_counter() - start) / max(1, warmup), 1e-9)
+    calls = int(min(max_calls_per_sample, max(1, math.ceil(min_sample_s / one))))
+    if 1 < calls < max_calls_per_sample:  # the warm-up includes first-call costs: calibrate on a short run
+        synchronize(device)
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        synchronize(device)
+        one = max((time.perf_counter() - t0) / calls, 1e-9)
+        calls = int(min(max_calls_per_sample, max(1, math.ceil(min_sample_s / one))))
+    times: List[float] = []
+    spent = 0.0
+    while len(times) < max_repeats and (len(times) < min_repeats or spent < budget_s):
+        synchronize(device)
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        synchronize(device)
+        elapsed = time.perf_counter() - t0
+        times.append(elapsed / calls)
+        spent += elapsed
+    return Timing(times, max(1, warmup)), calls

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Dict, List, Sequence
+from typing import Any, Dict, List, Sequence
 
 SCHEMA_V1_COLUMNS = [
     "run_id", "host", "device_kind", "device_name", "device_count", "cpu_model", "cpu_cores", "threads",
@@ -14,16 +14,19 @@ SCHEMA_V1_COLUMNS = [
     "status", "cpu_mhz", "cpu_isa",
 ]
 
+# Optional schema-v1 descriptor columns (issue 9 item 7): empty or absent in older files.
+DESCRIPTOR_COLUMNS = ["leaf_layers", "activation_elements_per_sample", "matmul_flops_per_sample"]
+
 # Columns this collector adds after the schema-v1 ones (extra columns are allowed by schema v1).
 EXTRA_COLUMNS = [
-    "load_avg_1m", "peak_mem_kind", "rss_before_mib", "elementwise_flops_per_sample",
-    "activation_elements_per_sample", "leaf_layers", "warmup", "timestamp", "collector_version", "error",
+    "load_avg_1m", "peak_mem_kind", "rss_before_mib", "peak_mem_above_baseline_mib", "peak_mem_reserved_mib",
+    "elementwise_flops_per_sample", "warmup", "timestamp", "collector_version", "error",
 ]
 
-ALL_COLUMNS = SCHEMA_V1_COLUMNS + EXTRA_COLUMNS
+ALL_COLUMNS = SCHEMA_V1_COLUMNS + DESCRIPTOR_COLUMNS + EXTRA_COLUMNS
 
 
-def format_value(value) -> str:
+def format_value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -80,6 +80,29 @@ def test_host_json_and_repeatability_are_reported(collected):
     assert "repeatability:" in stdout
 
 
+def test_descriptor_columns_and_peak_memory_above_the_baseline(collected):
+    header, rows, host, _ = collected
+    from collector.writer import DESCRIPTOR_COLUMNS
+    assert header[len(SCHEMA_V1_COLUMNS):len(SCHEMA_V1_COLUMNS) + 3] == DESCRIPTOR_COLUMNS
+    baseline = host["baseline_rss_mib"]
+    assert baseline > 0
+    for row in rows:
+        assert row["matmul_flops_per_sample"] == row["flops_per_sample"]
+        assert int(row["leaf_layers"]) >= 1 and float(row["activation_elements_per_sample"]) > 0
+        assert row["peak_mem_kind"] == "cpu_vmhwm" and row["peak_mem_reserved_mib"] == ""
+        above = float(row["peak_mem_above_baseline_mib"])
+        assert above == pytest.approx(max(0.0, float(row["peak_mem_mib"]) - baseline), abs=0.11)
+        assert 0 <= above <= float(row["peak_mem_mib"])
+
+
+def test_gpu_peak_is_its_own_baseline_and_cpu_peak_subtracts_the_process_baseline():
+    from collector.collect import above_baseline
+    assert above_baseline(512.26, "cuda", None) == 512.3
+    assert above_baseline(900.0, "cpu", 600.04) == 300.0
+    assert above_baseline(500.0, "cpu", 600.0) == 0.0
+    assert above_baseline(None, "cpu", 600.0) is None and above_baseline(700.0, "cpu", None) is None
+
+
 def test_percentile_interpolates_like_numpy():
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 10) == pytest.approx(1.4)

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.benchmarks;
 
 import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.training.internal.TribuoCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public class BatchAndThroughputBenchmark {
         public void setup() {
             BenchmarkData data = BenchmarkData.load();
             model = Models.xgboost(data);
-            compiled = CompiledTreeEnsemble.compile(model);
+            compiled = TribuoCompiler.trees(model);
             double[][] rows = Models.modelOrder(model, data.rows);
             x = new double[BATCH_ROWS][];
             examples = new ArrayList<>(BATCH_ROWS);

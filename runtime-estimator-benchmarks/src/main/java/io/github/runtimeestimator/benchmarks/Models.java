@@ -1,21 +1,22 @@
 package io.github.runtimeestimator.benchmarks;
 
 import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.training.internal.TribuoFeatures;
 import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.datasource.ListDataSource;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.regression.RegressionFactory;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.datasource.ListDataSource;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
@@ -64,7 +65,7 @@ final class Models {
 
     /** Rows reordered into the model's Tribuo feature-id order. */
     static double[][] modelOrder(Model<Regressor> model, double[][] rows) {
-        FeatureOrder order = FeatureOrder.of(FeatureOrder.namesById(model.getFeatureIDMap()),
+        FeatureOrder order = FeatureOrder.of(TribuoFeatures.namesById(model.getFeatureIDMap()),
                 List.of(BenchmarkData.FEATURES));
         double[][] out = new double[rows.length][order.size()];
         for (int i = 0; i < rows.length; i++) {

@@ -6,6 +6,7 @@ import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
 import io.github.runtimeestimator.models.compiled.FastKnn;
 import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.training.internal.TribuoCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,7 @@ public class PredictLatencyBenchmark {
         public void setup() {
             BenchmarkData data = BenchmarkData.load();
             model = Models.xgboost(data);
-            compiled = CompiledTreeEnsemble.compile(model);
+            compiled = TribuoCompiler.trees(model);
             examples = data.examples(data.rows);
             x = Models.modelOrder(model, data.rows);
         }
@@ -78,7 +79,7 @@ public class PredictLatencyBenchmark {
         public void setup() {
             BenchmarkData data = BenchmarkData.load();
             model = Models.cart(data);
-            compiled = CompiledTreeEnsemble.compile(model);
+            compiled = TribuoCompiler.trees(model);
             examples = data.examples(data.rows);
             x = Models.modelOrder(model, data.rows);
         }
@@ -95,7 +96,7 @@ public class PredictLatencyBenchmark {
         public void setup() {
             BenchmarkData data = BenchmarkData.load();
             model = Models.forest(data);
-            compiled = CompiledTreeEnsemble.compile(model);
+            compiled = TribuoCompiler.trees(model);
             examples = data.examples(data.rows);
             x = Models.modelOrder(model, data.rows);
         }
@@ -113,7 +114,7 @@ public class PredictLatencyBenchmark {
             BenchmarkData data = BenchmarkData.load();
             double[][] standardized = data.standardized();
             model = Models.knn(data, standardized);
-            fast = FastKnn.fromTribuo(model);
+            fast = TribuoCompiler.knn(model, FastKnn.Combination.TRIBUO_4_3_AVERAGING_COMBINER);
             examples = data.examples(standardized);
             x = Models.modelOrder(model, standardized);
         }
@@ -144,7 +145,7 @@ public class PredictLatencyBenchmark {
                         physics.extract(workloads.get(i)).values()));
             }
             XGBoostModel<Regressor> model = Models.xgboostOn(examples);
-            compiled = CompiledTreeEnsemble.compile(model);
+            compiled = TribuoCompiler.trees(model);
             order = FeatureOrder.of(compiled.featureNames(), physics.names());
             features = new double[physics.names().size()];
             modelOrder = new double[order.size()];

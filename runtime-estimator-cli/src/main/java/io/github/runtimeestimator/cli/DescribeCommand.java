@@ -11,9 +11,10 @@ import io.github.runtimeestimator.core.catalog.UnknownModelException;
 import io.github.runtimeestimator.core.graph.CodeDefinedModels;
 import io.github.runtimeestimator.core.graph.HuggingFaceConfig;
 import io.github.runtimeestimator.core.graph.OperatorGraph;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecFormatException;
 import io.github.runtimeestimator.core.io.SpecJson;
-import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -142,9 +143,9 @@ final class DescribeCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(ModelSpec model) throws JsonProcessingException {
-        ObjectNode root = CliJson.JSON.createObjectNode();
+        ObjectNode root = JsonMappers.output().createObjectNode();
         ModelSpec printed = withGraph ? model : model.withGraph(null);
-        root.set("model", CliJson.JSON.readTree(SpecJson.writeModel(printed)));
+        root.set("model", JsonMappers.output().readTree(SpecJson.writeModel(printed)));
         OperatorGraph graph = model.graph();
         if (graph == null) {
             root.putNull("operatorSummary");

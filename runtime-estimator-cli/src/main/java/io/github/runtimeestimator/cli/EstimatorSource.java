@@ -2,8 +2,8 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
-import io.github.runtimeestimator.models.EstimatorTrainer;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
-import io.github.runtimeestimator.models.evaluation.ComparisonFormat;
-import io.github.runtimeestimator.models.evaluation.Evaluator;
-import io.github.runtimeestimator.models.evaluation.FoldResult;
-import io.github.runtimeestimator.models.evaluation.MetricsReport;
-import io.github.runtimeestimator.models.evaluation.PredictionFailure;
+import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.evaluation.Evaluator;
+import io.github.runtimeestimator.training.evaluation.FoldResult;
+import io.github.runtimeestimator.training.evaluation.MetricsReport;
+import io.github.runtimeestimator.training.evaluation.PredictionFailure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private ObjectNode json(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,
                             FoldResult scored) {
-        ObjectNode root = CliJson.JSON.createObjectNode();
+        ObjectNode root = JsonMappers.output().createObjectNode();
         root.put("estimator", estimator.describe());
         ArrayNode files = root.putArray("files");
         data.forEach(f -> files.add(f.toString()));

@@ -2,7 +2,7 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.features.FeatureSets;
-import io.github.runtimeestimator.models.EstimatorTrainer;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.io.PrintWriter;
 import java.util.List;
 

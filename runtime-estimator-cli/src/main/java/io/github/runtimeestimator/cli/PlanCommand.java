@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.planner.BatchSearch;
+import io.github.runtimeestimator.planner.Checkpointing;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.FleetFormatter;
+import io.github.runtimeestimator.planner.FleetJob;
+import io.github.runtimeestimator.planner.FleetPlan;
+import io.github.runtimeestimator.planner.FleetPlanner;
+import io.github.runtimeestimator.planner.FleetReader;
 import io.github.runtimeestimator.planner.Objective;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
@@ -40,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Ranks hardware offers for the workload in a spec file and chooses the cheapest whose upper-bound"
-                + " time meets the deadline and whose upper-bound cost meets the budget.")
+                + " time meets the deadline and whose upper-bound cost meets the budget; or, with --fleet, assigns a"
+                + " queue of jobs to owned devices and rented offers.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -48,13 +56,20 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", required = true, paramLabel = "spec.json",
+    @Option(names = "--spec", paramLabel = "spec.json",
             description = "workload spec: model, job, precision (its hardware, if any, is replaced by each offer's)")
     Path specFile;
 
-    @Option(names = "--offers", required = true, paramLabel = "offers.json",
-            description = "hardware offers: JSON {\"formatVersion\": 1, \"offers\": [...]} or CSV with the same fields")
+    @Option(names = "--offers", paramLabel = "offers.json",
+            description = "hardware offers: JSON {\"formatVersion\": 1, \"offers\": [...]} or CSV with the same fields"
+                    + " (with --fleet: the offers that can be rented besides the owned pools)")
     Path offersFile;
+
+    @Option(names = "--fleet", paramLabel = "fleet.json",
+            description = "instead of --spec: a queue of jobs (each with its spec and deadline) and the pools of devices"
+                    + " you own; assigns every job so that each deadline is met at the least total cost, or says"
+                    + " which cannot be met and why")
+    Path fleetFile;
 
     @Option(names = "--deadline", paramLabel = "2h", description = "the job must finish within this: 90s, 15m, 2h, 1h30m, 2d")
     String deadline;
@@ -66,6 +81,30 @@ final class PlanCommand implements Callable<Integer> {
             description = "what ranks the offers that meet the constraints: cost (upper-bound cost) or energy"
                     + " (upper-bound time x board power x devices, an upper bound; default: ${DEFAULT-VALUE})")
     String rankBy;
+
+    @Option(names = "--overlap", defaultValue = "0", paramLabel = "0..1",
+            description = "share of the gradient all-reduce of multi-device training hidden behind compute"
+                    + " (default: ${DEFAULT-VALUE}, nothing hidden)")
+    double overlap;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "30m",
+            description = "spot offers: work between checkpoints (default: the optimal interval, Young's"
+                    + " sqrt(2 x write / interruption rate))")
+    String checkpointInterval;
+
+    @Option(names = "--checkpoint-write", defaultValue = "60s", paramLabel = "60s",
+            description = "spot offers: time one checkpoint write takes (default: ${DEFAULT-VALUE}, an assumption)")
+    String checkpointWrite;
+
+    @Option(names = "--restart", defaultValue = "5m", paramLabel = "5m",
+            description = "spot offers: time from an interruption until work resumes (default: ${DEFAULT-VALUE},"
+                    + " an assumption)")
+    String restart;
+
+    @Option(names = "--prefer-measured",
+            description = "rank fitting offers whose estimates lie within the estimator's training data before those"
+                    + " whose estimates extrapolate")
+    boolean preferMeasured;
 
     @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
     Path model;
@@ -89,6 +128,16 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((specFile == null) == (fleetFile == null)) {
+            throw new UserInputException("give either --spec (one job) or --fleet (a queue of jobs), not "
+                    + (specFile == null ? "neither" : "both"));
+        }
+        if (fleetFile != null) {
+            return fleet();
+        }
+        if (offersFile == null) {
+            throw new UserInputException("--offers is required with --spec");
+        }
         Constraints constraints = constraints();
         HardwareCatalog hardware = Inputs.catalog(catalog);
         WorkloadSpec workload = Inputs.workload(specFile, hardware, models);
@@ -129,13 +178,73 @@ final class PlanCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** The fleet view: jobs and owned pools from the fleet file, rented offers from --offers if given. */
+    private Integer fleet() {
+        if (deadline != null || budget != null || batchSearch || !"cost".equalsIgnoreCase(rankBy) || preferMeasured) {
+            throw new UserInputException("--fleet takes each job's deadline and budget from the fleet file and minimises"
+                    + " the total cost (each assignment shows its trust mark); leave out --deadline, --budget,"
+                    + " --rank-by, --prefer-measured and --batch-search");
+        }
+        HardwareCatalog hardware = Inputs.catalog(catalog);
+        Inputs.existingFile("fleet file", fleetFile);
+        FleetReader.Fleet fleet;
+        try {
+            fleet = new FleetReader(hardware, models.catalog()).read(fleetFile);
+        } catch (IOException e) {
+            throw new UserInputException("fleet file " + fleetFile + " cannot be used: " + Inputs.oneLine(e), e);
+        }
+        List<FleetJob> jobs = fleet.jobs().stream()
+                .map(j -> new FleetJob(j.id(), models.enrich(j.workload()), j.deadline(), j.budget())).toList();
+        List<io.github.runtimeestimator.planner.HardwareOffer> rented = List.of();
+        if (offersFile != null) {
+            OfferReadResult offers = readOffers(hardware);
+            PrintWriter err = spec.commandLine().getErr();
+            for (OfferRejection r : offers.rejections()) {
+                err.println("runtime-estimator: warning: offer left out: " + r.message());
+            }
+            err.flush();
+            rented = offers.offers();
+        }
+        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        FleetPlan plan = new FleetPlanner(new ResourcePlanner(estimator), estimator.describe())
+                .assign(jobs, fleet.pools(), rented, assumptions(Constraints.none()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(FleetFormatter.json(plan));
+        } else {
+            out.print(FleetFormatter.markdown(plan));
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
     /** Deadline and/or budget; at least one is required, each validated by {@link Constraints}. */
     private Constraints constraints() {
         if (deadline == null && budget == null) {
             throw new UserInputException("at least one of --deadline (e.g. 2h) and --budget (e.g. 50) is required");
         }
         Duration d = deadline == null ? null : Durations.parse("--deadline", deadline);
-        return new Constraints(d, budget, Objective.fromId("--rank-by", rankBy));
+        return assumptions(new Constraints(d, budget, Objective.fromId("--rank-by", rankBy)));
+    }
+
+    /** {@code base} with the overlap, checkpointing and preference the options give. */
+    Constraints assumptions(Constraints base) {
+        if (!(overlap >= 0 && overlap <= 1)) {
+            throw new UserInputException("--overlap = " + overlap + ": must be within [0, 1]");
+        }
+        double interval = checkpointInterval == null ? 0
+                : positiveSeconds("--checkpoint-interval", checkpointInterval);
+        Checkpointing checkpointing = new Checkpointing(interval, positiveSeconds("--checkpoint-write", checkpointWrite),
+                Durations.toSeconds(Durations.parse("--restart", restart)));
+        return base.withCommunicationOverlap(overlap).withCheckpointing(checkpointing).preferringMeasured(preferMeasured);
+    }
+
+    private static double positiveSeconds(String option, String text) {
+        double s = Durations.toSeconds(Durations.parse(option, text));
+        if (!(s > 0)) {
+            throw new UserInputException(option + " = " + text + ": must be > 0");
+        }
+        return s;
     }
 
     private OfferReadResult readOffers(HardwareCatalog hardware) {
@@ -151,7 +260,8 @@ final class PlanCommand implements Callable<Integer> {
     private List<BatchSearch> searches(ResourcePlanner planner, Plan plan) {
         List<BatchSearch> result = new ArrayList<>();
         for (RankedOffer r : plan.ranked()) {
-            if (r.verdict() != Verdict.OUT_OF_MEMORY && r.verdict() != Verdict.ESTIMATE_FAILED) {
+            if (r.hasEstimate() && r.verdict() != Verdict.OUT_OF_MEMORY
+                    && r.verdict() != Verdict.NEEDS_MODEL_PARALLELISM) {
                 result.add(planner.cheapestBatchPerEpoch(plan.workload(), r.offer(), maxBatch));
             }
         }
@@ -187,7 +297,7 @@ final class PlanCommand implements Callable<Integer> {
         if (searches.isEmpty()) {
             return base;
         }
-        ObjectNode root = (ObjectNode) CliJson.JSON.readTree(base);
+        ObjectNode root = (ObjectNode) JsonMappers.output().readTree(base);
         ArrayNode all = root.putArray("batchSearch");
         for (BatchSearch s : searches) {
             ObjectNode o = all.addObject();
@@ -212,7 +322,7 @@ final class PlanCommand implements Callable<Integer> {
                 }
             }
         }
-        return CliJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return JsonMappers.output().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
     private static void number(ObjectNode o, String key, double v) {

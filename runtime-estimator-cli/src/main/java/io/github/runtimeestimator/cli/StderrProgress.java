@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.cli;
 
-import io.github.runtimeestimator.models.evaluation.Progress;
+import io.github.runtimeestimator.training.evaluation.Progress;
 import java.io.PrintWriter;
 
 /**

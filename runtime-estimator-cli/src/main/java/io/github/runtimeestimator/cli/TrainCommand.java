@@ -1,13 +1,14 @@
 package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.io.ReadMode;
-import io.github.runtimeestimator.models.EstimatorTrainer;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,8 +51,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "training seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "m.rte", description = "where to write the estimator")
+    @Option(names = "--out", required = true, paramLabel = "m.rte",
+            description = "where to write the estimator; an existing .rte is replaced, another existing file only"
+                    + " with --force, an input of this command never")
     Path out;
+
+    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
+    boolean force;
 
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
@@ -66,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Names.requireTrainer(trainer);
         Names.requireFeatureSet(features);
+        List<Path> inputs = new ArrayList<>(data);
+        inputs.add(catalog);
+        OutputFile.check("--out", out, force, inputs);
+        Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
         Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
         Names.warnRejections(err, rows.rejections(), quiet);

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks measurement files against schema v1 and the hardware catalogue. Exit 0 when every "
-                + "row is valid, 2 otherwise (each rejected row is listed).")
+        description = "Checks measurement files against schema v1, the hardware catalogue and physics (no step"
+                + " faster than its physical floor or slower than a day). Exit 0 when every row is valid, 2 otherwise"
+                + " (each rejected row is listed).")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,10 +1,13 @@
 package io.github.runtimeestimator.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -60,6 +63,18 @@ final class CliHarness {
 
     static Result run(String... args) {
         return run(STUBS, args);
+    }
+
+    /** Runs the command as {@code main} does, on the given output streams (a real {@code /dev/full}, say). */
+    static int runOn(EstimatorSource source, OutputStream stdout, OutputStream stderr, String... args) {
+        return Main.run(args, stdout, stderr, source);
+    }
+
+    /** Exit code 2 and a single line on stderr naming {@code contains}, with no stack trace. */
+    static void assertOneLineReason(Result r, String contains) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().strip()).contains(contains).doesNotContain("\n").doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
 }

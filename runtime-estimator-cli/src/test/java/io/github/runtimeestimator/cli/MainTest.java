@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.strict();
     private static final List<String> METRIC_KEYS = List.of("rows", "mae_seconds", "rmse_seconds", "mape",
             "median_ape", "within_10pct", "within_25pct", "r2_log_time", "interval_coverage");
 

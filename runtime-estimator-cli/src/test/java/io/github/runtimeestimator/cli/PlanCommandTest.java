@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hardware, bounds x0.8 / x1.25): a train_epoch of 100 steps at batch 64 is 6.4 s, up to 8 s on one device.
  */
 class PlanCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.strict();
 
     @TempDir
     Path tmp;
@@ -85,7 +86,8 @@ class PlanCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode plan = JSON.readTree(r.out());
         assertThat(keys(plan)).containsExactly("formatVersion", "model", "phase", "batchSize", "precision",
-                "deadlineSeconds", "budget", "rankBy", "currency", "dataParallelEfficiency", "estimator", "nothingFits",
+                "deadlineSeconds", "budget", "rankBy", "currency", "communicationOverlap", "checkpointing",
+                "preferMeasured", "estimator", "nothingFits",
                 "summary", "chosenOfferId", "nearestMissOfferIds", "ranked");
         assertThat(plan.get("deadlineSeconds").asDouble()).isEqualTo(90.0);
         assertThat(plan.get("budget").asDouble()).isEqualTo(50.0);
@@ -104,12 +106,14 @@ class PlanCommandTest {
 
     @Test
     void saysNothingFitsWithTheNearestMissesAndStillExitsZero() throws Exception {
-        // the fastest offer (8 devices: 8 s / 7.2 = 1.11 s upper bound) still misses a 1 s deadline
+        // the fastest offer, 8 devices data parallel: 100 steps of 8 samples a device (0.8 s, upper 1 s) plus 100
+        // all-reduces of 102.2 MB of gradients over NVLink 4 (2 x 7/8 x 102228128 / 450e9 = 0.398 ms each):
+        // 1.04 s upper bound, still over a 1 s deadline
         CliHarness.Result r = CliHarness.run("plan", "--spec", epochSpec().toString(),
                 "--offers", goodOffers().toString(), "--deadline", "1s");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("**nothing fits; nearest misses: eight-h100 (too_slow: upper bound 1.11s"
+        assertThat(r.out()).startsWith("**nothing fits; nearest misses: eight-h100 (too_slow: upper bound 1.04s"
                 + " exceeds the deadline 1s)");
         assertThat(r.out()).doesNotContain("| fits |");
 
@@ -220,5 +224,102 @@ class PlanCommandTest {
 
         assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers", offers.toString(),
                 "--deadline", "1m", "--rank-by", "watts"), "--rank-by = \"watts\": must be one of [cost, energy]");
+    }
+
+    /** The stub, whose estimates for the L4 say they extrapolate. */
+    private static final EstimatorSource EXTRAPOLATING = new EstimatorSource() {
+        private final io.github.runtimeestimator.core.RuntimeEstimator estimator = spec -> {
+            io.github.runtimeestimator.core.Estimate e = CliHarness.STUB.predict(spec);
+            return spec.requireHardware().id().equals("nvidia-l4-24gb")
+                    ? e.toBuilder().extrapolations(List.of("hardware nvidia-l4-24gb is not in the training data"))
+                    .build() : e;
+        };
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator load(Path artifact) {
+            return estimator;
+        }
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator loadDefault() {
+            return estimator;
+        }
+
+        @Override
+        public io.github.runtimeestimator.core.RuntimeEstimator fit(
+                io.github.runtimeestimator.models.TrainerConfig config,
+                List<io.github.runtimeestimator.core.Measurement> rows) {
+            return estimator;
+        }
+    };
+
+    @Test
+    void marksAnExtrapolatedEstimateWithItsReasonInEveryFormat() throws Exception {
+        String[] args = {"plan", "--spec", epochSpec().toString(), "--offers", goodOffers().toString(),
+            "--deadline", "1m"};
+        CliHarness.Result md = CliHarness.run(EXTRAPOLATING, args);
+
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).startsWith("**choose one-l4").contains("EXTRAPOLATED: hardware nvidia-l4-24gb is not in"
+                + " the training data; measured alternative: one-h100")
+                .contains("| extrapolated: hardware nvidia-l4-24gb is not in the training data |")
+                .contains("| within training data |");
+
+        String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        jsonArgs[args.length] = "--format";
+        jsonArgs[args.length + 1] = "json";
+        JsonNode json = JSON.readTree(CliHarness.run(EXTRAPOLATING, jsonArgs).out());
+        assertThat(json.get("measuredAlternativeOfferId").asText()).isEqualTo("one-h100");
+        JsonNode l4 = json.get("ranked").get(0);
+        assertThat(l4.get("offerId").asText()).isEqualTo("one-l4");
+        assertThat(l4.get("extrapolates").asBoolean()).isTrue();
+        assertThat(l4.get("extrapolations").get(0).asText()).isEqualTo("hardware nvidia-l4-24gb is not in the training"
+                + " data");
+
+        String[] preferArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        preferArgs[args.length] = "--prefer-measured";
+        assertThat(CliHarness.run(EXTRAPOLATING, preferArgs).out()).startsWith("**choose one-h100");
+    }
+
+    @Test
+    void assignsAQueueOfJobsToOwnedDevicesAndRentedOffers() throws Exception {
+        // each job: 6.4 s, upper 8 s on one device; the lab has one L4 (free), one H100 rents at 4.00/h:
+        // one job runs on the L4, the other rents the H100 for 8 s: 8 / 3600 x 4 = 0.0089
+        epochSpec();
+        Path fleet = Files.writeString(tmp.resolve("fleet.json"), """
+                {"formatVersion": 1,
+                 "jobs": [{"id": "a", "spec": "spec.json", "deadline": "1m"},
+                          {"id": "b", "spec": "spec.json", "deadline": "1m"},
+                          {"id": "c", "spec": "spec.json", "deadline": "1s"}],
+                 "pool": [{"id": "lab", "hardware": "nvidia-l4-24gb", "count": 1, "currency": "USD"}]}
+                """);
+        Path offers = offers(offer("one-h100", "nvidia-h100-sxm-80gb", 1, 4.0));
+
+        CliHarness.Result md = CliHarness.run("plan", "--fleet", fleet.toString(), "--offers", offers.toString());
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).startsWith("**2 of 3 jobs meet their deadlines, at most 0.01 USD in all; cannot be met: c**")
+                .contains("| lab/1 (owned) | 1 x nvidia-l4-24gb |").contains("| one-h100 | 1 x nvidia-h100-sxm-80gb |")
+                .contains("- c: no option meets it; nearest misses: ");
+
+        JsonNode json = JSON.readTree(CliHarness.run("plan", "--fleet", fleet.toString(), "--offers",
+                offers.toString(), "--format", "json").out());
+        assertThat(json.get("assignments")).hasSize(2);
+        assertThat(json.get("totalUpperCost").asDouble()).isCloseTo(8.0 / 3600 * 4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(json.get("unmet").get(0).get("jobId").asText()).isEqualTo("c");
+        assertThat(json.get("optimal").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBadFleetOrMixedOptionsFailOnOneLine() throws Exception {
+        Path fleet = Files.writeString(tmp.resolve("fleet.json"), """
+                {"formatVersion": 1, "jobs": [{"id": "a", "spec": "missing.json", "deadline": "soon"}], "pool": []}
+                """);
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString()), "jobs[0]: ");
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--spec", epochSpec().toString()),
+                "give either --spec (one job) or --fleet (a queue of jobs), not both");
+        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--deadline", "1h"),
+                "--fleet takes each job's deadline and budget from the fleet file");
+        assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+                goodOffers().toString(), "--deadline", "1h", "--overlap", "2"), "--overlap = 2.0: must be within [0, 1]");
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.runtimeestimator.models.EstimatorTrainer;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.testing.RepositoryFiles;
+import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +50,7 @@ class TrainRoundTripTest {
         CliHarness.Result eval = CliHarness.run(real, "evaluate", "--data", xeon.toString(), "--model",
                 model.toString());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        JsonNode root = new ObjectMapper().readTree(eval.out());
+        JsonNode root = JsonMappers.strict().readTree(eval.out());
         assertThat(root.get("overall").get("rows").asInt()).isEqualTo(82);
         assertThat(root.get("overall").get("median_ape").isNumber()).isTrue();
 
@@ -61,6 +61,6 @@ class TrainRoundTripTest {
         CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
                 model.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
-        assertThat(new ObjectMapper().readTree(predict.out()).get("seconds").asDouble()).isPositive();
+        assertThat(JsonMappers.strict().readTree(predict.out()).get("seconds").asDouble()).isPositive();
     }
 }

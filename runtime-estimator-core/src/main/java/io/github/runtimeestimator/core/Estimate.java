@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * A predicted runtime with its bounds, and the energy it takes at most.
@@ -26,6 +27,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                               their full board power (memory-bound work draws much less) and the host around them
  *                               is not counted. NaN when the hardware's board power is not known, or the estimator
  *                               does not say; then it is left out of the JSON.
+ * @param raisedToPhysicalFloor  true when the estimator's own answer for a step was faster than physics allows
+ *                               (below the step's physical floor on its hardware) and the estimate was raised to
+ *                               that floor: the estimate is then a lower limit, not a prediction. Written to JSON
+ *                               only when true.
+ * @param extrapolations         why this estimate lies outside what the estimator was trained on (hardware,
+ *                               precision, model size or batch it never saw), one short reason each; empty when
+ *                               the spec is within its training data. A scheduler should prefer a measured
+ *                               alternative to an estimate with reasons. Written to JSON only when not empty.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -37,7 +46,11 @@ public record Estimate(
         @JsonProperty("estimator") String estimator,
         @JsonProperty("energyUpperBoundJoules")
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Estimate.UnknownFigure.class)
-        double energyUpperBoundJoules) {
+        double energyUpperBoundJoules,
+        @JsonProperty("raisedToPhysicalFloor") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean raisedToPhysicalFloor,
+        @JsonProperty("extrapolations") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> extrapolations) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -56,12 +69,27 @@ public record Estimate(
         }
         Checks.requiredText("estimator", estimator);
         Checks.nonNegativeOrUnknown("energyUpperBoundJoules", energyUpperBoundJoules);
+        extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
     }
 
-    /** An estimate whose energy is not known. */
+    /** The components before {@code extrapolations}: an estimate within the estimator's training data. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
+                raisedToPhysicalFloor, List.of());
+    }
+
+    /** Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty). */
+    @JsonIgnore
+    public boolean extrapolates() {
+        return !extrapolations.isEmpty();
+    }
+
+    /** An estimate the estimator made itself (not raised to a physical floor) whose energy is not known. */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
-        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN);
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false,
+                List.of());
     }
 
     /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
@@ -73,9 +101,12 @@ public record Estimate(
                              @JsonProperty("steps") long steps,
                              @JsonProperty("coverage") double coverage,
                              @JsonProperty("estimator") String estimator,
-                             @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules) {
+                             @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules,
+                             @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor,
+                             @JsonProperty("extrapolations") List<String> extrapolations) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules);
+                energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor,
+                extrapolations);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -100,7 +131,8 @@ public record Estimate(
     public Builder toBuilder() {
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
-                .energyUpperBoundJoules(energyUpperBoundJoules);
+                .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor)
+                .extrapolations(extrapolations);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -113,6 +145,8 @@ public record Estimate(
         private double coverage;
         private String estimator;
         private double energyUpperBoundJoules = Double.NaN;
+        private boolean raisedToPhysicalFloor;
+        private List<String> extrapolations = List.of();
 
         private Builder() {
         }
@@ -157,9 +191,19 @@ public record Estimate(
             return this;
         }
 
+        public Builder raisedToPhysicalFloor(boolean raised) {
+            this.raisedToPhysicalFloor = raised;
+            return this;
+        }
+
+        public Builder extrapolations(List<String> reasons) {
+            this.extrapolations = reasons;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules);
+                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations);
         }
     }
 

@@ -40,6 +40,11 @@ public record JobSpec(
         }
         if (phase == Phase.TRAIN_JOB) {
             Checks.atLeast("job.epochs", epochs, 1);
+            long perEpoch = stepsPerEpoch(datasetSize, batchSize);
+            if (perEpoch > Long.MAX_VALUE / epochs) {
+                throw new SpecValidationException("job.epochs", epochs, "times " + perEpoch
+                        + " steps per epoch is more than " + Long.MAX_VALUE + " steps");
+            }
         } else {
             epochs = epochs == 0 ? 1 : epochs;
             if (epochs != 1) {
@@ -77,20 +82,28 @@ public record JobSpec(
     /** Optimizer steps in one epoch: {@code ceil(datasetSize / batchSize)}; 1 when there is no dataset. */
     @JsonIgnore
     public long stepsPerEpoch() {
+        return stepsPerEpoch(datasetSize, batchSize);
+    }
+
+    /** {@code ceil(datasetSize / batchSize)} without overflow, for any long dataset size. */
+    private static long stepsPerEpoch(long datasetSize, int batchSize) {
         if (datasetSize == 0) {
             return 1;
         }
-        return (datasetSize + batchSize - 1) / batchSize;
+        return (datasetSize - 1) / batchSize + 1;
     }
 
-    /** Steps (or inference batches) this job runs in all: 1, one epoch's, or epochs times one epoch's. */
+    /**
+     * Steps (or inference batches) this job runs in all: 1, one epoch's, or epochs times one epoch's. Always
+     * exact: a job whose steps would not fit a {@code long} is refused when it is built.
+     */
     @JsonIgnore
     public long steps() {
         switch (phase) {
             case TRAIN_EPOCH:
                 return stepsPerEpoch();
             case TRAIN_JOB:
-                return stepsPerEpoch() * epochs;
+                return Math.multiplyExact(stepsPerEpoch(), (long) epochs); // cannot overflow: checked when built
             default:
                 return 1;
         }

@@ -3,18 +3,64 @@ package io.github.runtimeestimator.models;
 import java.io.IOException;
 
 /**
- * An estimator artifact ({@code .rte}) cannot be used: not a complete zip, an entry missing or corrupt, written
- * by a newer format version, or trained on another version of its feature set. The message names the file and
- * what is wrong.
+ * An estimator artifact ({@code .rte}) cannot be used: not a complete zip, too large, an entry missing,
+ * unexpected, corrupt or inconsistent with the manifest, a manifest field out of range, written in another
+ * format version, or trained on another version of its feature set. The message names the file, the entry, the
+ * field and what is wrong; {@link #source()}, {@link #entry()} and {@link #field()} give them as data.
  */
 public class ArtifactFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String source;
+    private final String entry;
+    private final String field;
+
+    /** A problem with the artifact as a whole (its zip structure, its size). */
     public ArtifactFormatException(String message) {
-        super(message);
+        this(message, (Throwable) null);
     }
 
+    /** A problem with the artifact as a whole, caused by {@code cause}. */
     public ArtifactFormatException(String message, Throwable cause) {
         super(message, cause);
+        this.source = null;
+        this.entry = null;
+        this.field = null;
+    }
+
+    /**
+     * A problem with one entry, or one field of it.
+     *
+     * @param source  the file or resource, as the caller named it
+     * @param entry   the zip entry ({@code manifest.json}, {@code regressors/step.bin}), or null for the zip
+     * @param field   the field within the entry ({@code regressors[0].standardization.scales[3]}), or null
+     * @param problem what is wrong and which rule it breaks
+     */
+    public ArtifactFormatException(String source, String entry, String field, String problem) {
+        this(source, entry, field, problem, null);
+    }
+
+    /** As {@link #ArtifactFormatException(String, String, String, String)}, caused by {@code cause}. */
+    public ArtifactFormatException(String source, String entry, String field, String problem, Throwable cause) {
+        super(source + ": " + (entry == null ? "" : entry + (field == null ? "" : " " + field) + ": ") + problem,
+                cause);
+        this.source = source;
+        this.entry = entry;
+        this.field = field;
+    }
+
+    /** The file or resource, or null when the message alone says it. */
+    public String source() {
+        return source;
+    }
+
+    /** The zip entry at fault, or null when the artifact as a whole is. */
+    public String entry() {
+        return entry;
+    }
+
+    /** The field at fault within {@link #entry()}, or null. */
+    public String field() {
+        return field;
     }
 }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The pretrained estimator shipped in this jar as {@value #RESOURCE}, built by {@link DefaultEstimatorBuilder}
- * from the project's {@code datasets/*.csv}. Loaded once, on first use.
+ * The pretrained estimator shipped in this jar as {@value #RESOURCE}, built by runtime-estimator-training's
+ * {@code DefaultEstimatorBuilder} from the project's {@code datasets/*.csv}. Loaded once, on first use, in pure
+ * Java (no Tribuo, no native library).
  */
 public final class DefaultEstimator {
     /** Classpath location of the shipped artifact. */
@@ -43,7 +44,7 @@ public final class DefaultEstimator {
         try (InputStream in = DefaultEstimator.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the pretrained estimator " + resource + " is missing from the"
-                        + " runtime-estimator-models jar; rebuild it with: mvn -B -q -pl runtime-estimator-models"
+                        + " runtime-estimator-models jar; rebuild it with: mvn -B -q -pl runtime-estimator-training"
                         + " -am -Prebuild-default-estimator process-classes");
             }
             return EstimatorArtifact.read(in, "classpath:" + resource);

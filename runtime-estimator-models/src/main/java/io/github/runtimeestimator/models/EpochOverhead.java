@@ -34,30 +34,4 @@ public record EpochOverhead(@JsonProperty("perStepFraction") double perStepFract
     public double epochSeconds(long steps, double stepSeconds) {
         return steps * stepSeconds * (1 + perStepFraction) + perEpochSeconds;
     }
-
-    /**
-     * Fits the overhead on measured epochs: {@code perStepFraction} is the median of
-     * {@code measured / (steps * predicted step) - 1} over the rows, floored at 0; no fixed term.
-     *
-     * @param epochSeconds    measured epoch times
-     * @param steps           steps of each epoch
-     * @param stepSeconds     the step estimator's prediction of one step of each epoch
-     */
-    static EpochOverhead fit(double[] epochSeconds, long[] steps, double[] stepSeconds) {
-        int n = epochSeconds.length;
-        if (n == 0) {
-            return none();
-        }
-        double[] excess = new double[n];
-        for (int i = 0; i < n; i++) {
-            excess[i] = epochSeconds[i] / (steps[i] * stepSeconds[i]) - 1;
-        }
-        double fraction = Math.max(0, Stats.quantile(excess, 0.5));
-        EpochOverhead fitted = new EpochOverhead(fraction, 0, n, 0);
-        double[] ape = new double[n];
-        for (int i = 0; i < n; i++) {
-            ape[i] = Math.abs(fitted.epochSeconds(steps[i], stepSeconds[i]) - epochSeconds[i]) / epochSeconds[i];
-        }
-        return new EpochOverhead(fraction, 0, n, Stats.quantile(ape, 0.5));
-    }
 }

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.models.internal.Stats;
 
 /**
  * How well the estimator's trainer did on step rows it did not see, from the internal K-fold during training.

@@ -30,22 +30,6 @@ public record PhaseInterval(@JsonProperty("lowerLogResidual") double lowerLogRes
         return new PhaseInterval(0, 0, 0, 0);
     }
 
-    /** The interval from held-out log residuals at quantiles {@code lowerP} and {@code upperP}. */
-    static PhaseInterval fromResiduals(double[] logResiduals, double lowerP, double upperP) {
-        if (logResiduals.length == 0) {
-            return none();
-        }
-        double lo = Math.min(0, Stats.quantile(logResiduals, lowerP));
-        double hi = Math.max(0, Stats.quantile(logResiduals, upperP));
-        int inside = 0;
-        for (double r : logResiduals) {
-            if (r >= lo && r <= hi) {
-                inside++;
-            }
-        }
-        return new PhaseInterval(lo, hi, logResiduals.length, (double) inside / logResiduals.length);
-    }
-
     public double lowerSeconds(double seconds) {
         return Math.min(seconds, seconds * Math.exp(lowerLogResidual));
     }

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.models;
 
-/** What a regressor is fitted on. */
+/** What a regressor is fitted on, and how its output becomes seconds. */
 public enum Target {
     /** log(seconds per step): relative errors weigh alike across 1 ms and 10 s steps. The default. */
     LOG_SECONDS,
@@ -11,5 +11,54 @@ public enum Target {
      * its device (FLOPs over peak FLOP/s for the precision, bytes over memory bandwidth, whichever is larger).
      * Moves less across models and hardware than raw time.
      */
-    LOG_RATIO_TO_ROOFLINE
+    LOG_RATIO_TO_ROOFLINE;
+
+    /** Predictions are floored here: a raw-seconds regressor can go negative, an estimate cannot. */
+    public static final double MIN_SECONDS = 1e-7;
+    /** ... and capped here (about 30 years per step): a log-scale regressor far outside its data can overflow. */
+    public static final double MAX_SECONDS = 1e9;
+
+    /**
+     * The value a regressor is fitted on for a step of {@code seconds}; {@code baselineSeconds} is the step's
+     * roofline time (read only by {@link #LOG_RATIO_TO_ROOFLINE}).
+     */
+    public double encode(double seconds, double baselineSeconds) {
+        switch (this) {
+            case SECONDS:
+                return seconds;
+            case LOG_SECONDS:
+                return Math.log(seconds);
+            case LOG_RATIO_TO_ROOFLINE:
+                return Math.log(seconds / baselineSeconds);
+            default:
+                throw new IllegalStateException("unhandled target " + this);
+        }
+    }
+
+    /**
+     * Seconds of one step from a regressor's output {@code value}, within [{@link #MIN_SECONDS},
+     * {@link #MAX_SECONDS}].
+     *
+     * @throws IllegalStateException when the value is not a number (no finite estimate exists)
+     */
+    public double seconds(double value, double baselineSeconds) {
+        double seconds;
+        switch (this) {
+            case SECONDS:
+                seconds = value;
+                break;
+            case LOG_SECONDS:
+                seconds = Math.exp(value);
+                break;
+            case LOG_RATIO_TO_ROOFLINE:
+                seconds = baselineSeconds * Math.exp(value);
+                break;
+            default:
+                throw new IllegalStateException("unhandled target " + this);
+        }
+        if (Double.isNaN(seconds)) {
+            throw new IllegalStateException("the " + this + " regressor predicted " + value + ": not a number");
+        }
+        return Math.min(MAX_SECONDS, Math.max(seconds, MIN_SECONDS));
+    }
 }

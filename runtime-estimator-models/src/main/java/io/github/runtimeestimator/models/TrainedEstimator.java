@@ -4,14 +4,26 @@ import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
+import io.github.runtimeestimator.features.PhysicalBounds;
+import io.github.runtimeestimator.models.internal.CompiledRegressor;
+import io.github.runtimeestimator.models.internal.StepRoofline;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * An estimator trained from measurements: a regressor of one step's time, composed into epochs and jobs
@@ -22,48 +34,73 @@ import java.util.Objects;
  * the only per-call state is a per-thread scratch buffer. {@link #save(Path)} writes it as a {@code .rte}
  * artifact; {@link RuntimeEstimator#load(Path)} reads it back and predicts exactly the same values.
  *
+ * <p>It predicts through a {@link CompiledRegressor}, a pure-Java evaluator (tree ensemble, k-NN or linear
+ * model): no Tribuo class, no native call, no lock and no allocation per prediction besides the returned
+ * {@link Estimate}. runtime-estimator-training trains and compiles it; the artifact stores the compiled form.
+ *
  * <p>Every estimate carries its energy upper bound ({@link Estimate#energyUpperBoundJoules()}: the job's seconds x
  * the hardware's board power x devices), unknown when the hardware has no board power figure.
- *
- * <p>Tree ensembles and k-NN are compiled into pure-Java evaluators when the estimator is built (after
- * training and on load): no native call, no lock and no allocation per prediction besides the returned
- * {@link Estimate}. {@link #tribuoNative()} predicts through the Tribuo model instead (the reference).
  */
 public final class TrainedEstimator implements RuntimeEstimator {
+    /** The name of the step-time regressor in an artifact. */
+    public static final String STEP_REGRESSOR = "step";
+
     private final TrainerConfig config;
+    private final Map<String, String> resolvedHyperParameters;
     private final FeatureExtractor features;
-    private final StepRegressor regressor;
+    private final CompiledRegressor regressor;
     private final EpochOverhead epochOverhead;
     private final PredictionIntervals intervals;
     private final TrainingSummary trainingData;
     private final HeldOutMetrics heldOut;
     private final String label;
+    private final Set<String> trainedHardware;
+    // one reason list per unseen hardware id, built once: predicting allocates only the returned Estimate
+    private final ConcurrentMap<String, List<String>> unseenHardwareReasons = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
 
-    TrainedEstimator(TrainerConfig config, FeatureExtractor features, StepRegressor regressor,
-                     EpochOverhead epochOverhead, PredictionIntervals intervals, TrainingSummary trainingData,
-                     HeldOutMetrics heldOut) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.features = Objects.requireNonNull(features, "features");
-        this.regressor = Objects.requireNonNull(regressor, "regressor");
-        this.epochOverhead = Objects.requireNonNull(epochOverhead, "epochOverhead");
-        this.intervals = Objects.requireNonNull(intervals, "intervals");
-        this.trainingData = Objects.requireNonNull(trainingData, "trainingData");
-        this.heldOut = Objects.requireNonNull(heldOut, "heldOut");
+    private TrainedEstimator(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.resolvedHyperParameters = b.resolvedHyperParameters == null ? config.hyperParameters()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(b.resolvedHyperParameters));
+        this.features = Objects.requireNonNull(b.features, "features");
+        this.regressor = Objects.requireNonNull(b.regressor, "regressor");
+        this.epochOverhead = Objects.requireNonNull(b.epochOverhead, "epochOverhead");
+        this.intervals = Objects.requireNonNull(b.intervals, "intervals");
+        this.trainingData = Objects.requireNonNull(b.trainingData, "trainingData");
+        this.heldOut = Objects.requireNonNull(b.heldOut, "heldOut");
+        if (!STEP_REGRESSOR.equals(regressor.name())) {
+            throw new IllegalArgumentException("regressor: named '" + regressor.name() + "', must be '"
+                    + STEP_REGRESSOR + "'");
+        }
+        if (!regressor.featureSet().equals(features.id()) || !features.id().equals(config.featureSet())) {
+            throw new IllegalArgumentException("regressor: reads feature set " + regressor.featureSet()
+                    + ", the estimator has " + features.id() + " and its config " + config.featureSet());
+        }
+        if (!features.names().containsAll(regressor.inputs())) {
+            throw new IllegalArgumentException("regressor: reads features that feature set " + features.id()
+                    + " lacks");
+        }
+        if (regressor.target() != config.target()) {
+            throw new IllegalArgumentException("regressor: target " + regressor.target() + " but the config's is "
+                    + config.target());
+        }
+        for (Map.Entry<String, String> e : config.hyperParameters().entrySet()) {
+            if (!e.getValue().equals(resolvedHyperParameters.get(e.getKey()))) {
+                throw new IllegalArgumentException("resolvedHyperParameters: " + e.getKey() + " = "
+                        + resolvedHyperParameters.get(e.getKey()) + " but the config sets " + e.getValue());
+            }
+        }
         this.label = config.trainer() + "/" + features.id() + " v" + features.version();
+        this.trainedHardware = Set.copyOf(trainingData.hardwareIds());
         int raw = features.names().size();
-        int model = regressor.modelFeatureCount();
+        int model = regressor.inputCount();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
     }
 
-    /**
-     * The same estimator predicting through the Tribuo model rather than the compiled evaluator: XGBoost
-     * through its native booster (serialised by a lock), k-NN with Tribuo 4.3.2's combiner (which returns the
-     * k-th neighbour's target, not the mean). Slow; meant for equality tests and benchmark baselines.
-     */
-    public TrainedEstimator tribuoNative() {
-        return new TrainedEstimator(config, features, regressor.tribuoNative(), epochOverhead, intervals,
-                trainingData, heldOut);
+    /** A builder: everything an estimator is made of, as runtime-estimator-training or an artifact supplies it. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -72,43 +109,30 @@ public final class TrainedEstimator implements RuntimeEstimator {
         WorkloadSpec step = stepOf(spec);
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
-        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model));
+        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model),
+                PhysicalBounds.floorSecondsPerStep(step));
     }
 
-    /**
-     * Predicts many specs; the same values as {@link #predict} one by one. Compiled estimators loop over
-     * {@link #predict}; the Tribuo path makes one batch call to the regressor.
-     */
+    /** Predicts many specs: the same values as {@link #predict} one by one. */
     @Override
     public List<Estimate> predictAll(List<WorkloadSpec> specs) {
         Objects.requireNonNull(specs, "specs");
-        if (regressor.isCompiled()) {
-            List<Estimate> out = new ArrayList<>(specs.size());
-            for (int i = 0; i < specs.size(); i++) {
-                WorkloadSpec spec = specs.get(i);
-                if (spec == null) { // checked here: a message built per row would allocate on every row
-                    throw new NullPointerException("specs[" + i + "]");
-                }
-                out.add(predict(spec));
+        List<Estimate> out = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            WorkloadSpec spec = specs.get(i);
+            if (spec == null) { // checked here: a message built per row would allocate on every row
+                throw new NullPointerException("specs[" + i + "]");
             }
-            return out;
-        }
-        double[][] rows = new double[specs.size()][];
-        double[] baselines = new double[specs.size()];
-        for (int i = 0; i < rows.length; i++) {
-            WorkloadSpec step = stepOf(Objects.requireNonNull(specs.get(i), "specs[" + i + "]"));
-            rows[i] = featuresOf(step);
-            baselines[i] = baseline(step);
-        }
-        double[] seconds = rows.length == 0 ? new double[0] : regressor.predictSeconds(rows, baselines);
-        List<Estimate> out = new ArrayList<>(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            out.add(compose(specs.get(i), seconds[i]));
+            out.add(predict(spec));
         }
         return out;
     }
 
-    /** Predicted seconds of one step (or inference batch) of {@code spec}, without bounds. */
+    /**
+     * The regressor's own answer for one step (or inference batch) of {@code spec}, without bounds and before
+     * {@link #predict} raises it to the step's physical floor ({@link PhysicalBounds#floorSecondsPerStep}): for
+     * comparing evaluators, not for scheduling.
+     */
     public double predictStepSeconds(WorkloadSpec spec) {
         WorkloadSpec step = stepOf(spec);
         Scratch s = scratch.get();
@@ -141,26 +165,32 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return config.target() == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
     }
 
-    private double[] featuresOf(WorkloadSpec step) {
-        double[] f = new double[features.names().size()];
-        featuresInto(step, f);
-        return f;
-    }
-
+    /**
+     * Extracts the step's features. Every input is validated finite, so a non-finite feature means the spec's
+     * numbers are too large to combine (FLOPs x batch beyond a double): a refusal of the input, not a bug.
+     */
     private void featuresInto(WorkloadSpec step, double[] f) {
         features.extractInto(step, f);
         for (int j = 0; j < f.length; j++) {
             if (!Double.isFinite(f[j])) {
-                throw new IllegalStateException("feature " + features.names().get(j) + " of " + features.id()
-                        + " is " + f[j] + " for model " + step.model().name() + ": cannot estimate");
+                throw new SpecValidationException("model", step.model().name(), "feature " + features.names().get(j)
+                        + " of " + features.id() + " is " + f[j] + " at batch " + step.job().batchSize()
+                        + ": the spec's numbers are too large to estimate");
             }
         }
     }
 
-    private Estimate compose(WorkloadSpec spec, double stepSeconds) {
+    /**
+     * The estimate of {@code spec} from the regressor's step time: raised to the step's physical floor when it
+     * is below it (flagged in the estimate), bounds from the phase's interval (the lower one never below the
+     * floor either), then composed into an epoch or a job. A time too large for a double is refused.
+     */
+    private Estimate compose(WorkloadSpec spec, double predictedStepSeconds, double floorStepSeconds) {
         JobSpec job = spec.job();
+        boolean raised = predictedStepSeconds < floorStepSeconds;
+        double stepSeconds = raised ? floorStepSeconds : predictedStepSeconds;
         PhaseInterval interval = intervals.forPhase(job.phase());
-        double low = interval.lowerSeconds(stepSeconds);
+        double low = Math.max(interval.lowerSeconds(stepSeconds), floorStepSeconds);
         double high = interval.upperSeconds(stepSeconds);
         long steps = job.steps();
         double seconds;
@@ -177,13 +207,45 @@ public final class TrainedEstimator implements RuntimeEstimator {
             lower = Math.min(seconds, epochs * epochOverhead.epochSeconds(perEpoch, low));
             upper = Math.max(seconds, epochs * epochOverhead.epochSeconds(perEpoch, high));
         }
+        if (!Double.isFinite(upper) || !Double.isFinite(stepSeconds)) {
+            throw new SpecValidationException("job", steps + " steps of " + stepSeconds + " s",
+                    "the job's time is too large to represent in seconds");
+        }
         return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
-                spec.hardware().energyUpperBoundJoules(seconds));
+                spec.hardware().energyUpperBoundJoules(seconds), raised, extrapolations(spec));
     }
 
-    /** The configuration it was trained with, every hyper-parameter resolved (defaults included). */
+    /**
+     * Why {@code spec} lies outside the training data, as far as this estimator records it: hardware that no
+     * training row ran on. Empty when every training row's hardware is unknown (an estimator built by hand).
+     */
+    private List<String> extrapolations(WorkloadSpec spec) {
+        String id = spec.hardware().id();
+        if (trainedHardware.isEmpty() || trainedHardware.contains(id)) {
+            return List.of();
+        }
+        List<String> reasons = unseenHardwareReasons.get(id);
+        if (reasons == null) {
+            reasons = List.of("hardware " + id + " is not in the training data (trained on "
+                    + String.join(", ", trainingData.hardwareIds()) + "): its estimate rests on its datasheet figures");
+            unseenHardwareReasons.putIfAbsent(id, reasons);
+        }
+        return reasons;
+    }
+
+    /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
     public TrainerConfig config() {
         return config;
+    }
+
+    /** Every hyper-parameter it was trained with, defaults included, sorted by name. */
+    public Map<String, String> resolvedHyperParameters() {
+        return resolvedHyperParameters;
+    }
+
+    /** The compiled step-time regressor it predicts with. */
+    public CompiledRegressor stepRegressor() {
+        return regressor;
     }
 
     /** The feature set it reads. */
@@ -209,10 +271,6 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /** The per-epoch overhead it adds to an epoch's steps. */
     public EpochOverhead epochOverhead() {
         return epochOverhead;
-    }
-
-    StepRegressor regressor() {
-        return regressor;
     }
 
     @Override
@@ -258,8 +316,92 @@ public final class TrainedEstimator implements RuntimeEstimator {
         }
     }
 
-    /** Writes the {@code .rte} artifact: a zip of {@code manifest.json} and the Tribuo model in protobuf form. */
+    /**
+     * Writes the {@code .rte} artifact (format {@value EstimatorArtifact#FORMAT_VERSION}: the manifest and the
+     * compiled regressor; see {@link EstimatorArtifact}), through a temporary file of its own in the same folder
+     * ({@link AtomicFiles}) moved into place atomically: a reader sees the old artifact or the new one.
+     */
     public void save(Path file) throws IOException {
-        EstimatorArtifact.write(this, file);
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = EstimatorArtifact.toBytes(this);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        AtomicFiles.write(file, bytes);
+    }
+
+    /** Assembles a {@link TrainedEstimator}; every part is required unless said otherwise. */
+    public static final class Builder {
+        private TrainerConfig config;
+        private Map<String, String> resolvedHyperParameters;
+        private FeatureExtractor features;
+        private CompiledRegressor regressor;
+        private EpochOverhead epochOverhead = EpochOverhead.none();
+        private PredictionIntervals intervals = PredictionIntervals.none();
+        private TrainingSummary trainingData;
+        private HeldOutMetrics heldOut = HeldOutMetrics.none("not evaluated");
+
+        private Builder() {
+        }
+
+        /** How it was trained; its target must be the regressor's and its feature set the features'. */
+        public Builder config(TrainerConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Every hyper-parameter, defaults included (optional: the config's own when absent). */
+        public Builder resolvedHyperParameters(Map<String, String> value) {
+            this.resolvedHyperParameters = value;
+            return this;
+        }
+
+        /** The feature set it extracts from a spec. */
+        public Builder features(FeatureExtractor value) {
+            this.features = value;
+            return this;
+        }
+
+        /** The compiled regressor of one step's time, named {@value TrainedEstimator#STEP_REGRESSOR}. */
+        public Builder stepRegressor(CompiledRegressor value) {
+            this.regressor = value;
+            return this;
+        }
+
+        /** What an epoch adds to its steps (optional: none). */
+        public Builder epochOverhead(EpochOverhead value) {
+            this.epochOverhead = value;
+            return this;
+        }
+
+        /** The intervals it states (optional: none). */
+        public Builder intervals(PredictionIntervals value) {
+            this.intervals = value;
+            return this;
+        }
+
+        /** What it was trained on. */
+        public Builder trainingData(TrainingSummary value) {
+            this.trainingData = value;
+            return this;
+        }
+
+        /** Its held-out scores (optional: none). */
+        public Builder heldOut(HeldOutMetrics value) {
+            this.heldOut = value;
+            return this;
+        }
+
+        /**
+         * The estimator.
+         *
+         * @throws NullPointerException     naming a missing part
+         * @throws IllegalArgumentException when the parts disagree (regressor name, feature set, target,
+         *                                  hyper-parameters)
+         */
+        public TrainedEstimator build() {
+            return new TrainedEstimator(this);
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * What an estimator was trained on.
  *
  * @param rows           ok rows used (step rows for the regressor plus epoch rows for the overhead)
- * @param skippedRows    rows not used: not ok (oom, error), or of a phase that is never trained on
+ * @param skippedRows    rows not used: not ok (oom, error), of a phase that is never trained on, or with a time
+ *                       that is not physically plausible ({@code PhysicalBounds.implausibility})
  * @param rowsByPhase    used rows by phase id
  * @param models         model names, sorted
  * @param hardwareIds    hardware catalogue ids, sorted

@@ -13,7 +13,10 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +28,20 @@ class DefaultEstimatorTest {
         RuntimeEstimator est = RuntimeEstimator.loadDefault();
         assertThat(est).isInstanceOf(TrainedEstimator.class).isSameAs(RuntimeEstimator.loadDefault());
         TrainedEstimator t = (TrainedEstimator) est;
-        assertThat(t.config()).isEqualTo(DefaultEstimatorBuilder.CONFIG);
-        assertThat(t.featureSet()).isSameAs(FeatureSets.byId(DefaultEstimatorBuilder.CONFIG.featureSet()));
+        // runtime-estimator-training's DefaultEstimatorBuilder.CONFIG: xgboost with 100 trees on physics
+        assertThat(t.config()).isEqualTo(new TrainerConfig("xgboost", Map.of("trees", "100"), "physics",
+                Target.LOG_SECONDS, TrainerConfig.DEFAULT_SEED));
+        assertThat(t.resolvedHyperParameters()).containsEntry("trees", "100").containsEntry("maxDepth", "6");
+        assertThat(t.featureSet()).isSameAs(FeatureSets.physics());
+        assertThat(t.stepRegressor().evaluator()).isInstanceOfSatisfying(CompiledTreeEnsemble.class, trees -> {
+            assertThat(trees.kind()).isEqualTo(CompiledTreeEnsemble.Kind.XGBOOST);
+            assertThat(trees.treeCount()).isEqualTo(100);
+            assertThat(trees.usesCompleteLayout()).isTrue();
+        });
         assertThat(t.trainingData().hardwareIds()).contains("nvidia-h100-sxm-80gb");
         assertThat(t.trainingData().models()).hasSizeGreaterThanOrEqualTo(30);
         assertThat(t.heldOutMetrics().rows()).isPositive();
-        assertThat(est.describe()).contains(DefaultEstimatorBuilder.CONFIG.trainer()).contains("held out");
+        assertThat(est.describe()).contains("xgboost").contains("held out");
     }
 
     @Test
@@ -52,22 +63,25 @@ class DefaultEstimatorTest {
     @Test
     void theShippedEstimatorFitsItsOwnTrainingDataWithinTheMeasurementNoiseBand() {
         TrainedEstimator est = DefaultEstimator.get();
-        double[] measured = TestData.h100().stream().filter(Measurement::isOk)
-                .filter(m -> m.steps() == 1).mapToDouble(Measurement::seconds).toArray();
-        double[] predicted = TestData.h100().stream().filter(Measurement::isOk).filter(m -> m.steps() == 1)
-                .mapToDouble(m -> est.predictStepSeconds(m.workload())).toArray();
+        List<Measurement> h100 = DatasetWorkloads.measurements().stream().filter(Measurement::isOk)
+                .filter(m -> m.steps() == 1).filter(m -> m.workload().hardware().id().equals("nvidia-h100-sxm-80gb"))
+                .toList();
+        double[] measured = h100.stream().mapToDouble(Measurement::seconds).toArray();
+        double[] predicted = h100.stream().mapToDouble(m -> est.predictStepSeconds(m.workload())).toArray();
         HeldOutMetrics inSample = HeldOutMetrics.of("in sample", 0, measured, predicted);
         // in-sample, so a loose sanity bound: a broken or mismatched artifact is off by factors
+        assertThat(measured).hasSizeGreaterThan(500);
         assertThat(inSample.medianApe()).isLessThan(0.25);
     }
 
     @Test
-    void aSavedCopyOfTheDefaultLoadsBackThroughRuntimeEstimatorLoad(@TempDir Path dir) throws Exception {
+    void aSavedCopyOfTheDefaultLoadsBackThroughRuntimeEstimatorLoadAndPredictsTheSameOnEveryRow(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("copy.rte");
         DefaultEstimator.get().save(file);
         RuntimeEstimator copy = RuntimeEstimator.load(file);
-        WorkloadSpec spec = TestData.h100().get(5).workload();
-        assertThat(copy.predict(spec)).isEqualTo(DefaultEstimator.get().predict(spec));
+        List<WorkloadSpec> rows = DatasetWorkloads.all();
+        assertThat(copy.predictAll(rows)).isEqualTo(DefaultEstimator.get().predictAll(rows));
     }
 
     @Test

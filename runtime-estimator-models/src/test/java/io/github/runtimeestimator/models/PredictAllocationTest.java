@@ -28,7 +28,7 @@ class PredictAllocationTest {
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
                 "thread allocation counting is off in this JVM");
         RuntimeEstimator est = RuntimeEstimator.loadDefault();
-        List<WorkloadSpec> specs = CompiledPredictionTest.allDatasetWorkloads().stream()
+        List<WorkloadSpec> specs = DatasetWorkloads.all().stream()
                 .filter(w -> w.job().phase() == Phase.INFER || w.job().phase() == Phase.TRAIN_STEP).toList();
         long threadId = Thread.currentThread().getId();
         double sink = 0;

@@ -79,7 +79,7 @@ class SharedEstimatorConcurrencyTest {
      */
     static List<WorkloadSpec> mixedSpecs(int count, long seed) {
         Map<String, ModelSpec> models = new LinkedHashMap<>();
-        for (WorkloadSpec w : CompiledPredictionTest.allDatasetWorkloads()) {
+        for (WorkloadSpec w : DatasetWorkloads.all()) {
             models.putIfAbsent(w.model().name(), w.model());
         }
         List<ModelSpec> modelList = new ArrayList<>(models.values());

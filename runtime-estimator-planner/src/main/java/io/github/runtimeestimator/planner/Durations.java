@@ -12,6 +12,9 @@ public final class Durations {
     private static final String RULE = "must be a duration like 90s, 15m, 2h, 1h30m or 2d (units d, h, m, s in that"
             + " order, whole numbers) or ISO-8601 like PT1H30M";
 
+    /** Seconds above which {@link #formatSeconds} prints an exponent rather than hours. */
+    static final double LARGEST_PRINTED_AS_HOURS = 1e12;
+
     private Durations() {
     }
 
@@ -56,6 +59,14 @@ public final class Durations {
         return digits == null ? 0 : Long.parseLong(digits);
     }
 
+    /**
+     * A duration in seconds as a double, for any duration (where {@link Duration#toMillis()} overflows above
+     * 292 million years).
+     */
+    public static double toSeconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
     /** Prints a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}. */
     public static String format(Duration d) {
         long s = d.getSeconds();
@@ -82,10 +93,16 @@ public final class Durations {
         return b.toString();
     }
 
-    /** Prints seconds as a rounded human duration: {@code 1h30m}, {@code 12m5s}, {@code 0.42s}. */
+    /**
+     * Prints seconds as a rounded human duration: {@code 1h30m}, {@code 12m5s}, {@code 0.42s}; beyond
+     * 10<sup>12</sup> s (about 31,700 years) in exponent form, {@code 1.23e+15s}.
+     */
     public static String formatSeconds(double seconds) {
         if (!Double.isFinite(seconds)) {
             return "-";
+        }
+        if (Math.abs(seconds) > LARGEST_PRINTED_AS_HOURS) {
+            return String.format(Locale.ROOT, "%.3gs", seconds);
         }
         if (seconds < 60) {
             return String.format(Locale.ROOT, seconds < 10 ? "%.2fs" : "%.0fs", seconds);

@@ -105,24 +105,91 @@ public final class MemoryEstimator {
         }
         long params = model.parameters();
 
-        long weights = params * weightBytesPerParameter(precision, training);
-        long gradients = training ? params * GRADIENT_BYTES : 0L;
-        long optimizerState = training
-                ? params * (long) job.optimizer().stateTensorsPerParameter() * OPTIMIZER_STATE_BYTES : 0L;
+        long weights = times("model.parameters", params, weightBytesPerParameter(precision, training));
+        long gradients = training ? times("model.parameters", params, GRADIENT_BYTES) : 0L;
+        long optimizerState = training ? times("model.parameters", params,
+                (long) job.optimizer().stateTensorsPerParameter() * OPTIMIZER_STATE_BYTES) : 0L;
 
-        int samplesPerDevice = (job.batchSize() + devices - 1) / devices;
+        int samplesPerDevice = (int) (((long) job.batchSize() + devices - 1) / devices);
         boolean fromDescriptor = model.activationElementsPerSample() != null;
         double elementsPerSample = fromDescriptor ? model.activationElementsPerSample()
                 : model.flopsPerSample() / FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT;
         double liveShare = training ? TRAINING_ACTIVATION_FACTOR : inferenceLiveShare(model);
-        long activations = Math.round(elementsPerSample * samplesPerDevice * liveShare
-                * activationBytesPerElement(precision));
+        long activations = rounded("job.batchSize", job.batchSize(),
+                elementsPerSample * samplesPerDevice * liveShare * activationBytesPerElement(precision));
 
-        long tensors = weights + gradients + optimizerState + activations;
-        long fragmentation = Math.round(tensors * (fragmentationFactor - 1.0));
-        long overhead = (cpu ? cpuContextBytes : gpuContextBytes) + fragmentation;
-        return new MemoryEstimate(weights, gradients, optimizerState, activations, overhead, tensors + overhead,
+        long tensors = sum("model.parameters", params, sum("model.parameters", params, weights, gradients),
+                sum("job.batchSize", job.batchSize(), optimizerState, activations));
+        long fragmentation = rounded("model.parameters", params, tensors * (fragmentationFactor - 1.0));
+        long overhead = sum("model.parameters", params, cpu ? cpuContextBytes : gpuContextBytes, fragmentation);
+        long total = sum("model.parameters", params, tensors, overhead);
+        return new MemoryEstimate(weights, gradients, optimizerState, activations, overhead, total,
                 devices, samplesPerDevice, fromDescriptor);
+    }
+
+    /**
+     * The peak memory of one device of a tensor-parallel group of {@code devices}: weights, gradients and optimizer
+     * state split evenly (each layer's matrices are sharded; the small replicated norms and biases are ignored), the
+     * activations of the whole batch kept whole on every device (Megatron shards part of them; keeping them all errs
+     * on the safe side), and the framework context and fragmentation as for one device.
+     */
+    public MemoryEstimate estimateTensorParallel(WorkloadSpec spec, int devices) {
+        Checks.atLeast("devices", devices, 1);
+        HardwareSpec hw = spec.hardware();
+        MemoryEstimate whole = estimate(hw == null ? spec : spec.withHardware(hw.withDeviceCount(1)));
+        long weights = ceilDiv(whole.weightsBytes(), devices);
+        long gradients = ceilDiv(whole.gradientsBytes(), devices);
+        long optimizerState = ceilDiv(whole.optimizerStateBytes(), devices);
+        long activations = whole.activationsBytes();
+        long tensors = weights + gradients + optimizerState + activations;
+        boolean cpu = hw != null && hw.kind() == HardwareKind.CPU;
+        long fragmentation = rounded("model.parameters", spec.model().parameters(),
+                tensors * (fragmentationFactor - 1.0));
+        long overhead = sum("model.parameters", spec.model().parameters(), cpu ? cpuContextBytes : gpuContextBytes,
+                fragmentation);
+        long total = sum("model.parameters", spec.model().parameters(), tensors, overhead);
+        return new MemoryEstimate(weights, gradients, optimizerState, activations, overhead, total, devices,
+                spec.job().batchSize(), whole.activationsFromDescriptor());
+    }
+
+    private static long ceilDiv(long bytes, int devices) {
+        return (bytes + devices - 1) / devices;
+    }
+
+    /**
+     * A workload whose memory per device does not fit a {@code long} number of bytes (over 8 EiB): refused,
+     * naming the field that makes it so. The planner's batch search treats such a batch as not fitting.
+     */
+    public static final class TooLargeException extends SpecValidationException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String field, Object value) {
+            super(field, value, "needs more than " + Long.MAX_VALUE + " bytes of memory per device");
+        }
+    }
+
+    /** {@code parameters x bytesEach}, refused naming {@code model.parameters} when it overflows. */
+    private static long times(String field, long parameters, long bytesEach) {
+        try {
+            return Math.multiplyExact(parameters, bytesEach);
+        } catch (ArithmeticException e) {
+            throw new TooLargeException(field, parameters);
+        }
+    }
+
+    private static long rounded(String field, Object value, double bytes) {
+        if (!(bytes < 0x1p63)) {
+            throw new TooLargeException(field, value);
+        }
+        return Math.round(bytes);
+    }
+
+    private static long sum(String field, Object value, long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new TooLargeException(field, value);
+        }
     }
 
     /** Bytes one parameter's weights take, per the conventions above. */

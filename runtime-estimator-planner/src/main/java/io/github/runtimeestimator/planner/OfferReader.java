@@ -1,16 +1,20 @@
 package io.github.runtimeestimator.planner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.core.internal.Utf8Reader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +39,18 @@ import org.slf4j.LoggerFactory;
  * Fields: {@code id} (required, unique), {@code hardware} (catalogue id or driver name, required),
  * {@code deviceCount} (whole number >= 1, default 1), {@code pricePerDeviceHour} (>= 0, required),
  * {@code currency} (ISO-4217, required), {@code provider} (required), and optional {@code region},
- * {@code notes}, {@code priceSource}, {@code priceAsOf} (ISO date). Unknown fields are rejected so a typo
- * ({@code price}) never silently becomes a missing price.
+ * {@code notes}, {@code priceSource}, {@code priceAsOf} (ISO date). Optional terms:
+ * <ul>
+ *   <li>billing ({@link Billing}): {@code billingIncrementSeconds} (whole seconds >= 1: 1 per second, 60 per
+ *       minute, 3600 per hour, 86400 for blocks of 24 hours; default 1), {@code minimumBilledSeconds} (whole
+ *       seconds >= 0, default 0), {@code billingSource};</li>
+ *   <li>spot ({@link SpotMarket}): {@code spot} ({@code true}/{@code false}, default false) with
+ *       {@code interruptionsPerHour} (required when spot, >= 0) and {@code interruptionSource};</li>
+ *   <li>topology: {@code devicesPerNode} (divides deviceCount; default: all on one node), {@code deviceLink}
+ *       ({@code auto}, {@code nvlink}, {@code pcie}; default auto, see {@link DeviceLink}),
+ *       {@code networkBandwidthBytesPerSecond} (per node and direction; required for several nodes).</li>
+ * </ul>
+ * Unknown fields are rejected so a typo ({@code price}) never silently becomes a missing price.
  *
  * <p>A file that is not an offers file at all (unreadable JSON, no {@code offers} array, another
  * {@code formatVersion}) fails with an {@link IOException}.
@@ -45,10 +60,12 @@ public final class OfferReader {
     public static final int FORMAT_VERSION = 1;
 
     static final List<String> FIELDS = List.of("id", "hardware", "deviceCount", "pricePerDeviceHour", "currency",
-            "provider", "region", "notes", "priceSource", "priceAsOf");
+            "provider", "region", "notes", "priceSource", "priceAsOf", "billingIncrementSeconds",
+            "minimumBilledSeconds", "billingSource", "spot", "interruptionsPerHour", "interruptionSource",
+            "devicesPerNode", "deviceLink", "networkBandwidthBytesPerSecond");
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferReader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.strict();
     private static final CsvMapper CSV = new CsvMapper();
 
     private final HardwareCatalog catalog;
@@ -57,22 +74,44 @@ public final class OfferReader {
         this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
     }
 
-    /** Reads {@code file}: {@code .csv} as CSV, anything else as JSON. */
+    /**
+     * Reads {@code file}: {@code .csv} as CSV, anything else as JSON (both UTF-8). In a CSV file, an offer whose
+     * cells hold bytes that are not valid UTF-8 is rejected, the others are read.
+     */
     public OfferReadResult read(Path file) throws IOException {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return csv ? readCsv(in, file.toString()) : readJson(in, file.toString());
+        if (csv) {
+            try (Reader in = new Utf8Reader(Files.newInputStream(file))) {
+                return readCsv(in, file.toString());
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readJson(JSON.readTree(in), file.toString());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage() + where(e), e);
         }
     }
 
-    /** Reads a JSON offers document; {@code source} names it in messages. */
+    /**
+     * Reads a JSON offers document; {@code source} names it in messages. Strict JSON: a repeated key, trailing
+     * content or a number too large for a double fails the whole document.
+     */
     public OfferReadResult readJson(Reader in, String source) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IOException(source + ": not valid JSON: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + ": not valid JSON: " + e.getOriginalMessage() + where(e), e);
         }
+        return readJson(root, source);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    private OfferReadResult readJson(JsonNode root, String source) throws IOException {
         if (root == null || !root.isObject()) {
             throw new IOException(source + ": an offers file is a JSON object {\"formatVersion\": 1, \"offers\": [...]}");
         }
@@ -100,6 +139,8 @@ public final class OfferReader {
                     JsonNode v = f.getValue();
                     if (v.isContainerNode()) {
                         shapeError = f.getKey() + " must be a single value, not " + (v.isArray() ? "an array" : "an object");
+                    } else if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+                        shapeError = f.getKey() + " = " + v.asText() + " must be a finite number";
                     } else if (!v.isNull()) {
                         fields.put(f.getKey(), v.asText());
                     }
@@ -114,10 +155,14 @@ public final class OfferReader {
     public OfferReadResult readCsv(Reader in, String source) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<RawOffer> raws = new ArrayList<>();
+        Utf8Reader utf8 = in instanceof Utf8Reader ? (Utf8Reader) in : null;
         try (MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(in)) {
             long line = 1;
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
+                if (line == 1) {
+                    refuseRepeatedColumns(((CsvParser) rows.getParser()).getSchema(), source);
+                }
                 line++;
                 Map<String, String> fields = new LinkedHashMap<>();
                 row.forEach((k, v) -> {
@@ -125,12 +170,38 @@ public final class OfferReader {
                         fields.put(k.trim(), v.trim());
                     }
                 });
-                raws.add(new RawOffer(line, fields, null));
+                raws.add(new RawOffer(line, fields, invalidUtf8(utf8, row, line)));
             }
         } catch (RuntimeException e) {
             throw new IOException(source + ": not a readable CSV offers table: " + e.getMessage(), e);
         }
         return validate(raws, source);
+    }
+
+    /** Why a CSV row cannot be read as text (a cell with a malformed UTF-8 sequence), or null. */
+    private static String invalidUtf8(Utf8Reader utf8, Map<String, String> row, long line) {
+        if (utf8 == null) {
+            return null;
+        }
+        utf8.forgetBefore(line);
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+            if (cell.getValue() != null && cell.getValue().indexOf('\uFFFD') >= 0) {
+                Optional<Utf8Reader.Malformation> bad = utf8.firstBetween(line, line);
+                if (bad.isPresent()) {
+                    return cell.getKey() + " is not valid UTF-8: " + bad.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuseRepeatedColumns(CsvSchema header, String source) throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (CsvSchema.Column c : header) {
+            if (!seen.add(c.getName().trim())) {
+                throw new IOException(source + ": column " + c.getName() + " appears twice in the header");
+            }
+        }
     }
 
     private record RawOffer(long entry, Map<String, String> fields, String shapeError) {
@@ -196,8 +267,39 @@ public final class OfferReader {
                     + (close.isEmpty() ? "" : "; close ids: " + String.join(", ", close))
                     + " (add it with a user catalogue file)");
         });
-        return new HardwareOffer(id, spec.withDeviceCount(count), price, currency, provider, f.get("region"),
-                f.get("notes"), f.get("priceSource"), asOf);
+        Billing billing = new Billing(wholeNumber(f, "billingIncrementSeconds", 1),
+                wholeNumber(f, "minimumBilledSeconds", 0), f.get("billingSource"));
+        SpotMarket spot = null;
+        if (bool(f, "spot")) {
+            spot = new SpotMarket(number(f, "interruptionsPerHour"), f.get("interruptionSource"));
+        } else if (f.containsKey("interruptionsPerHour") || f.containsKey("interruptionSource")) {
+            throw new SpecValidationException("interruptionsPerHour", f.get("interruptionsPerHour"),
+                    "applies to spot offers only: set spot to true, or leave it out");
+        }
+        double network = f.containsKey("networkBandwidthBytesPerSecond")
+                ? number(f, "networkBandwidthBytesPerSecond") : 0;
+        DeviceLink link = f.containsKey("deviceLink") ? DeviceLink.fromId("deviceLink", f.get("deviceLink")) : null;
+        try {
+            return HardwareOffer.builder().id(id).hardware(spec.withDeviceCount(count)).pricePerDeviceHour(price)
+                    .currency(currency).provider(provider).region(f.get("region")).notes(f.get("notes"))
+                    .priceSource(f.get("priceSource")).priceAsOf(asOf).billing(billing).spot(spot)
+                    .devicesPerNode(wholeNumber(f, "devicesPerNode", 0)).deviceLink(link)
+                    .networkBandwidthBytesPerSecond(network).build();
+        } catch (SpecValidationException e) {
+            String field = e.field().startsWith("offer.") ? e.field().substring("offer.".length()) : e.field();
+            throw new SpecValidationException(field, e.value(), e.rule());
+        }
+    }
+
+    private static boolean bool(Map<String, String> f, String field) {
+        String v = f.get(field);
+        if (v == null) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new SpecValidationException(field, v, "must be true or false");
     }
 
     private static String required(Map<String, String> f, String field) {

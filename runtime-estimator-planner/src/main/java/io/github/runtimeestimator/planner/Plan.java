@@ -17,7 +17,6 @@ import java.util.Optional;
  *                               objective says), then misses nearest first, failed estimates last
  * @param chosen                 the first fitting offer, or null when nothing fits
  * @param nearestMisses          up to three offers that came closest, when nothing fits (empty otherwise)
- * @param dataParallelEfficiency the scaling assumed for multi-device offers
  * @param estimator              the estimator's description
  */
 public record Plan(
@@ -27,7 +26,6 @@ public record Plan(
         List<RankedOffer> ranked,
         RankedOffer chosen,
         List<RankedOffer> nearestMisses,
-        double dataParallelEfficiency,
         String estimator) {
 
     public Plan {
@@ -44,8 +42,20 @@ public record Plan(
     }
 
     /**
-     * One line: the choice with its time, cost and (when known) energy upper bound, or "nothing fits" with the
-     * nearest misses and why.
+     * The cheapest fitting offer whose estimate lies within the estimator's training data, when the choice
+     * extrapolates and such an offer exists: the measured alternative a cautious scheduler takes instead.
+     */
+    public Optional<RankedOffer> measuredAlternative() {
+        if (chosen == null || !chosen.extrapolates()) {
+            return Optional.empty();
+        }
+        return ranked.stream().filter(r -> r.fits() && !r.extrapolates()).findFirst();
+    }
+
+    /**
+     * One line: the choice with its time, cost and (when known) energy upper bound, and, when its estimate
+     * extrapolates, the mark, the reason and the measured alternative; or "nothing fits" with the nearest misses
+     * and why.
      */
     public String summary() {
         if (chosen != null) {
@@ -57,8 +67,19 @@ public record Plan(
                 choice += String.format(Locale.ROOT, ", at most %s of energy (at most %s at the upper-bound time)",
                         PlanFormatter.energy(chosen.energyJoules()), PlanFormatter.energy(chosen.upperEnergyJoules()));
             }
+            if (chosen.spot() != null) {
+                choice += String.format(Locale.ROOT, "; spot: expected with %.2f interruptions",
+                        chosen.spot().expectedInterruptions());
+            }
             if (constraints.objective() == Objective.ENERGY) {
                 choice += "; ranked by energy";
+            }
+            if (chosen.extrapolates()) {
+                choice += "; EXTRAPOLATED: " + String.join("; ", chosen.extrapolations());
+                Optional<RankedOffer> alt = measuredAlternative();
+                choice += alt.map(a -> String.format(Locale.ROOT, "; measured alternative: %s (up to %s, up to %.2f %s)",
+                        a.offer().id(), Durations.formatSeconds(a.upperSeconds()), a.upperCost(), currency))
+                        .orElse("; no fitting offer is within the training data");
             }
             return choice;
         }

@@ -2,9 +2,9 @@ package io.github.runtimeestimator.planner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -13,18 +13,23 @@ public final class PlanFormatter {
     /** Version of the plan JSON layout. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.output();
 
     private PlanFormatter() {
     }
 
-    /** A summary line, then one table row per offer in rank order. */
+    /**
+     * A summary line, one table row per offer in rank order (its trust mark: {@code within training data} or
+     * {@code extrapolated: <reasons>}), then how multi-device offers scale, what spot offers expect, and the
+     * assumptions.
+     */
     public static String markdown(Plan plan) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(plan.summary()).append("**\n\n");
         b.append("| rank | offer | hardware | provider | verdict | time | time range | cost (")
-                .append(plan.currency()).append(") | upper cost | energy (upper bound) | peak memory / device | reason |\n");
-        b.append("| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                .append(plan.currency()).append(") | upper cost | billing | energy (upper bound) | peak memory / device"
+                        + " | trust | reason |\n");
+        b.append("| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |\n");
         int rank = 0;
         for (RankedOffer r : plan.ranked()) {
             rank++;
@@ -38,14 +43,79 @@ public final class PlanFormatter {
                             + Durations.formatSeconds(r.upperSeconds()) : "-")
                     .append(" | ").append(money(r.cost()))
                     .append(" | ").append(money(r.upperCost()))
+                    .append(" | ").append(cell(r.offer().billing().describe() + (r.offer().isSpot() ? ", spot" : "")))
                     .append(" | ").append(r.hasEnergy() ? energy(r.energyJoules()) + " - " + energy(r.upperEnergyJoules())
                             : "-")
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f MiB / %.0f MiB", r.memory().totalMib(),
                             r.offer().hardware().memoryBytes() / (double) MemoryEstimate.MIB))
+                    .append(" | ").append(cell(r.trust()))
                     .append(" | ").append(cell(r.reason()))
                     .append(" |\n");
         }
+        details(plan, b);
         return b.toString();
+    }
+
+    /** Scaling and spot lines under the table, and the assumptions. */
+    private static void details(Plan plan, StringBuilder b) {
+        StringBuilder lines = new StringBuilder();
+        for (RankedOffer r : plan.ranked()) {
+            ScalingDetail d = r.scaling();
+            if (d != null) {
+                lines.append(String.format(Locale.ROOT, "- %s: data parallel, %d devices x %d samples; all-reduce of"
+                                + " %s of fp32 gradients: %s per step over %s, %s exposed per step (%.0f%% of a step)%n",
+                        r.offer().id(), d.devices(), d.samplesPerDevice(), bytes(d.gradientBytes()),
+                        stepSeconds(d.allReduceSecondsPerStep()), d.link().description(),
+                        stepSeconds(d.exposedSecondsPerStep()), 100 * d.communicationShare()));
+            }
+            TensorParallelDetail tp = r.tensorParallel();
+            if (tp != null) {
+                lines.append(String.format(Locale.ROOT, "- %s: tensor parallel over %d devices (the model does not fit"
+                                + " one): %d layers of width %d, %.0f tokens a step; shard efficiency %s (10th"
+                                + " percentile %s) measured on %s; %d activation all-reduces of %s a step over %s: %s"
+                                + " a step%n",
+                        r.offer().id(), tp.devices(), tp.layers(), tp.hidden(), tp.tokensPerStep(),
+                        plain(tp.shard().median()), plain(tp.shard().p10()), tp.shard().measuredOn(),
+                        tp.allReducesPerStep(), bytes(tp.bytesPerAllReduce()), tp.link().description(),
+                        stepSeconds(tp.communicationSecondsPerStep())));
+            }
+            SpotExpectation s = r.spot();
+            if (s != null) {
+                lines.append(String.format(Locale.ROOT, "- %s: spot, %s interruptions per hour; checkpoint every %s"
+                                + " (write %s, restart %s): %s of work becomes %s expected, %.2f interruptions"
+                                + " expected (upper bound)%n",
+                        r.offer().id(), plain(r.offer().spot().interruptionsPerHour()),
+                        Durations.formatSeconds(s.intervalSeconds()), Durations.formatSeconds(s.writeSeconds()),
+                        Durations.formatSeconds(s.restartSeconds()), Durations.formatSeconds(s.workSeconds()),
+                        Durations.formatSeconds(s.expectedSeconds()), s.expectedInterruptions()));
+            }
+        }
+        if (lines.length() > 0) {
+            b.append('\n').append(lines);
+        }
+        Constraints c = plan.constraints();
+        b.append(String.format(Locale.ROOT, "%nAssumed: %.0f%% of the gradient all-reduce hidden behind compute"
+                        + " (--overlap); spot checkpoints %s, write %s, restart %s.%n",
+                100 * c.communicationOverlap(), c.checkpointing().intervalSeconds() > 0
+                        ? "every " + Durations.formatSeconds(c.checkpointing().intervalSeconds())
+                        : "at the optimal (Young) interval",
+                Durations.formatSeconds(c.checkpointing().writeSeconds()),
+                Durations.formatSeconds(c.checkpointing().restartSeconds())));
+    }
+
+    /** A per-step time: {@code 0.398 ms} below a second, else as {@link Durations#formatSeconds}. */
+    static String stepSeconds(double seconds) {
+        return seconds < 1 && seconds >= 0 ? threeDigits(seconds * 1000) + " ms" : Durations.formatSeconds(seconds);
+    }
+
+    /** {@code 97.5 MiB}, {@code 1.35 GiB}. */
+    static String bytes(double bytes) {
+        double mib = bytes / MemoryEstimate.MIB;
+        return mib >= 1024 ? threeDigits(mib / 1024) + " GiB" : threeDigits(mib) + " MiB";
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** The plan as a JSON document. */
@@ -56,11 +126,16 @@ public final class PlanFormatter {
         root.put("phase", plan.workload().job().phase().id());
         root.put("batchSize", plan.workload().job().batchSize());
         root.put("precision", plan.workload().precision().id());
-        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", d.toMillis() / 1000.0));
+        plan.constraints().deadlineIfGiven().ifPresent(d -> root.put("deadlineSeconds", Durations.toSeconds(d)));
         plan.constraints().budgetIfGiven().ifPresent(v -> root.put("budget", v));
         root.put("rankBy", plan.constraints().objective().id());
         root.put("currency", plan.currency());
-        root.put("dataParallelEfficiency", plan.dataParallelEfficiency());
+        root.put("communicationOverlap", plan.constraints().communicationOverlap());
+        ObjectNode cp = root.putObject("checkpointing");
+        cp.put("intervalSeconds", plan.constraints().checkpointing().intervalSeconds());
+        cp.put("writeSeconds", plan.constraints().checkpointing().writeSeconds());
+        cp.put("restartSeconds", plan.constraints().checkpointing().restartSeconds());
+        root.put("preferMeasured", plan.constraints().preferMeasured());
         root.put("estimator", plan.estimator());
         root.put("nothingFits", plan.nothingFits());
         root.put("summary", plan.summary());
@@ -69,6 +144,7 @@ public final class PlanFormatter {
         } else {
             root.putNull("chosenOfferId");
         }
+        plan.measuredAlternative().ifPresent(a -> root.put("measuredAlternativeOfferId", a.offer().id()));
         ArrayNode misses = root.putArray("nearestMissOfferIds");
         plan.nearestMisses().forEach(m -> misses.add(m.offer().id()));
         ArrayNode ranked = root.putArray("ranked");
@@ -82,8 +158,19 @@ public final class PlanFormatter {
                 o.put("region", r.offer().region());
             }
             o.put("pricePerDeviceHour", r.offer().pricePerDeviceHour());
+            ObjectNode billing = o.putObject("billing");
+            billing.put("incrementSeconds", r.offer().billing().incrementSeconds());
+            billing.put("minimumSeconds", r.offer().billing().minimumSeconds());
+            billing.put("rule", r.offer().billing().describe());
+            if (!r.offer().billing().source().isEmpty()) {
+                billing.put("source", r.offer().billing().source());
+            }
             o.put("verdict", r.verdict().id());
             o.put("reason", r.reason());
+            o.put("extrapolates", r.extrapolates());
+            ArrayNode ex = o.putArray("extrapolations");
+            r.extrapolations().forEach(ex::add);
+            o.put("trust", r.trust());
             number(o, "seconds", r.seconds());
             number(o, "lowerSeconds", r.lowerSeconds());
             number(o, "upperSeconds", r.upperSeconds());
@@ -102,6 +189,49 @@ public final class PlanFormatter {
             m.put("totalBytes", me.totalBytes());
             m.put("deviceMemoryBytes", r.offer().hardware().memoryBytes());
             m.put("activationsFromDescriptor", me.activationsFromDescriptor());
+            if (r.scaling() != null) {
+                ScalingDetail d = r.scaling();
+                ObjectNode sc = o.putObject("dataParallel");
+                sc.put("devices", d.devices());
+                sc.put("samplesPerDevice", d.samplesPerDevice());
+                sc.put("gradientBytes", d.gradientBytes());
+                sc.put("link", d.link().description());
+                sc.put("linkBytesPerSecond", d.link().bytesPerSecond());
+                sc.put("allReduceSecondsPerStep", d.allReduceSecondsPerStep());
+                sc.put("communicationOverlap", d.communicationOverlap());
+                sc.put("exposedCommunicationSecondsPerStep", d.exposedSecondsPerStep());
+                sc.put("computeSecondsPerStep", d.computeSecondsPerStep());
+            }
+            if (r.tensorParallel() != null) {
+                TensorParallelDetail tp = r.tensorParallel();
+                ObjectNode t = o.putObject("tensorParallel");
+                t.put("devices", tp.devices());
+                t.put("layers", tp.layers());
+                t.put("hidden", tp.hidden());
+                t.put("tokensPerStep", tp.tokensPerStep());
+                t.put("bytesPerAllReduce", tp.bytesPerAllReduce());
+                t.put("allReducesPerStep", tp.allReducesPerStep());
+                t.put("link", tp.link().description());
+                t.put("linkBytesPerSecond", tp.link().bytesPerSecond());
+                t.put("communicationSecondsPerStep", tp.communicationSecondsPerStep());
+                t.put("shardEfficiency", tp.shard().median());
+                t.put("shardEfficiencyP10", tp.shard().p10());
+                t.put("shardEfficiencyMeasuredOn", tp.shard().measuredOn());
+            }
+            if (r.spot() != null) {
+                SpotExpectation sp = r.spot();
+                ObjectNode so = o.putObject("spot");
+                so.put("interruptionsPerHour", r.offer().spot().interruptionsPerHour());
+                if (!r.offer().spot().source().isEmpty()) {
+                    so.put("interruptionSource", r.offer().spot().source());
+                }
+                so.put("checkpointIntervalSeconds", sp.intervalSeconds());
+                so.put("checkpointWriteSeconds", sp.writeSeconds());
+                so.put("restartSeconds", sp.restartSeconds());
+                number(so, "upperWorkSeconds", sp.workSeconds());
+                number(so, "upperExpectedSeconds", sp.expectedSeconds());
+                number(so, "upperExpectedInterruptions", sp.expectedInterruptions());
+            }
         }
         try {
             return JSON.writeValueAsString(root);

@@ -7,6 +7,7 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.features.PhysicalBounds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,25 +24,37 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>How an offer is judged</h2>
  * <ol>
- *   <li>Memory: {@link MemoryEstimator} per device; over the device's memory is {@link Verdict#OUT_OF_MEMORY}.</li>
- *   <li>Time: the estimator predicts the workload on ONE device of the offer with the whole (global) batch.
- *       An offer of {@code n > 1} devices is assumed to run data parallel and take
- *       {@code time(1) / (n x efficiency)}, bounds alike; the efficiency ({@value #DEFAULT_DATA_PARALLEL_EFFICIENCY}
- *       by default) stands for gradient all-reduce and stragglers. The single-device estimators trained on the
- *       shared data have never seen a multi-device row, so the planner does not ask them to scale.
- *       An estimator that throws (or returns a non-finite time) for one offer gives that offer
- *       {@link Verdict#ESTIMATE_FAILED}; the others are still ranked.</li>
- *   <li>Deadline: the <em>upper</em> bound must be within it, else {@link Verdict#TOO_SLOW}.</li>
- *   <li>Cost: {@code seconds / 3600 x pricePerDeviceHour x devices}; the upper-bound cost must be within the
- *       budget, else {@link Verdict#OVER_BUDGET}.</li>
+ *   <li>Memory: {@link MemoryEstimator} per device. When the model's weights, gradients and optimizer state alone
+ *       exceed one device: {@link Verdict#NEEDS_MODEL_PARALLELISM} (data parallelism keeps a full copy on every
+ *       device); when the whole peak does: {@link Verdict#OUT_OF_MEMORY}.</li>
+ *   <li>Time, one device: the estimator's answer for the workload on one device of the offer.</li>
+ *   <li>Time, {@code n > 1} devices, training (data parallel, from physics): each step is one device's step at
+ *       {@code ceil(batch / n)} samples (asked of the estimator with deviceCount 1, for the same number of steps)
+ *       plus the part of the gradient all-reduce that compute does not hide: {@link RingAllReduce#seconds} of
+ *       {@code parameters x 4} bytes over the offer's link, less {@link Constraints#communicationOverlap()} of it
+ *       (never more than the step's compute). A batch smaller than {@code n} cannot be split:
+ *       {@link Verdict#BATCH_TOO_SMALL}. Details in {@link RankedOffer#scaling()}.</li>
+ *   <li>Time, {@code n > 1} devices, inference: one batch runs on one device, so its latency does not shrink with
+ *       the device count (several devices serve more batches at once: throughput, not latency).</li>
+ *   <li>Spot: on an offer with {@link SpotMarket} terms, each time becomes its expectation with checkpoints,
+ *       interruptions and restarts ({@link SpotExpectation}, {@link Constraints#checkpointing()}).</li>
+ *   <li>Deadline: the <em>upper</em> bound must be within it, else {@link Verdict#TOO_SLOW}. So must the job's
+ *       physical floor ({@link PhysicalBounds#floorSeconds}: its FLOPs at a few times the offer's fastest peak,
+ *       all devices, perfect scaling), whatever the estimator says: an offer whose compute alone cannot meet the
+ *       deadline is never chosen, even when an estimator answers faster than physics allows.</li>
+ *   <li>Cost: the offer's {@link Billing} applied to the time ({@code billedSeconds / 3600 x pricePerDeviceHour x
+ *       devices}); the upper-bound cost must be within the budget, else {@link Verdict#OVER_BUDGET}.</li>
+ *   <li>Trust: the estimate's {@link io.github.runtimeestimator.core.Estimate#extrapolations()} are kept with the
+ *       offer ({@link RankedOffer#extrapolations()}), so a scheduler can prefer a measured alternative.</li>
  * </ol>
- * The plan chooses the fitting offer of lowest upper-bound cost (ties: lower upper-bound time, then id), or, when the
- * constraints rank by {@link Objective#ENERGY}, of lowest upper-bound energy (upper-bound time x board power x
- * devices; offers without a board power figure after those with one; ties: lower upper-bound cost, then id).
+ * An estimator that throws (or returns a non-finite time) for one offer gives that offer
+ * {@link Verdict#ESTIMATE_FAILED}; the others are still ranked. The plan chooses the fitting offer of lowest
+ * upper-bound cost (ties: lower upper-bound time, then id), or, when the constraints rank by
+ * {@link Objective#ENERGY}, of lowest upper-bound energy (upper-bound time x board power x devices; offers without
+ * a board power figure after those with one; ties: lower upper-bound cost, then id). With
+ * {@link Constraints#preferMeasured()}, fitting offers whose estimates do not extrapolate come first.
  */
 public final class ResourcePlanner {
-    /** Throughput share each extra device adds under data parallelism (assumed, not measured). */
-    public static final double DEFAULT_DATA_PARALLEL_EFFICIENCY = 0.90;
     /** Nearest misses a "nothing fits" plan lists. */
     public static final int NEAREST_MISSES = 3;
 
@@ -49,19 +62,14 @@ public final class ResourcePlanner {
 
     private final RuntimeEstimator estimator;
     private final MemoryEstimator memory;
-    private final double dataParallelEfficiency;
 
     public ResourcePlanner(RuntimeEstimator estimator) {
-        this(estimator, MemoryEstimator.defaults(), DEFAULT_DATA_PARALLEL_EFFICIENCY);
+        this(estimator, MemoryEstimator.defaults());
     }
 
-    public ResourcePlanner(RuntimeEstimator estimator, MemoryEstimator memory, double dataParallelEfficiency) {
+    public ResourcePlanner(RuntimeEstimator estimator, MemoryEstimator memory) {
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.memory = Objects.requireNonNull(memory, "memory");
-        if (!(dataParallelEfficiency > 0 && dataParallelEfficiency <= 1)) {
-            throw new SpecValidationException("dataParallelEfficiency", dataParallelEfficiency, "must be within (0, 1]");
-        }
-        this.dataParallelEfficiency = dataParallelEfficiency;
     }
 
     /**
@@ -80,9 +88,9 @@ public final class ResourcePlanner {
         String currency = commonCurrency(offers);
         List<RankedOffer> judged = new ArrayList<>();
         for (HardwareOffer offer : offers) {
-            judged.add(judge(workload, offer, constraints, currency));
+            judged.add(judge(workload, offer, constraints));
         }
-        judged.sort(ranking(constraints.objective()));
+        judged.sort(ranking(constraints));
         RankedOffer chosen = judged.get(0).fits() ? judged.get(0) : null;
         List<RankedOffer> misses = new ArrayList<>();
         if (chosen == null) {
@@ -92,16 +100,15 @@ public final class ResourcePlanner {
                 }
             }
         }
-        Plan plan = new Plan(workload, constraints, currency, judged, chosen, misses, dataParallelEfficiency,
-                estimator.describe());
+        Plan plan = new Plan(workload, constraints, currency, judged, chosen, misses, estimator.describe());
         LOG.debug("plan for {}: {}", workload.model().name(), plan.summary());
         return plan;
     }
 
-    /** Fitting offers by upper-bound cost, then misses nearest first, failed estimates last. */
+    /** Fitting offers by upper-bound cost, then misses nearest first, offers without an estimate last. */
     static final Comparator<RankedOffer> RANKING = Comparator
-            .comparingInt((RankedOffer r) -> r.fits() ? 0 : r.verdict() == Verdict.ESTIMATE_FAILED ? 2 : 1)
-            .thenComparingDouble(r -> r.fits() ? r.upperCost() : r.missRatio())
+            .comparingInt((RankedOffer r) -> r.fits() ? 0 : r.hasEstimate() && !Double.isNaN(r.missRatio()) ? 1 : 2)
+            .thenComparingDouble(r -> r.fits() ? r.upperCost() : Double.isNaN(r.missRatio()) ? 0 : r.missRatio())
             .thenComparingDouble(r -> Double.isNaN(r.upperSeconds()) ? Double.MAX_VALUE : r.upperSeconds())
             .thenComparing(r -> r.offer().id());
 
@@ -114,80 +121,244 @@ public final class ResourcePlanner {
             .thenComparingDouble(r -> r.fits() && r.hasEnergy() ? r.upperEnergyJoules() : Double.MAX_VALUE)
             .thenComparing(RANKING);
 
+    /** Fitting offers within the training data before fitting extrapolations; the rest as before. */
+    private static final Comparator<RankedOffer> MEASURED_FIRST = Comparator
+            .comparingInt((RankedOffer r) -> r.fits() ? (r.extrapolates() ? 1 : 0) : 2);
+
     static Comparator<RankedOffer> ranking(Objective objective) {
         return objective == Objective.ENERGY ? ENERGY_RANKING : RANKING;
     }
 
-    private RankedOffer judge(WorkloadSpec workload, HardwareOffer offer, Constraints c, String currency) {
-        WorkloadSpec spec = workload.withHardware(offer.hardware());
-        MemoryEstimate mem = memory.estimate(spec);
-        double memRatio = mem.totalBytes() / (double) offer.hardware().memoryBytes();
+    static Comparator<RankedOffer> ranking(Constraints c) {
+        Comparator<RankedOffer> base = ranking(c.objective());
+        return c.preferMeasured() ? MEASURED_FIRST.thenComparing(base) : base;
+    }
 
-        double[] t;
-        String failure = null;
-        try {
-            t = scaledSeconds(spec);
-        } catch (RuntimeException e) {
-            t = null;
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.debug("estimate failed for offer {}: {}", offer.id(), failure);
+    /** The job's time on an offer, before interruptions: bounds, the estimate's extrapolations, the scaling. */
+    record Timing(double lower, double point, double upper, List<String> extrapolations, ScalingDetail scaling,
+                  TensorParallelDetail tensorParallel) {
+    }
+
+    /** Why data parallelism cannot run the job on the offer (a tagged refusal, not an estimator failure). */
+    static final class CannotSplitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final Verdict verdict;
+
+        CannotSplitException(Verdict verdict, String message) {
+            super(message);
+            this.verdict = verdict;
         }
+    }
+
+    /** Judges one offer for {@code workload} under {@code c}: memory, time, spot, cost, deadline, budget, trust. */
+    RankedOffer judge(WorkloadSpec workload, HardwareOffer offer, Constraints c) {
+        WorkloadSpec spec = workload.withHardware(offer.hardware());
+        boolean training = spec.job().phase().isTraining();
+        // inference: one batch runs whole on one device, whatever the offer's count
+        MemoryEstimate mem = memory.estimate(training ? spec : spec.withHardware(offer.hardware().withDeviceCount(1)));
+        long deviceBytes = offer.hardware().memoryBytes();
+        double memRatio = mem.totalBytes() / (double) deviceBytes;
 
         List<String> reasons = new ArrayList<>();
         Verdict verdict = Verdict.FITS;
-        if (!mem.fits(offer.hardware())) {
+        long stateBytes = mem.weightsBytes() + mem.gradientsBytes() + mem.optimizerStateBytes();
+        if (stateBytes > deviceBytes) {
+            verdict = Verdict.NEEDS_MODEL_PARALLELISM;
+            reasons.add(String.format(Locale.ROOT, "does not fit one device: its %s alone need %.0f MiB, a device has"
+                    + " %.0f MiB; needs model parallelism (tensor or pipeline parallel, or sharded optimizer state)",
+                    training ? "weights, gradients and optimizer state" : "weights",
+                    stateBytes / (double) MemoryEstimate.MIB, deviceBytes / (double) MemoryEstimate.MIB));
+        } else if (!mem.fits(offer.hardware())) {
             verdict = Verdict.OUT_OF_MEMORY;
             reasons.add(String.format(Locale.ROOT, "needs %.0f MiB per device, a device has %.0f MiB",
-                    mem.totalMib(), offer.hardware().memoryBytes() / (double) MemoryEstimate.MIB));
+                    mem.totalMib(), deviceBytes / (double) MemoryEstimate.MIB));
         }
-        if (t == null) {
+
+        boolean tensorParallel = false;
+        if (verdict == Verdict.NEEDS_MODEL_PARALLELISM) {
+            String why = TensorParallel.whyNot(spec, offer);
+            if (why != null) {
+                reasons.set(0, reasons.get(0) + "; no tensor-parallel estimate: " + why);
+            } else {
+                MemoryEstimate split = memory.estimateTensorParallel(spec, offer.deviceCount());
+                if (split.fits(offer.hardware())) {
+                    tensorParallel = true;
+                    verdict = Verdict.FITS;
+                    reasons.clear();
+                    mem = split;
+                    memRatio = mem.totalBytes() / (double) deviceBytes;
+                } else {
+                    reasons.set(0, reasons.get(0) + String.format(Locale.ROOT, "; tensor parallel over %d devices"
+                            + " still needs %.0f MiB per device", offer.deviceCount(), split.totalMib()));
+                }
+            }
+        }
+
+        Timing t;
+        try {
+            t = tensorParallel ? tensorParallelTiming(spec, offer) : timing(spec, offer, c.communicationOverlap());
+        } catch (CannotSplitException e) {
+            if (verdict == Verdict.FITS) {
+                verdict = e.verdict;
+            }
+            reasons.add(e.getMessage());
+            return withoutEstimate(offer, verdict, reasons, mem, memRatio);
+        } catch (RuntimeException e) {
+            String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.debug("estimate failed for offer {}: {}", offer.id(), failure);
             if (verdict == Verdict.FITS) {
                 verdict = Verdict.ESTIMATE_FAILED;
             }
             reasons.add("estimate failed: " + failure);
-            return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, verdict == Verdict.OUT_OF_MEMORY ? memRatio : Double.NaN,
-                    Double.NaN, Double.NaN);
+            return withoutEstimate(offer, verdict, reasons, mem, memRatio);
         }
-        double cost = offer.costOf(t[1]);
-        double upperCost = offer.costOf(t[2]);
-        double timeRatio = t[2] / c.deadlineSeconds();
+
+        double lower = t.lower();
+        double point = t.point();
+        double upper = t.upper();
+        SpotExpectation spot = null;
+        if (offer.isSpot()) {
+            lower = SpotExpectation.of(lower, offer.spot(), c.checkpointing()).expectedSeconds();
+            point = SpotExpectation.of(point, offer.spot(), c.checkpointing()).expectedSeconds();
+            spot = SpotExpectation.of(upper, offer.spot(), c.checkpointing());
+            upper = spot.expectedSeconds();
+        }
+        double cost = offer.costOf(point);
+        double upperCost = offer.costOf(upper);
+        double floorSeconds = PhysicalBounds.floorSeconds(spec);
+        double timeRatio = Math.max(upper, floorSeconds) / c.deadlineSeconds();
         double budgetRatio = c.budget() == null ? 0 : c.budget() == 0 ? (upperCost > 0 ? Double.POSITIVE_INFINITY : 0)
                 : upperCost / c.budget();
-        if (c.deadline() != null && t[2] > c.deadlineSeconds()) {
+        if (c.deadline() != null && !(upper <= c.deadlineSeconds())) {
             if (verdict == Verdict.FITS) {
                 verdict = Verdict.TOO_SLOW;
             }
-            reasons.add("upper bound " + Durations.formatSeconds(t[2]) + " exceeds the deadline "
-                    + Durations.format(c.deadline()));
+            reasons.add((spot == null ? "upper bound " : "expected upper bound with interruptions ")
+                    + Durations.formatSeconds(upper) + " exceeds the deadline " + Durations.format(c.deadline()));
         }
-        if (c.budget() != null && upperCost > c.budget()) {
+        if (c.deadline() != null && !(floorSeconds <= c.deadlineSeconds())) {
+            if (verdict == Verdict.FITS) {
+                verdict = Verdict.TOO_SLOW;
+            }
+            reasons.add("its compute alone takes at least " + Durations.formatSeconds(floorSeconds)
+                    + " (the job's FLOPs at " + (int) PhysicalBounds.PEAK_HEADROOM + "x the fastest peak),"
+                    + " beyond the deadline " + Durations.format(c.deadline()));
+        }
+        if (c.budget() != null && !(upperCost <= c.budget())) {
             if (verdict == Verdict.FITS) {
                 verdict = Verdict.OVER_BUDGET;
             }
             reasons.add(String.format(Locale.ROOT, "upper-bound cost %.2f %s exceeds the budget %.2f %s",
-                    upperCost, currency, c.budget(), currency));
+                    upperCost, offer.currency(), c.budget(), offer.currency()));
         }
         double missRatio = Math.max(memRatio, Math.max(timeRatio, budgetRatio));
         HardwareSpec hw = offer.hardware();
-        return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, t[1], t[0], t[2], cost,
-                upperCost, missRatio, hw.energyUpperBoundJoules(t[1]), hw.energyUpperBoundJoules(t[2]));
+        return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, point, lower, upper, cost,
+                upperCost, missRatio, hw.energyUpperBoundJoules(point), hw.energyUpperBoundJoules(upper),
+                t.extrapolations(), t.scaling(), spot, t.tensorParallel());
+    }
+
+    private static RankedOffer withoutEstimate(HardwareOffer offer, Verdict verdict, List<String> reasons,
+                                               MemoryEstimate mem, double memRatio) {
+        boolean memory = verdict == Verdict.OUT_OF_MEMORY || verdict == Verdict.NEEDS_MODEL_PARALLELISM;
+        return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, memory ? memRatio : Double.NaN, Double.NaN, Double.NaN, List.of(), null, null, null);
     }
 
     /**
-     * {lower, point, upper} seconds of {@code spec} on its hardware: the estimator's answer for one device,
-     * divided by {@code devices x efficiency} for several when training (data parallel). One inference batch
-     * runs on one device, so its latency does not shrink with the offer's device count.
+     * The job's {lower, point, upper} seconds on the offer before interruptions: the estimator's answer for one
+     * device; for several devices and a training job, one device's steps at its share of the batch plus the exposed
+     * all-reduce per step; for inference, one device's answer (latency does not shrink with devices).
      */
-    double[] scaledSeconds(WorkloadSpec spec) {
-        int n = spec.requireHardware().deviceCount();
-        WorkloadSpec single = n == 1 ? spec : spec.withHardware(spec.hardware().withDeviceCount(1));
-        Estimate e = estimator.predict(single);
+    Timing timing(WorkloadSpec spec, HardwareOffer offer, double overlap) {
+        int n = offer.deviceCount();
+        HardwareSpec one = offer.hardware().withDeviceCount(1);
+        JobSpec job = spec.job();
+        if (n == 1 || !job.phase().isTraining()) {
+            Estimate e = finite(estimator.predict(n == 1 ? spec : spec.withHardware(one)));
+            return new Timing(e.lowerSeconds(), e.seconds(), e.upperSeconds(), e.extrapolations(), null, null);
+        }
+        if (job.batchSize() < n) {
+            throw new CannotSplitException(Verdict.BATCH_TOO_SMALL, "a batch of " + job.batchSize()
+                    + " cannot be split over " + n + " devices: data parallelism needs at least one sample per device");
+        }
+        RingAllReduce.Link link = RingAllReduce.linkOf(offer)
+                .orElseThrow(() -> new IllegalStateException(RingAllReduce.missingLinkReason(offer)));
+        int perDevice = (int) (((long) job.batchSize() + n - 1) / n);
+        Estimate e = finite(estimator.predict(spec.withHardware(one).withJob(perDeviceJob(job, perDevice))));
+        long steps = job.steps();
+        double gradientBytes = (double) spec.model().parameters() * MemoryEstimator.GRADIENT_BYTES;
+        double allReduce = RingAllReduce.seconds(gradientBytes, n, link.bytesPerSecond());
+        double[] bounds = {e.lowerSeconds(), e.seconds(), e.upperSeconds()};
+        for (int i = 0; i < bounds.length; i++) {
+            double computePerStep = bounds[i] / steps;
+            bounds[i] += steps * ScalingDetail.exposedSeconds(allReduce, computePerStep, overlap);
+        }
+        double computePerStep = e.seconds() / steps;
+        ScalingDetail scaling = new ScalingDetail(n, perDevice, gradientBytes, link, allReduce, overlap,
+                ScalingDetail.exposedSeconds(allReduce, computePerStep, overlap), computePerStep);
+        return new Timing(bounds[0], bounds[1], bounds[2], e.extrapolations(), scaling, null);
+    }
+
+    /**
+     * {lower, point, upper} seconds of a model too large for one device, split tensor-parallel over the offer's
+     * devices: the estimator's answer for the whole job on one device (as if it fit) divided by {@code n} times the
+     * measured shard efficiency ({@link TensorParallelEfficiency}: the median for the point and lower bound, the
+     * 10th percentile for the upper), plus each step's activation all-reduces over NVLink (2 a layer forward, 4 when
+     * training, of tokens x hidden x element size each), which compute does not hide. Always marked as an
+     * extrapolation: no tensor-parallel run was measured end to end.
+     */
+    Timing tensorParallelTiming(WorkloadSpec spec, HardwareOffer offer) {
+        int n = offer.deviceCount();
+        TensorParallel.Shape shape = TensorParallel.shapeOf(spec.model().operatorGraph().orElseThrow()).orElseThrow();
+        RingAllReduce.Link link = RingAllReduce.nvlinkOf(offer).orElseThrow();
+        Estimate e = finite(estimator.predict(spec.withHardware(offer.hardware().withDeviceCount(1))));
+        JobSpec job = spec.job();
+        double tokensPerStep = shape.tokensPerSample() * job.batchSize();
+        TensorParallelEfficiency.Shard shard = TensorParallelEfficiency.of(offer.hardware(), n, tokensPerStep);
+        double bytes = tokensPerStep * shape.hidden() * spec.precision().bytesPerElement();
+        int allReduces = job.phase().isTraining() ? 4 : 2;
+        double communication = shape.layers() * allReduces * RingAllReduce.seconds(bytes, n, link.bytesPerSecond());
+        double perJob = communication * job.steps();
+        List<String> reasons = new ArrayList<>(e.extrapolations());
+        reasons.add(String.format(Locale.ROOT, "tensor-parallel estimate over %d devices: shard efficiency %.3f (10th"
+                + " percentile %.3f) from %s on %s%s, activation all-reduces from the ring formula; no tensor-parallel"
+                + " run was measured end to end", n, shard.median(), shard.p10(), TensorParallelEfficiency.SOURCE,
+                shard.measuredOn(), shard.note().isEmpty() ? "" : " (" + shard.note() + ")"));
+        TensorParallelDetail detail = new TensorParallelDetail(n, shape.layers(), shape.hidden(), tokensPerStep, bytes,
+                (int) (shape.layers() * allReduces), link, communication, shard);
+        return new Timing(e.lowerSeconds() / (n * shard.median()) + perJob, e.seconds() / (n * shard.median()) + perJob,
+                e.upperSeconds() / (n * shard.p10()) + perJob, reasons, null, detail);
+    }
+
+    /**
+     * The job one device of a data-parallel group runs: the same phase and number of steps, at {@code perDevice}
+     * samples a step (an epoch of {@code stepsPerEpoch x perDevice} samples, its shard of the data set).
+     */
+    static JobSpec perDeviceJob(JobSpec job, int perDevice) {
+        return switch (job.phase()) {
+            case INFER, TRAIN_STEP -> job.withBatchSize(perDevice);
+            case TRAIN_EPOCH, TRAIN_JOB -> new JobSpec(job.phase(), perDevice, job.optimizer(), job.learningRate(),
+                    Math.multiplyExact(job.stepsPerEpoch(), (long) perDevice), job.epochs());
+        };
+    }
+
+    private static Estimate finite(Estimate e) {
         if (e == null || !Double.isFinite(e.seconds()) || !Double.isFinite(e.upperSeconds())) {
             throw new IllegalStateException("the estimator returned no finite time");
         }
-        double speedup = n == 1 || !spec.job().phase().isTraining() ? 1.0 : n * dataParallelEfficiency;
-        return new double[] {e.lowerSeconds() / speedup, e.seconds() / speedup, e.upperSeconds() / speedup};
+        return e;
+    }
+
+    /**
+     * {lower, point, upper} seconds of {@code spec} on its hardware (as {@link #timing}, one node, the link from
+     * the catalogue, no overlap); for the batch search.
+     */
+    double[] scaledSeconds(WorkloadSpec spec) {
+        HardwareOffer offer = new HardwareOffer("batch-search", spec.requireHardware(), 0, "USD", "-", null, null,
+                null, null);
+        Timing t = timing(spec, offer, 0);
+        return new double[] {t.lower(), t.point(), t.upper()};
     }
 
     /**
@@ -196,12 +367,13 @@ public final class ResourcePlanner {
      */
     public OptionalInt largestBatchThatFits(WorkloadSpec spec, int maxBatch) {
         Checks.atLeast("maxBatch", maxBatch, 1);
-        var hw = spec.requireHardware();
+        HardwareSpec hw = spec.requireHardware();
         int lo = 0;
         int hi = maxBatch;
+        memory.estimate(spec.withJob(spec.job().withBatchSize(1))); // a spec the estimator refuses fails here
         while (lo < hi) {
-            int mid = lo + (hi - lo + 1) / 2;
-            if (memory.estimate(spec.withJob(spec.job().withBatchSize(mid))).fits(hw)) {
+            int mid = (int) (lo + ((long) hi - lo + 1) / 2);
+            if (fitsMemory(spec.withJob(spec.job().withBatchSize(mid)), hw)) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -210,10 +382,20 @@ public final class ResourcePlanner {
         return lo == 0 ? OptionalInt.empty() : OptionalInt.of(lo);
     }
 
+    /** True when the spec's memory fits one device; a batch whose memory overflows a long does not fit. */
+    private boolean fitsMemory(WorkloadSpec spec, HardwareSpec hw) {
+        try {
+            return memory.estimate(spec).fits(hw);
+        } catch (MemoryEstimator.TooLargeException e) {
+            return false;
+        }
+    }
+
     /**
      * Compares batch sizes for one epoch of training on {@code offer}: every power of two up to the largest
      * batch that fits memory (at most {@code maxBatch}), and that largest batch itself. Each candidate's epoch
-     * ({@code ceil(datasetSize / batch)} steps) is estimated and costed at its upper bound; the cheapest wins
+     * ({@code ceil(datasetSize / batch)} steps) is estimated and costed at its upper bound, at the offer's hourly
+     * rate (an epoch is part of a run, so the billing increment is not applied to it); the cheapest wins
      * (ties: the faster, then the smaller batch). A larger batch also changes convergence: this compares cost
      * per epoch only.
      *
@@ -246,8 +428,10 @@ public final class ResourcePlanner {
             MemoryEstimate mem = memory.estimate(candidate);
             BatchSearch.Option option;
             try {
-                double[] t = scaledSeconds(candidate);
-                option = new BatchSearch.Option(b, mem, t[1], t[2], offer.costOf(t[1]), offer.costOf(t[2]), "");
+                Timing timing = timing(candidate, offer, 0);
+                double[] t = {timing.lower(), timing.point(), timing.upper()};
+                option = new BatchSearch.Option(b, mem, t[1], t[2], offer.costAtHourlyRate(t[1]),
+                        offer.costAtHourlyRate(t[2]), "");
             } catch (RuntimeException e) {
                 option = new BatchSearch.Option(b, mem, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         "estimate failed: " + e.getMessage());

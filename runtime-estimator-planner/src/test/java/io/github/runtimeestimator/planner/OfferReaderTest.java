@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.runtimeestimator.core.HardwareSpec;
@@ -36,17 +37,42 @@ class OfferReaderTest {
         OfferReadResult result = reader.read(file);
 
         assertThat(result.rejections()).isEmpty();
-        assertThat(result.offers()).extracting(HardwareOffer::id).containsExactly("lambda-1x-h100-sxm",
-                "aws-p5.48xlarge-capacity-block", "aws-p4d.24xlarge-capacity-block", "owned-xeon-16c");
-        HardwareOffer p5 = result.offers().get(1);
+        List<HardwareOffer> offers = result.offers();
+        assertThat(offers).extracting(HardwareOffer::provider).contains("AWS", "Google Cloud", "Azure", "Lambda");
+        HardwareOffer p5 = offers.stream().filter(o -> o.id().equals("aws-p5.48xlarge")).findFirst().orElseThrow();
         assertThat(p5.deviceCount()).isEqualTo(8);
         assertThat(p5.hardware().id()).isEqualTo("nvidia-h100-sxm-80gb");
-        assertThat(p5.pricePerHour()).isCloseTo(39.328, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(result.offers()).allSatisfy(o -> assertThat(o.currency()).isEqualTo("USD"));
-        assertThat(result.offers().subList(0, 3)).allSatisfy(o -> {
-            assertThat(o.priceSource()).isNotBlank();
+        assertThat(p5.pricePerHour()).as("the instance's hourly price").isCloseTo(98.32, offset(1e-9));
+        assertThat(p5.billing()).isEqualTo(new Billing(1, 60, p5.billing().source()));
+        HardwareOffer twoNodes = offers.stream().filter(o -> o.id().equals("aws-2x-p5.48xlarge")).findFirst()
+                .orElseThrow();
+        assertThat(twoNodes.nodes()).isEqualTo(2);
+        assertThat(offers).allSatisfy(o -> assertThat(o.currency()).isEqualTo("USD"));
+        // every rented offer names its price source (a catalogue commit, not a mirror), its date and its region
+        assertThat(offers).filteredOn(o -> !o.provider().equals("on-premises")).allSatisfy(o -> {
+            assertThat(o.priceSource()).contains("skypilot-org/skypilot-catalog").containsPattern("commit [0-9a-f]{40}");
             assertThat(o.priceAsOf()).isNotBlank();
+            assertThat(o.region()).isNotBlank();
+            assertThat(o.priceSource()).doesNotContain("jiralog");
         });
+        // billing: AWS and Google Cloud per second with a one-minute minimum, Lambda per minute, each with its source
+        assertThat(offers).filteredOn(o -> o.provider().equals("Lambda"))
+                .allSatisfy(o -> assertThat(o.billing().incrementSeconds()).isEqualTo(60));
+        assertThat(offers).filteredOn(o -> o.provider().equals("AWS") || o.provider().equals("Google Cloud"))
+                .allSatisfy(o -> assertThat(o.billing().minimumSeconds()).isEqualTo(60));
+        assertThat(offers).filteredOn(o -> o.billing().incrementSeconds() > 1 || o.billing().minimumSeconds() > 0)
+                .allSatisfy(o -> assertThat(o.billing().source()).startsWith("https://"));
+    }
+
+    @Test
+    void theSpotExampleReadsWithItsInterruptionRate() throws IOException {
+        OfferReadResult result = reader.read(findExamples().resolve("planning").resolve("spot-offers.json"));
+
+        assertThat(result.rejections()).isEmpty();
+        HardwareOffer spot = result.offers().get(1);
+        assertThat(spot.isSpot()).isTrue();
+        assertThat(spot.spot().interruptionsPerHour()).isEqualTo(0.05);
+        assertThat(spot.spot().source()).contains("assumed");
     }
 
     @Test
@@ -106,7 +132,9 @@ class OfferReaderTest {
                 "deviceCount = \"1.5\": must be a whole number",
                 "currency = \"dollars\": must be a three-letter ISO-4217 code such as USD",
                 "price = \"4.5\": is not an offer field; known fields: id, hardware, deviceCount, pricePerDeviceHour,"
-                        + " currency, provider, region, notes, priceSource, priceAsOf",
+                        + " currency, provider, region, notes, priceSource, priceAsOf, billingIncrementSeconds,"
+                        + " minimumBilledSeconds, billingSource, spot, interruptionsPerHour, interruptionSource,"
+                        + " devicesPerNode, deviceLink, networkBandwidthBytesPerSecond",
                 "id = null: is required",
                 "pricePerDeviceHour = \"cheap\": must be a number",
                 "priceAsOf = \"26/11/2026\": must be an ISO date such as 2026-11-26",

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,9 @@ class ResourcePlannerTest {
     private static final HardwareOffer SLOW = offer("slow", Fixtures.gpu("gpu-slow", 1e13, 16), 1, 1.00);
     // point 900 s, upper 1125 s, upper cost 1.25
     private static final HardwareOffer FAST = offer("fast", Fixtures.gpu("gpu-fast", 3e13, 16), 1, 4.00);
-    // 900 / (4 x 0.9) = 250 s, upper 312.5 s, upper cost 312.5 / 3600 x 16 = 1.3889
+    // data parallel: 90,000 steps of 25 samples a device (point 225 s, upper 281.25 s) + 90,000 all-reduces of
+    // 4e6 gradient bytes over PCIe 4.0 x16: 2 x 3/4 x 4e6 / 31.5077e9 = 1.904296875e-4 s each, 17.138671875 s in all:
+    // point 242.138671875 s, upper 298.388671875 s, billed per second: 299 s, upper cost 299 / 3600 x 16 = 1.32889
     private static final HardwareOffer FAST_X4 = offer("fast-x4", Fixtures.gpu("gpu-fast", 3e13, 16), 4, 4.00);
     // fastest and cheapest, but the 1 GiB device cannot hold the job
     private static final HardwareOffer TINY = offer("tiny-mem", Fixtures.gpu("gpu-tiny", 1e14, 1), 1, 0.50);
@@ -63,9 +65,12 @@ class ResourcePlannerTest {
         assertThat(fast.upperCost()).isCloseTo(1.25, offset(EPS));
 
         RankedOffer x4 = plan.ranked().get(1);
-        assertThat(x4.seconds()).isCloseTo(250, offset(EPS));
-        assertThat(x4.upperSeconds()).isCloseTo(312.5, offset(EPS));
-        assertThat(x4.upperCost()).isCloseTo(312.5 / 3600 * 16, offset(EPS));
+        assertThat(x4.seconds()).isCloseTo(242.138671875, offset(EPS));
+        assertThat(x4.upperSeconds()).isCloseTo(298.388671875, offset(EPS));
+        assertThat(x4.upperCost()).isCloseTo(299.0 / 3600 * 16, offset(EPS));
+        assertThat(x4.scaling().samplesPerDevice()).isEqualTo(25);
+        assertThat(x4.scaling().allReduceSecondsPerStep()).isCloseTo(1.904296875e-4, offset(1e-15));
+        assertThat(x4.scaling().link().description()).isEqualTo("PCIe 4.0 x16, 31.5 GB/s per direction");
 
         assertThat(plan.ranked().get(2).reason()).startsWith("needs ").contains("MiB per device, a device has 1024 MiB");
         assertThat(plan.ranked().get(3).reason()).isEqualTo("upper bound 56m15s exceeds the deadline 30m");
@@ -82,7 +87,7 @@ class ResourcePlannerTest {
 
         assertThat(plan.chosen().offer().id()).isEqualTo("fast");
         assertThat(plan.ranked().get(1).verdict()).isEqualTo(Verdict.OVER_BUDGET);
-        assertThat(plan.ranked().get(1).reason()).isEqualTo("upper-bound cost 1.39 USD exceeds the budget 1.30 USD");
+        assertThat(plan.ranked().get(1).reason()).isEqualTo("upper-bound cost 1.33 USD exceeds the budget 1.30 USD");
     }
 
     @Test
@@ -94,14 +99,14 @@ class ResourcePlannerTest {
 
     @Test
     void nothingFitsListsTheNearestMissesAndWhy() {
-        Plan plan = planner.plan(JOB, OFFERS, Constraints.deadline(Duration.ofMinutes(5)));
+        Plan plan = planner.plan(JOB, OFFERS, Constraints.deadline(Duration.ofMinutes(4)));
 
         assertThat(plan.nothingFits()).isTrue();
         assertThat(plan.choice()).isEmpty();
         assertThat(plan.nearestMisses()).extracting(r -> r.offer().id()).containsExactly("fast-x4", "tiny-mem", "fast");
-        assertThat(plan.nearestMisses().get(0).missRatio()).isCloseTo(312.5 / 300, offset(EPS));
-        assertThat(plan.summary()).startsWith("nothing fits; nearest misses: fast-x4 (too_slow: upper bound 5m13s"
-                + " exceeds the deadline 5m); tiny-mem (out_of_memory: needs ");
+        assertThat(plan.nearestMisses().get(0).missRatio()).isCloseTo(298.388671875 / 240, offset(EPS));
+        assertThat(plan.summary()).startsWith("nothing fits; nearest misses: fast-x4 (too_slow: upper bound 4m58s"
+                + " exceeds the deadline 4m); tiny-mem (out_of_memory: needs ");
     }
 
     @Test
@@ -184,10 +189,14 @@ class ResourcePlannerTest {
         String md = PlanFormatter.markdown(plan);
         assertThat(md).startsWith("**choose fast");
         assertThat(md.lines().filter(l -> l.matches("\\| \\d+ \\|.*"))).hasSize(5);
-        assertThat(md).contains("| 1 | fast | 1 x gpu-fast | test | fits | 15m | 12m - 18m45s | 1.00 | 1.25 |");
-        assertThat(md).contains("| 5 | broken | 1 x broken-gpu | test | estimate_failed | - | - | - | - |");
+        assertThat(md).contains("| 1 | fast | 1 x gpu-fast | test | fits | 15m | 12m - 18m45s | 1.00 | 1.25 | per second |");
+        assertThat(md).contains("| 5 | broken | 1 x broken-gpu | test | estimate_failed | - | - | - | - | per second |");
+        assertThat(md).contains("- fast-x4: data parallel, 4 devices x 25 samples; all-reduce of 3.81 MiB of fp32"
+                + " gradients: 0.19 ms per step over PCIe 4.0 x16, 31.5 GB/s per direction, 0.19 ms exposed per step"
+                + " (7% of a step)");
+        assertThat(md).contains("Assumed: 0% of the gradient all-reduce hidden behind compute");
 
-        JsonNode json = new ObjectMapper().readTree(PlanFormatter.json(plan));
+        JsonNode json = JsonMappers.strict().readTree(PlanFormatter.json(plan));
         assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(json.get("chosenOfferId").asText()).isEqualTo("fast");
         assertThat(json.get("deadlineSeconds").asDouble()).isEqualTo(1800.0);
@@ -205,10 +214,12 @@ class ResourcePlannerTest {
         double[] one = planner.scaledSeconds(infer.withHardware(FAST.hardware()));
         double[] four = planner.scaledSeconds(infer.withHardware(FAST_X4.hardware()));
         assertThat(four).containsExactly(one);
-        // training on the same offers is data parallel: 4 devices at 0.9 efficiency
-        double[] trainOne = planner.scaledSeconds(JOB.withHardware(FAST.hardware()));
+        Plan plan = planner.plan(infer, List.of(FAST, FAST_X4), Constraints.none());
+        assertThat(plan.ranked()).allSatisfy(r -> assertThat(r.scaling()).isNull());
+        assertThat(plan.ranked().get(1).memory().samplesPerDevice()).isEqualTo(8);
+        // training on the same offers is data parallel: a quarter of the batch per device, plus the all-reduce
         double[] trainFour = planner.scaledSeconds(JOB.withHardware(FAST_X4.hardware()));
-        assertThat(trainFour[1]).isCloseTo(trainOne[1] / (4 * 0.9), offset(EPS * trainOne[1]));
+        assertThat(trainFour[1]).isCloseTo(242.138671875, offset(EPS));
     }
 
     @Test
@@ -232,7 +243,7 @@ class ResourcePlannerTest {
         RankedOffer chosen = byEnergy.chosen();
         assertThat(chosen.energyJoules()).isCloseTo(900 * 400, offset(EPS));
         assertThat(chosen.upperEnergyJoules()).isCloseTo(1125 * 400, offset(EPS));
-        assertThat(byEnergy.ranked().get(1).upperEnergyJoules()).isCloseTo(312.5 * 400 * 4, offset(1e-6));
+        assertThat(byEnergy.ranked().get(1).upperEnergyJoules()).isCloseTo(298.388671875 * 400 * 4, offset(1e-6));
         assertThat(byEnergy.ranked().get(3).hasEnergy()).isFalse();
         assertThat(byEnergy.summary()).contains("at most 0.1 kWh of energy (at most 0.125 kWh at the upper-bound time)")
                 .endsWith("; ranked by energy");

@@ -3,10 +3,10 @@ package io.github.runtimeestimator.core.catalog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,8 +71,7 @@ public final class HardwareCatalog {
     public static final int FORMAT_VERSION = 1;
 
     private static final String BUILT_IN = "/io/github/runtimeestimator/core/catalog/hardware-catalog.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = JsonMappers.strict();
 
     private final Map<String, HardwareSpec> byId;
 

@@ -64,7 +64,7 @@ public final class ModelCatalog {
     public static final double PARAMETER_TOLERANCE = 0.01;
     /** Entry keys read and ignored: the collector's comparison of its description with the measured rows. */
     public static final List<String> INFORMATIVE_ENTRY_KEYS = List.of("csvParameters", "csvFlopsPerSample",
-            "csvFiles", "descriptorsUsable", "mismatch", "note", "source");
+            "csvFiles", "datasets", "descriptorsUsable", "mismatch", "note", "source");
 
     private static final List<String> SPEC_KEYS = List.of("name", "family", "parameters", "flopsPerSample",
             "inputShape", "leafLayers", "activationElementsPerSample", "matmulFlopsPerSample", "graph",
@@ -186,8 +186,19 @@ public final class ModelCatalog {
         JsonFields f = JsonFields.of(node, path);
         f.ignore(INFORMATIVE_ENTRY_KEYS);
         JsonNode usable = node.get("descriptorsUsable");
+        String usablePath = f.path("descriptorsUsable");
+        JsonNode datasets = node.get("datasets");
+        if (datasets != null && !datasets.isNull()) {
+            if (!datasets.isObject()) {
+                throw new SpecValidationException(f.path("datasets"), datasets, "must be an object");
+            }
+            if (usable == null && datasets.has("descriptorsUsable")) {
+                usable = datasets.get("descriptorsUsable");
+                usablePath = f.path("datasets") + ".descriptorsUsable";
+            }
+        }
         if (usable != null && !usable.isNull() && !usable.isBoolean()) {
-            throw new SpecValidationException(f.path("descriptorsUsable"), usable, "must be true or false");
+            throw new SpecValidationException(usablePath, usable, "must be true or false");
         }
         String name = f.requiredText("name");
         String givenFamily = f.text("family", null);
@@ -223,11 +234,18 @@ public final class ModelCatalog {
         b.family(family);
         if (f.has("parameters")) {
             long parameters = f.wholeNumber("parameters");
-            if (derived != null && Math.abs(parameters - derived.parameters())
-                    > PARAMETER_TOLERANCE * derived.parameters()) {
-                throw new SpecValidationException(f.path("parameters"), parameters, "differs from the "
-                        + (graphNode != null ? "graph's weights" : "config's parameters") + " (" + derived.parameters()
-                        + ") by more than " + (int) (PARAMETER_TOLERANCE * 100) + "%");
+            // A traced graph holds the weights one forward pass uses; a model may own more (GoogLeNet's and
+            // Inception v3's auxiliary classifiers run only in training), never fewer. A config states its count.
+            boolean fewerThanUsed = derived != null
+                    && derived.parameters() - parameters > PARAMETER_TOLERANCE * derived.parameters();
+            boolean configMismatch = derived != null && graphNode == null && Math.abs(parameters - derived.parameters())
+                    > PARAMETER_TOLERANCE * derived.parameters();
+            if (fewerThanUsed || configMismatch) {
+                throw new SpecValidationException(f.path("parameters"), parameters, graphNode != null
+                        ? "is smaller than the graph's weights (" + derived.parameters() + ") by more than "
+                                + (int) (PARAMETER_TOLERANCE * 100) + "%: a model owns at least the weights it uses"
+                        : "differs from the config's parameters (" + derived.parameters() + ") by more than "
+                                + (int) (PARAMETER_TOLERANCE * 100) + "%");
             }
             b.parameters(parameters);
         } else if (derived == null) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -14,12 +13,12 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.internal.JsonFields;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,9 +46,8 @@ public final class GraphJson {
 
     private static final List<String> DOCUMENT_KEYS = List.of("formatVersion", "model", "source", "inputShape",
             "operators");
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    // the library's strict JSON rules (duplicate keys, trailing content, size limits), for trees
+    private static final ObjectMapper MAPPER = JsonMappers.strictBuilder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();

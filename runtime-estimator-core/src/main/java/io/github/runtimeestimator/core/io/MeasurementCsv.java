@@ -3,14 +3,18 @@ package io.github.runtimeestimator.core.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.internal.AtomicFiles;
+import io.github.runtimeestimator.core.internal.Utf8Reader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -59,17 +64,26 @@ public final class MeasurementCsv {
     private MeasurementCsv() {
     }
 
-    /** Reads a schema-v1 CSV file; rejections name the file by its file name. */
+    /**
+     * Reads a schema-v1 CSV file (UTF-8); rejections name the file by its file name. A row holding bytes that
+     * are not valid UTF-8 is rejected like any other bad row, naming the column and where the bad byte is; the
+     * other rows are read as usual.
+     */
     public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ReadMode mode) throws IOException {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (Utf8Reader in = new Utf8Reader(Files.newInputStream(csv))) {
             return read(in, String.valueOf(csv.getFileName()), catalog, mode);
         }
     }
 
-    /** Reads schema-v1 CSV text; {@code fileName} is what rejections and errors call the source. */
+    /**
+     * Reads schema-v1 CSV text; {@code fileName} is what rejections and errors call the source. When {@code in}
+     * is a {@link Utf8Reader}, rows with invalid UTF-8 are rejected one by one (as {@link #read(Path,
+     * HardwareCatalog, ReadMode)} does); another reader decodes as it was built to.
+     */
     public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
         Objects.requireNonNull(in, "in");
+        Utf8Reader utf8 = in instanceof Utf8Reader ? (Utf8Reader) in : null;
         Objects.requireNonNull(catalog, "catalog");
         MeasurementRowCodec codec = new MeasurementRowCodec(catalog);
         RowSink sink = new RowSink(mode);
@@ -87,8 +101,16 @@ public final class MeasurementCsv {
                     break;
                 }
                 long line = readRow(p, cells, fileName);
+                RowRejection badBytes = invalidUtf8(utf8, cells, header, fileName, line);
                 if (header == null) {
+                    if (badBytes != null) {
+                        throw new MeasurementFormatException(badBytes);
+                    }
                     header = header(cells, fileName, line);
+                    continue;
+                }
+                if (badBytes != null) {
+                    sink.reject(badBytes);
                     continue;
                 }
                 if (cells.size() != header.size()) {
@@ -101,7 +123,7 @@ public final class MeasurementCsv {
                     row.put(header.get(i), cells.get(i));
                 }
                 try {
-                    sink.accept(codec.decode(row));
+                    sink.accept(codec.decode(row), line);
                 } catch (RowFault fault) {
                     sink.reject(fault.at(fileName, line));
                 }
@@ -143,6 +165,36 @@ public final class MeasurementCsv {
         return line;
     }
 
+    /**
+     * The rejection of a row that holds a malformed UTF-8 sequence (decoded as U+FFFD), or null: the column is
+     * the first cell with a replacement character, the reason says the bytes and their line and column.
+     */
+    private static RowRejection invalidUtf8(Utf8Reader utf8, List<String> cells, List<String> header,
+                                            String fileName, long line) {
+        if (utf8 == null) {
+            return null;
+        }
+        utf8.forgetBefore(line);
+        int cell = -1;
+        long newlines = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            String text = cells.get(i);
+            if (cell < 0 && text.indexOf('\uFFFD') >= 0) {
+                cell = i;
+            }
+            newlines += text.chars().filter(c -> c == '\n').count();
+        }
+        if (cell < 0) {
+            return null;
+        }
+        Optional<Utf8Reader.Malformation> bad = utf8.firstBetween(line, line + newlines);
+        if (bad.isEmpty()) {
+            return null; // a genuine U+FFFD written as valid UTF-8
+        }
+        String column = header == null ? "" : cell < header.size() ? header.get(cell) : "";
+        return new RowRejection(fileName, line, column, cells.get(cell), "is not valid UTF-8: " + bad.get());
+    }
+
     private static MeasurementFormatException syntaxError(String fileName, JsonProcessingException e) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         return new MeasurementFormatException(
@@ -173,11 +225,16 @@ public final class MeasurementCsv {
         return names;
     }
 
-    /** Writes the measurements as schema-v1 CSV (UTF-8), replacing the file. */
+    /**
+     * Writes the measurements as schema-v1 CSV (UTF-8), replacing the file atomically: a reader sees the old
+     * file or the new one, never a part ({@link AtomicFiles}).
+     */
     public static void write(Path csv, List<Measurement> rows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(csv, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             write(out, rows);
-        }
+            out.flush();
+        });
     }
 
     /** Writes the measurements as schema-v1 CSV: header, then one line per measurement. Does not close. */

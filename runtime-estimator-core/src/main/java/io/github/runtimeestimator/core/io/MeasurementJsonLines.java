@@ -7,8 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.internal.AtomicFiles;
+import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.core.internal.Utf8Reader;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,24 +44,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class MeasurementJsonLines {
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementJsonLines.class);
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonMappers.strictFactory();
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private MeasurementJsonLines() {
     }
 
-    /** Reads a JSON-lines file; rejections name the file by its file name. */
+    /**
+     * Reads a JSON-lines file (UTF-8); rejections name the file by its file name. A line holding bytes that are
+     * not valid UTF-8 is rejected, naming where the bad byte is; the other lines are read as usual.
+     */
     public static MeasurementReadResult read(Path jsonl, HardwareCatalog catalog, ReadMode mode) throws IOException {
-        try (Reader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+        try (Utf8Reader in = new Utf8Reader(Files.newInputStream(jsonl))) {
             return read(in, String.valueOf(jsonl.getFileName()), catalog, mode);
         }
     }
 
-    /** Reads JSON-lines text; {@code fileName} is what rejections call the source. */
+    /**
+     * Reads JSON-lines text; {@code fileName} is what rejections call the source. When {@code in} is a
+     * {@link Utf8Reader}, lines with invalid UTF-8 are rejected one by one.
+     */
     public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(catalog, "catalog");
+        Utf8Reader utf8 = in instanceof Utf8Reader ? (Utf8Reader) in : null;
         MeasurementRowCodec codec = new MeasurementRowCodec(catalog);
         RowSink sink = new RowSink(mode);
         BufferedReader lines = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
@@ -69,8 +82,16 @@ public final class MeasurementJsonLines {
             if (text.isBlank()) {
                 continue;
             }
+            if (utf8 != null && text.indexOf('\uFFFD') >= 0) {
+                utf8.forgetBefore(lineNr);
+                Optional<Utf8Reader.Malformation> bad = utf8.firstBetween(lineNr, lineNr);
+                if (bad.isPresent()) {
+                    sink.reject(new RowRejection(fileName, lineNr, "", null, "is not valid UTF-8: " + bad.get()));
+                    continue;
+                }
+            }
             try {
-                sink.accept(codec.decode(row(text)));
+                sink.accept(codec.decode(row(text)), lineNr);
             } catch (RowFault fault) {
                 sink.reject(fault.at(fileName, lineNr));
             }
@@ -118,11 +139,13 @@ public final class MeasurementJsonLines {
         return row;
     }
 
-    /** Writes the measurements as JSON lines (UTF-8), replacing the file. */
+    /** Writes the measurements as JSON lines (UTF-8), replacing the file atomically ({@link AtomicFiles}). */
     public static void write(Path jsonl, List<Measurement> rows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(jsonl, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             write(out, rows);
-        }
+            out.flush();
+        });
     }
 
     /** Writes one JSON object per measurement, one per line. Does not close {@code out}. */

@@ -9,13 +9,15 @@ final class RowSink {
     private final ReadMode mode;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<RowRejection> rejections = new ArrayList<>();
+    private final List<Long> lines = new ArrayList<>();
 
     RowSink(ReadMode mode) {
         this.mode = mode == null ? ReadMode.STRICT : mode;
     }
 
-    void accept(Measurement m) {
+    void accept(Measurement m, long line) {
         measurements.add(m);
+        lines.add(line);
     }
 
     void reject(RowRejection rejection) throws MeasurementFormatException {
@@ -26,6 +28,6 @@ final class RowSink {
     }
 
     MeasurementReadResult result() {
-        return new MeasurementReadResult(measurements, rejections);
+        return new MeasurementReadResult(measurements, rejections, lines);
     }
 }

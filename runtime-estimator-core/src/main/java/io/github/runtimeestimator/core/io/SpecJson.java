@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.HardwareSpec;
@@ -27,15 +25,17 @@ import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
  * whole numbers and trailing content fail; an absent number reads as 0 and then fails the spec's own rule if
  * 0 is not allowed ({@code $.job.batchSize: job.batchSize = 0: must be >= 1}). Every failure is a
  * {@link SpecFormatException} whose message starts with the JSON path of the fault ({@code $.job.batchSize}).
+ * The JSON rules are the library's one configuration ({@code JsonMappers}): a repeated key
+ * ({@code $.job.batchSize: duplicate key "batchSize"}), trailing content and non-finite numbers ({@code 1e400},
+ * {@code "NaN"}) are refused too.
  *
  * <p>In a workload, {@code model} is either an inline {@link ModelSpec} object or a string: the name of a model
  * catalogue entry ({@code "resnet50"}), resolved with the model catalogue given (the built-in one when none is) to
@@ -65,17 +68,18 @@ import java.util.stream.Collectors;
  */
 public final class SpecJson {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Jackson's message for a repeated key, as {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION} words it. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate (?:field|Object property) ['\"](.*)['\"]");
     /** Prefix each spec type puts on the field names of its validation messages. */
     private static final Map<Class<?>, String> FIELD_PREFIX = Map.of(
             ModelSpec.class, "model.",
             JobSpec.class, "job.",
             HardwareSpec.class, "hardware.");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+    /** Largest spec file {@link #readWorkload(Path, HardwareCatalog)} reads (16 MiB); larger ones fail at once. */
+    public static final long MAX_SPEC_BYTES = JsonMappers.MAX_DOCUMENT_BYTES;
+
+    private static final ObjectMapper MAPPER = JsonMappers.strictBuilder(MAX_SPEC_BYTES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addModule(new SimpleModule("runtime-estimator-spec-json").setDeserializerModifier(
                     new BeanDeserializerModifier() {
@@ -116,8 +120,10 @@ public final class SpecJson {
     }
 
     /**
-     * Reads a workload file (UTF-8). Fails with {@link IOException} if the file cannot be read, and with
-     * {@link SpecFormatException} (its message prefixed by the file name) if its content is not a valid workload.
+     * Reads a workload file (UTF-8), as a stream: a file over {@link #MAX_SPEC_BYTES} fails at once without being
+     * read, and a stream that is not a regular file is cut off at that size. Fails with {@link IOException} if
+     * the file cannot be read, and with {@link SpecFormatException} (its message prefixed by the file name) if
+     * its content is not a valid workload.
      */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog) throws IOException {
         return readWorkload(json, catalog, ModelCatalog.builtIn());
@@ -126,13 +132,28 @@ public final class SpecJson {
     /** Reads a workload file, resolving {@code hardware} and {@code model} strings with these catalogues. */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog, ModelCatalog models)
             throws IOException {
-        String text = Files.readString(json, StandardCharsets.UTF_8);
-        try {
-            return readWorkload(text, catalog, models);
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
+        try (InputStream in = Files.newInputStream(refuseOversized(json))) {
+            return read(in, WorkloadSpec.class, MAPPER.readerFor(WorkloadSpec.class)
+                    .withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog)
+                    .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models));
         } catch (SpecFormatException e) {
             throw new SpecFormatException(json.getFileName() + ": " + e.getMessage(), e.path(), e.line(),
                     e.column(), e.getCause());
         }
+    }
+
+    /**
+     * Fails at once, without reading, when a regular file is larger than {@link #MAX_SPEC_BYTES}; a stream
+     * that is not a regular file is cut off by the parser at the same size.
+     */
+    private static Path refuseOversized(Path json) throws IOException {
+        if (Files.isRegularFile(json) && Files.size(json) > MAX_SPEC_BYTES) {
+            throw new SpecFormatException("$: the file has " + Files.size(json) + " bytes; a spec may have at most "
+                    + MAX_SPEC_BYTES + " (" + (MAX_SPEC_BYTES >> 20) + " MiB)", "$", -1, -1, null);
+        }
+        return json;
     }
 
     /** Pretty-printed JSON of a workload, hardware inline. */
@@ -182,6 +203,21 @@ public final class SpecJson {
         } catch (IOException e) {
             throw new SpecFormatException("$: unreadable JSON: " + e.getMessage(), "$", -1, -1, e);
         }
+        return notNull(value, type);
+    }
+
+    /** Reads a stream (a spec file) as {@code type}; I/O failures are thrown as they are. */
+    private static <T> T read(InputStream json, Class<T> type, ObjectReader reader) throws IOException {
+        T value;
+        try {
+            value = reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw translate(e, type);
+        }
+        return notNull(value, type);
+    }
+
+    private static <T> T notNull(T value, Class<?> type) {
         if (value == null) {
             throw new SpecFormatException("$: expected a " + type.getSimpleName() + " object, found null", "$",
                     -1, -1, null);
@@ -212,9 +248,7 @@ public final class SpecJson {
                         + u.getReferringClass().getSimpleName() + known + where, path, line, column, e);
             }
             if (findCause(e, StreamReadException.class) != null) {
-                StreamReadException syntax = findCause(e, StreamReadException.class);
-                return new SpecFormatException(path + ": malformed JSON: " + syntax.getOriginalMessage() + where,
-                        path, line, column, e);
+                return syntaxError(path, findCause(e, StreamReadException.class), where, line, column, e);
             }
             if (m.getPath().isEmpty() && String.valueOf(m.getOriginalMessage()).startsWith("No content")) {
                 return new SpecFormatException("$: empty input: expected a " + type.getSimpleName() + " object",
@@ -226,8 +260,23 @@ public final class SpecJson {
         if (e.getProcessor() instanceof JsonParser) {
             path = path(((JsonParser) e.getProcessor()).getParsingContext());
         }
-        return new SpecFormatException(path + ": malformed JSON: " + e.getOriginalMessage() + where, path, line,
-                column, e);
+        return syntaxError(path, e, where, line, column, e);
+    }
+
+    /** A JSON syntax fault; a repeated key is named in the path ({@code $.job.batchSize: appears twice}). */
+    private static SpecFormatException syntaxError(String path, JsonProcessingException syntax, String where,
+                                                   long line, long column, Throwable cause) {
+        Matcher dup = DUPLICATE_KEY.matcher(String.valueOf(syntax.getOriginalMessage()));
+        if (dup.find()) {
+            StringBuilder keyPath = new StringBuilder(path);
+            if (!path.endsWith("." + dup.group(1))) {
+                appendName(keyPath, dup.group(1));
+            }
+            return new SpecFormatException(keyPath + ": duplicate key \"" + dup.group(1) + "\": a key may appear"
+                    + " only once in an object" + where, keyPath.toString(), line, column, cause);
+        }
+        return new SpecFormatException(path + ": malformed JSON: " + syntax.getOriginalMessage() + where, path,
+                line, column, cause);
     }
 
     private static SpecValidationException findRule(Throwable e) {

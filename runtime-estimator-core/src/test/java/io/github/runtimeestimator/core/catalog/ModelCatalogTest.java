@@ -34,7 +34,8 @@ class ModelCatalogTest {
         assertThat(resnet50.inputShape()).isEqualTo("3x224x224");
         assertThat(catalog.all()).extracting(ModelSpec::name)
                 .contains("resnet152", "vit_l_16", "bert_large", "mlp_8192_2", "small_cnn_32", "maxvit_t")
-                .doesNotContain("swin_t");
+                // described from its trace: forward hooks cannot see Swin's F.linear on its own weights
+                .contains("swin_t");
         assertThat(catalog.all()).allSatisfy(m -> {
             assertThat(m.leafLayers()).isNotNull();
             assertThat(m.activationElementsPerSample()).isNotNull();
@@ -158,17 +159,20 @@ class ModelCatalogTest {
     }
 
     @Test
-    void givenFiguresWinOverTheGraphsButParametersMustAgree() throws IOException {
+    void givenFiguresWinOverTheGraphsButParametersCoverItsWeights() throws IOException {
         ModelSpec described = read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"tiny\", \"graph\": " + GRAPH
                 + ", \"parameters\": 15, \"flopsPerSample\": 30.0, \"leafLayers\": 1}]}").require("tiny");
         assertThat(described.flopsPerSample()).isEqualTo(30.0);
         assertThat(described.leafLayers()).isEqualTo(1L);
         // the graph's share of matrix products (all of it) of the FLOPs given
         assertThat(described.matmulFlopsPerSample()).isEqualTo(30.0);
+        // a model may own weights its forward pass does not use (auxiliary classifiers), never fewer than it uses
+        assertThat(read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"tiny\", \"graph\": " + GRAPH
+                + ", \"parameters\": 20}]}").require("tiny").parameters()).isEqualTo(20L);
         assertThatThrownBy(() -> read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"tiny\", \"graph\": "
-                + GRAPH + ", \"parameters\": 20}]}"))
-                .hasMessage("test.json: entries[0].parameters = 20: differs from the graph's weights (15) by more "
-                        + "than 1%");
+                + GRAPH + ", \"parameters\": 10}]}"))
+                .hasMessage("test.json: entries[0].parameters = 10: is smaller than the graph's weights (15) by more "
+                        + "than 1%: a model owns at least the weights it uses");
     }
 
     @Test

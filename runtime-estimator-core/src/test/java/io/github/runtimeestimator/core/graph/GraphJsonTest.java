@@ -165,7 +165,7 @@ class GraphJsonTest {
                 .satisfies(e -> assertThat(((SpecFormatException) e).path()).isEqualTo("$.graph.operators[0].k"));
         String duplicate = json.replace("\"n\": 2", "\"n\": 2, \"n\": 3");
         assertThatThrownBy(() -> SpecJson.readModel(duplicate)).isInstanceOf(SpecFormatException.class)
-                .hasMessageContaining("Duplicate field 'n'");
+                .hasMessageContaining("duplicate key \"n\"");
     }
 
     @Test

@@ -30,33 +30,24 @@ final class CompleteForest {
         this.leaf = leaf;
     }
 
-    /** Builds the layout, or null when a tree is deeper than {@link CompiledTreeEnsemble#MAX_COMPLETE_DEPTH}. */
-    static CompleteForest of(int[] roots, int[] nodeFeature, int[] low, int[] high, float[] value) {
-        int depth = 0;
-        for (int root : roots) {
-            int d = depthOf(root, nodeFeature, low, high);
-            if (d > CompiledTreeEnsemble.MAX_COMPLETE_DEPTH) {
-                return null;
-            }
-            depth = Math.max(depth, d);
+    /**
+     * Builds the layout of trees whose deepest path has {@code depth} splits (at most
+     * {@link CompiledTreeEnsemble#MAX_COMPLETE_DEPTH}; the arrays were checked by {@link TreeShape}).
+     */
+    static CompleteForest of(int[] roots, int[] nodeFeature, int[] low, int[] high, float[] value, int depth) {
+        if (depth > CompiledTreeEnsemble.MAX_COMPLETE_DEPTH) {
+            throw new IllegalArgumentException("depth " + depth + " exceeds " + CompiledTreeEnsemble.MAX_COMPLETE_DEPTH);
         }
         int internal = (1 << depth) - 1;
         int leaves = 1 << depth;
-        int[] feature = new int[roots.length * internal];
-        float[] threshold = new float[roots.length * internal];
-        float[] leaf = new float[roots.length * leaves];
+        int[] feature = new int[Math.multiplyExact(roots.length, internal)];
+        float[] threshold = new float[feature.length];
+        float[] leaf = new float[Math.multiplyExact(roots.length, leaves)];
         for (int t = 0; t < roots.length; t++) {
             fill(roots[t], 0, 0, depth, nodeFeature, low, high, value,
                     feature, threshold, leaf, t * internal, t * leaves);
         }
         return new CompleteForest(roots.length, depth, feature, threshold, leaf);
-    }
-
-    private static int depthOf(int node, int[] nodeFeature, int[] low, int[] high) {
-        if (nodeFeature[node] < 0) {
-            return 0;
-        }
-        return 1 + Math.max(depthOf(low[node], nodeFeature, low, high), depthOf(high[node], nodeFeature, low, high));
     }
 
     /** Writes the subtree at {@code node} into implicit slot {@code slot} (at {@code level}) of one tree. */

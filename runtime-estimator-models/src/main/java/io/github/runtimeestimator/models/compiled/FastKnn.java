@@ -1,20 +1,5 @@
 package io.github.runtimeestimator.models.compiled;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.List;
-import org.tribuo.Output;
-import org.tribuo.common.nearest.KNNModel;
-import org.tribuo.common.nearest.protos.KNNModelProto;
-import org.tribuo.math.distance.Distance;
-import org.tribuo.math.distance.L2Distance;
-import org.tribuo.math.la.SGDVector;
-import org.tribuo.math.la.Tensor;
-import org.tribuo.math.la.VectorTuple;
-import org.tribuo.math.protos.TensorProto;
-import org.tribuo.protos.ProtoUtil;
-import org.tribuo.regression.Regressor;
-import org.tribuo.regression.ensemble.AveragingCombiner;
-
 /**
  * k nearest neighbours regression by Euclidean (L2) distance without a sort per call: one pass over the
  * training rows (flat, row-major {@code double[]}) keeps the k best in a bounded max-heap (O(n log k)), and
@@ -34,15 +19,16 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
  * reproduces what Tribuo 4.3.2's {@code KNNModel.predict} returns with the regression
  * {@code AveragingCombiner}: that combiner's unweighted {@code combine} updates
  * {@code mean += (value - oldMean)}, so it returns the target of the <em>last</em> (k-th nearest)
- * neighbour (up to that update's rounding, replicated here), not the mean. {@link #fromTribuo} keeps that behaviour so that a compiled model predicts what
- * the Tribuo model predicts; new estimators should use {@link #of} with {@code MEAN}.
+ * neighbour (up to that update's rounding, replicated here), not the mean: runtime-estimator-training can keep
+ * that behaviour when it compiles a Tribuo {@code KNNModel} to reproduce its predictions; estimators use
+ * {@code MEAN}.
  *
- * <h2>Where the training vectors come from</h2>
- * {@link #fromTribuo} reads them from the model's protobuf form ({@code KNNModel.serialize()}: the vectors,
- * targets, k, distance and combiner), so it works on any trained or loaded {@code KNNModel}. An estimator
- * that already holds its (standardized) training matrix can pass it to {@link #of} directly.
+ * <h2>Validation</h2>
+ * The factories refuse empty or ragged data, non-finite or out-of-range values ({@link EvaluatorLimits}) and
+ * a {@code k} outside 1..{@link EvaluatorLimits#MAX_K}, so a prediction on finite inputs is always a finite
+ * mean of finite targets.
  */
-public final class FastKnn {
+public final class FastKnn implements CompiledEvaluator {
     /** How the k neighbours' targets become one prediction. */
     public enum Combination {
         /** The arithmetic mean of the k targets, summed nearest first. */
@@ -77,80 +63,54 @@ public final class FastKnn {
      * @param targets     the target of each row
      * @param k           neighbours per prediction, >= 1 (capped at the number of rows)
      * @param combination how the neighbours' targets are combined
+     * @throws InvalidModelException naming the array and element that breaks a rule
      */
     public static FastKnn of(double[][] vectors, double[] targets, int k, Combination combination) {
         if (vectors.length == 0) {
-            throw new IllegalArgumentException("vectors: empty; at least one training row is required");
-        }
-        if (targets.length != vectors.length) {
-            throw new IllegalArgumentException("targets: length " + targets.length + " but " + vectors.length + " vectors");
-        }
-        if (k < 1) {
-            throw new IllegalArgumentException("k: " + k + " must be >= 1");
+            throw new InvalidModelException("vectors", "empty; at least one training row is required");
         }
         int dimensions = vectors[0].length;
-        double[] flat = new double[vectors.length * dimensions];
+        double[] flat = new double[Math.multiplyExact(vectors.length, dimensions)];
         for (int i = 0; i < vectors.length; i++) {
             if (vectors[i].length != dimensions) {
-                throw new IllegalArgumentException("vectors[" + i + "]: length " + vectors[i].length
+                throw new InvalidModelException("vectors[" + i + "]", "length " + vectors[i].length
                         + " but row 0 has " + dimensions);
             }
             System.arraycopy(vectors[i], 0, flat, i * dimensions, dimensions);
         }
-        return new FastKnn(flat, targets.clone(), dimensions, k,
-                java.util.Objects.requireNonNull(combination, "combination"));
+        return ofRowMajor(flat, targets, dimensions, k, combination);
     }
 
     /**
-     * Reads a trained Tribuo regression {@code KNNModel} (L2 distance, AveragingCombiner, one output
-     * dimension) from its protobuf form. Vector positions are Tribuo feature ids (see {@link FeatureOrder}).
-     * The result predicts exactly what the model predicts (see {@link Combination#TRIBUO_4_3_AVERAGING_COMBINER}).
+     * Builds from training vectors stored row after row in {@code points} ({@code targets.length} rows of
+     * {@code dimensions} values; copied) and their targets.
+     *
+     * @throws InvalidModelException naming the array and element that breaks a rule
      */
-    public static FastKnn fromTribuo(KNNModel<Regressor> model) {
-        return fromTribuo(model, Combination.TRIBUO_4_3_AVERAGING_COMBINER);
-    }
-
-    /**
-     * Reads a trained Tribuo regression {@code KNNModel} as {@link #fromTribuo(KNNModel)} does, but combines
-     * the neighbours' targets with {@code combination}: {@link Combination#MEAN} gives the real k-NN mean that
-     * Tribuo 4.3.2's combiner was meant to compute.
-     */
-    public static FastKnn fromTribuo(KNNModel<Regressor> model, Combination combination) {
+    public static FastKnn ofRowMajor(double[] points, double[] targets, int dimensions, int k,
+                                     Combination combination) {
         java.util.Objects.requireNonNull(combination, "combination");
-        if (model.getOutputIDInfo().size() != 1) {
-            throw new IllegalArgumentException("model: " + model.getOutputIDInfo().size()
-                    + " output dimensions; only one is supported");
+        EvaluatorLimits.requireCount("targets", targets.length, 1, EvaluatorLimits.MAX_KNN_ROWS);
+        EvaluatorLimits.requireCount("dimensions", dimensions, 1, EvaluatorLimits.MAX_DIMENSIONS);
+        EvaluatorLimits.requireCount("k", k, 1, EvaluatorLimits.MAX_K);
+        if (points.length != (long) targets.length * dimensions) {
+            throw new InvalidModelException("points", "count " + points.length + " but " + targets.length
+                    + " rows x " + dimensions + " dimensions");
         }
-        KNNModelProto proto;
-        try {
-            proto = model.serialize().getSerializedData().unpack(KNNModelProto.class);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("model: its protobuf form could not be read", e);
-        }
-        Distance distance = ProtoUtil.deserialize(proto.getDistance());
-        if (!(distance instanceof L2Distance)) {
-            throw new IllegalArgumentException("model: distance " + distance + " is not supported; only L2Distance");
-        }
-        String combiner = proto.getCombiner().getClassName();
-        if (!AveragingCombiner.class.getName().equals(combiner)) {
-            throw new IllegalArgumentException("model: combiner " + combiner + " is not supported; only "
-                    + AveragingCombiner.class.getName());
-        }
-        int dimensions = model.getFeatureIDMap().size();
-        List<TensorProto> vectorProtos = proto.getVectorsList();
-        double[] flat = new double[vectorProtos.size() * dimensions];
-        double[] targets = new double[vectorProtos.size()];
-        for (int i = 0; i < targets.length; i++) {
-            SGDVector vector = (SGDVector) Tensor.deserialize(vectorProtos.get(i));
-            for (VectorTuple tuple : vector) {
-                flat[i * dimensions + tuple.index] = tuple.value;
+        for (int i = 0; i < points.length; i++) {
+            if (!(Math.abs(points[i]) <= EvaluatorLimits.MAX_ABS_VALUE)) {
+                throw new InvalidModelException("points[" + i + "]", points[i] + " must be finite with magnitude <= "
+                        + EvaluatorLimits.MAX_ABS_VALUE);
             }
-            targets[i] = ((Regressor) Output.deserialize(proto.getOutputs(i))).getValues()[0];
         }
-        return new FastKnn(flat, targets, dimensions, proto.getK(), combination);
+        for (int i = 0; i < targets.length; i++) {
+            EvaluatorLimits.requireFinite("targets[" + i + "]", targets[i], EvaluatorLimits.MAX_ABS_VALUE);
+        }
+        return new FastKnn(points.clone(), targets.clone(), dimensions, k, combination);
     }
 
     /** Predicts one query (length {@link #dimensions()}, finite values). */
+    @Override
     public double predict(double[] query) {
         Scratch s = scratch.get();
         int found = select(query, s);
@@ -196,7 +156,9 @@ public final class FastKnn {
         final int[] heapIndex = s.index;
         int count = 0;
         for (int i = 0, base = 0; i < rows; i++, base += d) {
-            double bound = count < k ? Double.POSITIVE_INFINITY : heapSum[0];
+            // NaN while the heap fills: no comparison with it is true, so nothing is abandoned (an infinite sum
+            // from an extreme query still takes a slot, and some k rows are always found)
+            double bound = count < k ? Double.NaN : heapSum[0];
             double sum = 0.0;
             int j = 0;
             for (; j < d; j++) {
@@ -289,12 +251,23 @@ public final class FastKnn {
         }
     }
 
+    /** A copy of the training vectors, row after row. */
+    public double[] points() {
+        return points.clone();
+    }
+
+    /** A copy of the training targets. */
+    public double[] targets() {
+        return targets.clone();
+    }
+
     /** Training rows. */
     public int size() {
         return rows;
     }
 
     /** Length of each vector. */
+    @Override
     public int dimensions() {
         return dimensions;
     }

@@ -1,17 +1,13 @@
 package io.github.runtimeestimator.models.compiled;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.ImmutableFeatureMap;
 
 /**
  * The feature order contract of the compiled evaluators: position {@code i} of a feature array is the
- * feature whose Tribuo id is {@code i} in the model's {@link ImmutableFeatureMap} (Tribuo numbers features
- * in the sorted order of their names). An instance maps a caller's own feature order (for example the
+ * feature whose Tribuo id is {@code i} in the model's feature map (Tribuo numbers features in the sorted
+ * order of their names). An instance maps a caller's own feature order (for example the
  * names of a {@code FeatureExtractor}) to that order once, so that each prediction only copies values.
  *
  * <p>Immutable and thread-safe.
@@ -25,19 +21,10 @@ public final class FeatureOrder {
         this.sourcePositionOfModelFeature = sourcePositionOfModelFeature;
     }
 
-    /** The feature names of a Tribuo feature map, indexed by Tribuo feature id. */
-    public static List<String> namesById(ImmutableFeatureMap featureMap) {
-        String[] names = new String[featureMap.size()];
-        for (int id = 0; id < names.length; id++) {
-            names[id] = featureMap.get(id).getName();
-        }
-        return List.of(names);
-    }
-
     /**
      * Builds the mapping from a source order to the model order.
      *
-     * @param modelNames  the model's feature names by id (see {@link #namesById})
+     * @param modelNames  the model's feature names by id (the evaluator's {@code featureNames()})
      * @param sourceNames the names of the caller's feature array, in the caller's order; it must contain
      *                    every model feature (extra source features are ignored)
      * @throws IllegalArgumentException naming the first model feature missing from the source
@@ -79,34 +66,5 @@ public final class FeatureOrder {
         for (int id = 0; id < positions.length; id++) {
             modelOrder[id] = source[positions[id]];
         }
-    }
-
-    /**
-     * Writes an Example's features into {@code modelOrder} by Tribuo id; features the Example lacks get
-     * {@code absentValue} (use the evaluator's {@code absentFeatureValue()}: Tribuo trees read an absent
-     * feature as 0, XGBoost as missing). Features unknown to the map are ignored, as Tribuo does.
-     * Duplicate feature names are summed, as Tribuo does when it builds its vectors.
-     */
-    public static void fill(Example<?> example, ImmutableFeatureMap featureMap, double[] modelOrder,
-            double absentValue) {
-        Arrays.fill(modelOrder, Double.NaN);
-        for (Feature feature : example) {
-            int id = featureMap.getID(feature.getName());
-            if (id >= 0) {
-                modelOrder[id] = Double.isNaN(modelOrder[id]) ? feature.getValue() : modelOrder[id] + feature.getValue();
-            }
-        }
-        for (int id = 0; id < modelOrder.length; id++) {
-            if (Double.isNaN(modelOrder[id])) {
-                modelOrder[id] = absentValue;
-            }
-        }
-    }
-
-    /** Convenience for tests and tools: {@link #fill} into a new array of the map's size. */
-    public static double[] toArray(Example<?> example, ImmutableFeatureMap featureMap, double absentValue) {
-        double[] values = new double[featureMap.size()];
-        fill(example, featureMap, values, absentValue);
-        return values;
     }
 }

@@ -1,17 +1,22 @@
 /**
- * Fast, allocation-free evaluators compiled once from trained Tribuo models.
+ * Fast, allocation-free regression evaluators in pure Java: what an {@code .rte} artifact stores and what
+ * every prediction runs.
  *
  * <p>Schedulers call {@code predict} for every candidate placement. Tribuo's own paths are slow for that
  * (XGBoost builds a native DMatrix per call and its booster is synchronized; KNN sorts every training row
- * per call). The classes here read a trained model once, at load time, into flat primitive arrays and
- * evaluate it in plain Java: no native call, no lock, no allocation per prediction, safe to share between
- * threads.
+ * per call). runtime-estimator-training compiles a trained Tribuo model once into flat primitive arrays;
+ * the artifact stores those arrays; the classes here evaluate them in plain Java: no Tribuo, no native
+ * library, no lock, no allocation per prediction, safe to share between threads. Every factory validates its
+ * arrays ({@link io.github.runtimeestimator.models.compiled.EvaluatorLimits}), so arrays read from an untrusted
+ * artifact cannot make a prediction loop, read out of bounds or return NaN on finite inputs.
  *
  * <ul>
  *   <li>{@link io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble}: Tribuo CART regression
  *       trees, averaging ensembles of them (random forest) and Tribuo XGBoost regression models.</li>
  *   <li>{@link io.github.runtimeestimator.models.compiled.FastKnn}: k nearest neighbours by a bounded
  *       max-heap selection with early abandoning, instead of a full sort per call.</li>
+ *   <li>{@link io.github.runtimeestimator.models.compiled.CompiledLinear}: sparse linear models (elastic
+ *       net).</li>
  *   <li>{@link io.github.runtimeestimator.models.compiled.FeatureOrder}: the feature order contract
  *       (Tribuo feature ids) and the name to position mapping built once.</li>
  * </ul>

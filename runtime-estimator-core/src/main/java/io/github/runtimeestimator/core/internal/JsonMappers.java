@@ -1,0 +1,147 @@
+package io.github.runtimeestimator.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+
+/**
+ * The one home of the library's Jackson configuration: every JSON document the library reads (specs, offers,
+ * hardware and model catalogues, JSON-lines rows, artifact manifests) is parsed by a mapper or factory from here,
+ * so that the same rules hold everywhere:
+ * <ul>
+ *   <li><b>Duplicate keys</b> are refused ({@code "batchSize": 64, "batchSize": 1} is an error naming the key,
+ *       never "last one wins").</li>
+ *   <li><b>Trailing content</b> after the document is refused.</li>
+ *   <li><b>Non-finite numbers</b> are refused: the {@code NaN} / {@code Infinity} tokens, numbers too large for a
+ *       double ({@code 1e400}) and the strings {@code "NaN"} / {@code "Infinity"} bound to a number field. Only
+ *       {@code double} / {@code Double} targets are checked; a tree ({@code JsonNode}) keeps what it read.</li>
+ *   <li><b>Unknown properties</b> fail (a caller that reads a forward-compatible format opts out explicitly).</li>
+ *   <li><b>Fractions are not whole numbers</b>: {@code 64.5} (or {@code 6.4e1}) for an {@code int} fails.</li>
+ *   <li><b>Size limits</b> ({@link #limits(long)}): a document of at most {@link #MAX_DOCUMENT_BYTES} (unless a
+ *       reader states its own), names of at most {@value #MAX_NAME_CHARS} characters, strings of at most
+ *       {@value #MAX_STRING_CHARS}, numbers of at most {@value #MAX_NUMBER_CHARS} digits, nesting at most
+ *       {@value #MAX_NESTING_DEPTH} deep. The parser stops as soon as one is exceeded, so an oversized input
+ *       costs at most the limit, never the whole input.</li>
+ * </ul>
+ * Failures are Jackson's own exceptions, with the location and (for bound values) the JSON path; callers such
+ * as {@code SpecJson} turn them into their messages.
+ *
+ * <p>Internal: not part of the library's API; the modules of this project share it.
+ */
+public final class JsonMappers {
+    /** Largest JSON document read unless a reader states otherwise: 16 MiB, far above any spec or catalogue. */
+    public static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+    public static final int MAX_NAME_CHARS = 1_000;
+    public static final int MAX_STRING_CHARS = 1_000_000;
+    public static final int MAX_NUMBER_CHARS = 400;
+    public static final int MAX_NESTING_DEPTH = 200;
+
+    private static final ObjectMapper STRICT = strictBuilder().build();
+    private static final ObjectMapper OUTPUT = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final JsonFactory STRICT_FACTORY = strictFactory(MAX_DOCUMENT_BYTES);
+
+    private JsonMappers() {
+    }
+
+    /** The read limits with a document of at most {@code maxDocumentBytes} (see the class comment). */
+    public static StreamReadConstraints limits(long maxDocumentBytes) {
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(maxDocumentBytes)
+                .maxNameLength(MAX_NAME_CHARS)
+                .maxStringLength(MAX_STRING_CHARS)
+                .maxNumberLength(MAX_NUMBER_CHARS)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build();
+    }
+
+    /** A streaming factory with the strict rules of the class comment (duplicate keys, NaN tokens, limits). */
+    public static JsonFactory strictFactory(long maxDocumentBytes) {
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(limits(maxDocumentBytes))
+                .build();
+    }
+
+    /** The shared strict streaming factory ({@link #MAX_DOCUMENT_BYTES}). */
+    public static JsonFactory strictFactory() {
+        return STRICT_FACTORY;
+    }
+
+    /**
+     * A builder holding every strict rule, for readers that add their own modules or settings (a
+     * deserializer modifier, an opt-out of {@code FAIL_ON_UNKNOWN_PROPERTIES} for a forward-compatible format).
+     */
+    public static JsonMapper.Builder strictBuilder() {
+        return strictBuilder(MAX_DOCUMENT_BYTES);
+    }
+
+    /** {@link #strictBuilder()} with another document size limit. */
+    public static JsonMapper.Builder strictBuilder(long maxDocumentBytes) {
+        return JsonMapper.builder(strictFactory(maxDocumentBytes))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(finiteNumbers());
+    }
+
+    /** The shared strict mapper (thread-safe; do not reconfigure it). */
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    /** The mapper for documents the library writes: pretty-printed, default settings otherwise. */
+    public static ObjectMapper output() {
+        return OUTPUT;
+    }
+
+    /** The module that refuses non-finite values bound to {@code double} and {@code Double}. */
+    public static Module finiteNumbers() {
+        SimpleModule module = new SimpleModule("runtime-estimator-finite-numbers");
+        module.addDeserializer(Double.class, new FiniteDouble(Double.class, null));
+        module.addDeserializer(Double.TYPE, new FiniteDouble(Double.TYPE, 0.0));
+        return module;
+    }
+
+    /** Jackson's double deserializer, refusing NaN and the infinities with the value's location and path. */
+    private static final class FiniteDouble extends NumberDeserializers.DoubleDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        FiniteDouble(Class<Double> type, Double nullValue) {
+            super(type, nullValue);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Double value = super.deserialize(p, ctxt);
+            if (value != null && !Double.isFinite(value)) {
+                throw InvalidFormatException.from(p, "non-finite number " + describe(p) + ": must be a finite number",
+                        value, Double.class);
+            }
+            return value;
+        }
+
+        private static String describe(JsonParser p) {
+            try {
+                String text = p.getText();
+                return text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "..." : text;
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+}

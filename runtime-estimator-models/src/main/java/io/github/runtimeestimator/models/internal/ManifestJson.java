@@ -1,0 +1,89 @@
+package io.github.runtimeestimator.models.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.models.ArtifactFormatException;
+import java.io.IOException;
+
+/**
+ * Reads and writes {@code manifest.json} strictly: duplicate keys, unknown or missing fields, nulls, trailing
+ * content, numbers where text belongs (and the reverse) and fractions where integers belong are all refused,
+ * with the JSON path of the field.
+ */
+final class ManifestJson {
+    static final String ENTRY = "manifest.json";
+
+    // the library's strict rules (JsonMappers), plus what a manifest needs beyond them
+    private static final JsonMapper JSON = JsonMappers.strictBuilder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private ManifestJson() {
+    }
+
+    /** The JSON tree of a manifest, parsed strictly; its {@code formatVersion} is read from it before binding. */
+    static JsonNode parse(byte[] bytes, String source) throws ArtifactFormatException {
+        try {
+            JsonNode tree = JSON.readTree(bytes);
+            if (tree == null || !tree.isObject()) {
+                throw new ArtifactFormatException(source, ENTRY, null, "is not a JSON object");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new ArtifactFormatException(source, ENTRY, null, "is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ArtifactFormatException(source, ENTRY, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds a parsed manifest; a field of the wrong type, missing, null or unknown fails naming its path. */
+    static ArtifactManifest bind(JsonNode tree, String source) throws ArtifactFormatException {
+        try {
+            return JSON.treeToValue(tree, ArtifactManifest.class);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : null;
+            String problem = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            throw new ArtifactFormatException(source, ENTRY, path(e), problem, e);
+        } catch (JsonProcessingException e) {
+            throw new ArtifactFormatException(source, ENTRY, null, e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ArtifactFormatException(source, ENTRY, null, e.getMessage(), e);
+        }
+    }
+
+    static byte[] write(ArtifactManifest manifest) {
+        try {
+            return JSON.writeValueAsBytes(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the manifest cannot be written as JSON", e);
+        }
+    }
+
+    /** A mapping failure's location as {@code a.b[2].c}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+}

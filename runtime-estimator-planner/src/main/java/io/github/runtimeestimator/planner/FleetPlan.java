@@ -1,0 +1,56 @@
+package io.github.runtimeestimator.planner;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A queue of jobs assigned to owned pools and rented offers: every job whose deadline can be met, at the least
+ * total upper-bound cost, and the jobs that cannot be, with why.
+ *
+ * @param assignments every job that runs, in queue order, with the option chosen (its offer id
+ *                    {@code <pool>/<devices>} for an owned pool)
+ * @param unmet       every job that cannot meet its deadline (or budget) with the devices left, in queue order
+ * @param currency    the currency of every cost
+ * @param optimal     whether the solver proved the assignment optimal (else: the best found in its time limit)
+ * @param solver      how it was solved
+ * @param estimator   the estimator's description
+ */
+public record FleetPlan(List<Assignment> assignments, List<Unmet> unmet, String currency, boolean optimal,
+                        String solver, String estimator) {
+
+    public FleetPlan {
+        assignments = List.copyOf(assignments);
+        unmet = List.copyOf(unmet);
+    }
+
+    /** A job and the option it runs on. */
+    public record Assignment(FleetJob job, RankedOffer option, String poolId) {
+        /** Whether it runs on owned devices. */
+        public boolean owned() {
+            return poolId != null;
+        }
+    }
+
+    /** A job that cannot be met, and why. */
+    public record Unmet(FleetJob job, String reason) {
+    }
+
+    public boolean everyDeadlineMet() {
+        return unmet.isEmpty();
+    }
+
+    /** The sum of the assigned jobs' upper-bound costs. */
+    public double totalUpperCost() {
+        return assignments.stream().mapToDouble(a -> a.option().upperCost()).sum();
+    }
+
+    /** One line: how many jobs run, at what total, and which cannot. */
+    public String summary() {
+        String s = String.format(Locale.ROOT, "%d of %d jobs meet their deadlines, at most %.2f %s in all",
+                assignments.size(), assignments.size() + unmet.size(), totalUpperCost(), currency);
+        if (!unmet.isEmpty()) {
+            s += "; cannot be met: " + String.join(", ", unmet.stream().map(u -> u.job().id()).toList());
+        }
+        return s + (optimal ? "" : " (best found within the solver's time limit, not proven optimal)");
+    }
+}

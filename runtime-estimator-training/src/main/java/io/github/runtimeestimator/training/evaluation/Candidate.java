@@ -1,0 +1,51 @@
+package io.github.runtimeestimator.training.evaluation;
+
+import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.models.Target;
+import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.training.EstimatorTrainer;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One estimator recipe in a comparison: what it is called in the table and how to fit it on a fold.
+ *
+ * @param trainer    trainer name ({@code xgboost})
+ * @param featureSet feature set id ({@code physics})
+ * @param target     what the regressor is fitted on
+ * @param fit        fits an estimator on training rows
+ */
+public record Candidate(String trainer, String featureSet, Target target,
+                        Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
+
+    public Candidate {
+        Checks.requiredText("trainer", trainer);
+        Checks.requiredText("featureSet", featureSet);
+        Checks.required("target", target);
+        Checks.required("fit", fit);
+    }
+
+    /** A candidate that trains {@code config} with {@link EstimatorTrainer#train}. */
+    public static Candidate of(TrainerConfig config) {
+        return new Candidate(config.trainer(), config.featureSet(), config.target(),
+                rows -> EstimatorTrainer.train(config, rows));
+    }
+
+    /** {@code xgboost/physics/log_seconds}. */
+    public String label() {
+        return trainer + "/" + featureSet + "/" + targetId(target);
+    }
+
+    static String targetId(Target target) {
+        switch (target) {
+            case LOG_SECONDS:
+                return "log_seconds";
+            case LOG_RATIO_TO_ROOFLINE:
+                return "log_ratio_to_roofline";
+            default:
+                return "seconds";
+        }
+    }
+}
