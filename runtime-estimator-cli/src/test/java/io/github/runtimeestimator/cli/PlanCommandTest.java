@@ -95,7 +95,7 @@ class PlanCommandTest {
         assertThat(plan.get("chosenOfferId").asText()).isEqualTo("one-l4");
         JsonNode first = plan.get("ranked").get(0);
         assertThat(keys(first)).contains("offerId", "hardware", "deviceCount", "pricePerDeviceHour", "verdict",
-                "reason", "seconds", "lowerSeconds", "upperSeconds", "cost", "upperCost", "energyJoules",
+                "reason", "seconds", "lowerSeconds", "upperSeconds", "cost", "lowerCost", "upperCost", "energyJoules",
                 "upperEnergyJoules", "memory");
         assertThat(plan.get("rankBy").asText()).isEqualTo("cost");
         assertThat(first.get("energyJoules").asDouble()).as("6.4 s x 72 W (L4 board power)").isEqualTo(6.4 * 72);

@@ -175,6 +175,7 @@ public final class PlanFormatter {
             number(o, "lowerSeconds", r.lowerSeconds());
             number(o, "upperSeconds", r.upperSeconds());
             number(o, "cost", r.cost());
+            number(o, "lowerCost", r.offer().costOf(r.lowerSeconds()));
             number(o, "upperCost", r.upperCost());
             number(o, "missRatio", r.missRatio());
             number(o, "energyJoules", r.energyJoules());

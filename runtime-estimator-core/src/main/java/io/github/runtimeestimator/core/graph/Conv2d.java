@@ -109,7 +109,8 @@ public record Conv2d(long n, long inChannels, long outChannels, long height, lon
 
     @Override
     public long weights() {
-        return outChannels * (inChannels / groups) * kernelH * kernelW + (bias ? outChannels : 0);
+        long perOutput = Math.multiplyExact(Math.multiplyExact(inChannels / groups, kernelH), kernelW);
+        return Math.addExact(Math.multiplyExact(outChannels, perOutput), bias ? outChannels : 0);
     }
 
     @Override

@@ -57,7 +57,7 @@ public record Embedding(long lookups, long dim, long vocab, boolean scalesWithBa
 
     @Override
     public long weights() {
-        return vocab * dim;
+        return Math.multiplyExact(vocab, dim);
     }
 
     @Override

@@ -137,7 +137,7 @@ public record Matmul(Variant variant, long b, long m, long n, long k, boolean bi
 
     @Override
     public long weights() {
-        return hasWeight() ? k * n + (bias ? n : 0) : 0;
+        return hasWeight() ? Math.addExact(Math.multiplyExact(k, n), bias ? n : 0) : 0;
     }
 
     @Override

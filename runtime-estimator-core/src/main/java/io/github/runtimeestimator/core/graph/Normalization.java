@@ -72,7 +72,7 @@ public record Normalization(Variant variant, long rows, long cols, boolean scale
 
     @Override
     public long weights() {
-        return variant == Variant.RMS ? cols : 2 * cols;
+        return variant == Variant.RMS ? cols : Math.multiplyExact(2, cols);
     }
 
     @Override

@@ -111,10 +111,16 @@ public final class OperatorGraph {
             double f = op.flops(1) * n;
             double mf = op.matmulFlops(1) * n;
             double moved = op.elementsMoved(1) * n;
-            long opWeights = Math.multiplyExact(op.weights(), n);
+            long opWeights;
+            try {
+                opWeights = Math.multiplyExact(op.weights(), n);
+                w = Math.addExact(w, opWeights);
+            } catch (ArithmeticException e) {
+                throw new SpecValidationException("graph.weights", op.kind().id() + " x " + n,
+                        "the operators' weights add up to more than " + Long.MAX_VALUE + " parameters");
+            }
             flops += f;
             matmul += mf;
-            w = Math.addExact(w, opWeights);
             count += n;
             byKind.merge(op.kind(), new KindSummary(op.kind(), n, f, mf, moved, opWeights),
                     (a, b) -> new KindSummary(a.kind(), a.operators() + b.operators(),

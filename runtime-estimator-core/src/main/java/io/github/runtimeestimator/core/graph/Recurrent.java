@@ -1,5 +1,7 @@
 package io.github.runtimeestimator.core.graph;
 
+import io.github.runtimeestimator.core.SpecValidationException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,27 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
         Dims.dim(KIND, "inputSize", inputSize);
         Dims.dim(KIND, "hiddenSize", hiddenSize);
         Dims.dim(KIND, "layers", layers);
+        requireCountsFitALong(cell, batch, sequenceLength, inputSize, hiddenSize, layers, bidirectional ? 2 : 1);
+    }
+
+    /**
+     * Refuses sizes whose products (the expansion's repeats and elements, the weights) would not fit a long, so that
+     * every count this network gives is exact: {@code batch x sequenceLength}, {@code batch x gates x hiddenSize},
+     * {@code 3 x directions x layers x sequenceLength} and the weights bound all of them.
+     */
+    private static void requireCountsFitALong(Cell cell, long batch, long sequenceLength, long inputSize,
+                                              long hiddenSize, long layers, long directions) {
+        try {
+            long copies = Math.max(directions, Math.multiplyExact(directions, layers - 1));
+            Math.multiplyExact(3, Math.multiplyExact(copies, sequenceLength));
+            Math.multiplyExact(batch, sequenceLength);
+            Math.multiplyExact(batch, Math.multiplyExact(cell.gates(), Math.multiplyExact(2, hiddenSize)));
+            weights(cell, inputSize, hiddenSize, layers, directions);
+        } catch (ArithmeticException e) {
+            throw new SpecValidationException(KIND.id(), "batch " + batch + ", sequenceLength " + sequenceLength
+                    + ", inputSize " + inputSize + ", hiddenSize " + hiddenSize + ", layers " + layers,
+                    "its sizes multiply beyond " + Long.MAX_VALUE + " (operators, elements or weights)");
+        }
     }
 
     /** One unidirectional sequence per sample. */
@@ -170,14 +193,27 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
 
     @Override
     public long weights() {
-        long g = cell.gates();
-        long h = hiddenSize;
-        long total = 0;
-        for (long layer = 0; layer < layers; layer++) {
-            long input = layer == 0 ? inputSize : h * directions();
-            total += directions() * (g * h * (input + h) + 2 * g * h);
-        }
-        return total;
+        return weights(cell, inputSize, hiddenSize, layers, directions());
+    }
+
+    /** In closed form, not a loop over the layers (a graph may state any number of them); exact or overflowing. */
+    private static long weights(Cell cell, long inputSize, long hiddenSize, long layers, long directions) {
+        long first = weightsPerLayer(cell, inputSize, hiddenSize, directions);
+        long above = layers == 1 ? 0 : Math.multiplyExact(weightsPerLayer(cell, Math.multiplyExact(hiddenSize,
+                directions), hiddenSize, directions), layers - 1);
+        return Math.addExact(first, above);
+    }
+
+    /**
+     * One layer's weights over all its directions: per direction the input and hidden matrices ({@code gates x
+     * hidden x (input + hidden)}) and their two biases ({@code 2 x gates x hidden}). Exact, or an
+     * {@link ArithmeticException} beyond a long.
+     */
+    private static long weightsPerLayer(Cell cell, long input, long hiddenSize, long directions) {
+        long gh = Math.multiplyExact(cell.gates(), hiddenSize);
+        long perDirection = Math.addExact(Math.multiplyExact(gh, Math.addExact(input, hiddenSize)),
+                Math.multiplyExact(2, gh));
+        return Math.multiplyExact(directions, perDirection);
     }
 
     @Override

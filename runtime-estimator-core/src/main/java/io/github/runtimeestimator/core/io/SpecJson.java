@@ -156,6 +156,51 @@ public final class SpecJson {
         return json;
     }
 
+    /**
+     * Reads a workload from UTF-8 bytes (a request body), with the rules and messages of
+     * {@link #readWorkload(String, HardwareCatalog, ModelCatalog)}; bytes that are not valid UTF-8 fail as
+     * malformed JSON.
+     */
+    public static WorkloadSpec readWorkload(byte[] json, HardwareCatalog catalog, ModelCatalog models) {
+        return readValue(json, WorkloadSpec.class, catalog, models);
+    }
+
+    /**
+     * Reads a JSON array of workloads from UTF-8 bytes, each as {@link #readWorkload(byte[], HardwareCatalog,
+     * ModelCatalog)} reads one; a fault's path starts with its index ({@code $[2].job.batchSize}), and a
+     * {@code null} element is refused.
+     */
+    public static List<WorkloadSpec> readWorkloads(byte[] json, HardwareCatalog catalog, ModelCatalog models) {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
+        List<WorkloadSpec> specs = read(json, List.class, withCatalogues(MAPPER.readerForListOf(WorkloadSpec.class),
+                catalog, models));
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i) == null) {
+                throw new SpecFormatException("$[" + i + "]: expected a WorkloadSpec object, found null",
+                        "$[" + i + "]", -1, -1, null);
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * Reads a document of {@code type} from UTF-8 bytes with the spec rules and messages: a request record that
+     * holds a {@link WorkloadSpec} (whose {@code hardware} and {@code model} strings resolve with these
+     * catalogues) beside fields of its own. A rule the record's constructor breaks
+     * ({@code new SpecValidationException("budget", ...)}) is reported at its path ({@code $.budget}).
+     */
+    public static <T> T readValue(byte[] json, Class<T> type, HardwareCatalog catalog, ModelCatalog models) {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(models, "models");
+        return read(json, type, withCatalogues(MAPPER.readerFor(type), catalog, models));
+    }
+
+    private static ObjectReader withCatalogues(ObjectReader reader, HardwareCatalog catalog, ModelCatalog models) {
+        return reader.withAttribute(HardwareReferenceDeserializer.CATALOG_ATTRIBUTE, catalog)
+                .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models);
+    }
+
     /** Pretty-printed JSON of a workload, hardware inline. */
     public static String writeWorkload(WorkloadSpec spec) {
         return write(Objects.requireNonNull(spec, "spec"));
@@ -185,6 +230,16 @@ public final class SpecJson {
         return write(Objects.requireNonNull(estimate, "estimate"));
     }
 
+    /** A JSON array of estimates, each as {@link #writeEstimate} writes it, in list order. */
+    public static String writeEstimates(List<Estimate> estimates) {
+        return write(List.copyOf(estimates));
+    }
+
+    /** A JSON array of models, each as {@link #writeModel} writes it, in list order. */
+    public static String writeModels(List<ModelSpec> models) {
+        return write(List.copyOf(models));
+    }
+
     private static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -204,6 +259,21 @@ public final class SpecJson {
             throw new SpecFormatException("$: unreadable JSON: " + e.getMessage(), "$", -1, -1, e);
         }
         return notNull(value, type);
+    }
+
+    /** Reads UTF-8 bytes as {@code type}; there is no I/O, so every failure is a {@link SpecFormatException}. */
+    @SuppressWarnings("unchecked")
+    private static <T> T read(byte[] json, Class<?> type, ObjectReader reader) {
+        Objects.requireNonNull(json, "json");
+        Object value;
+        try {
+            value = reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw translate(e, type);
+        } catch (IOException e) {
+            throw new SpecFormatException("$: unreadable JSON: " + e.getMessage(), "$", -1, -1, e);
+        }
+        return (T) notNull(value, type);
     }
 
     /** Reads a stream (a spec file) as {@code type}; I/O failures are thrown as they are. */
