@@ -27,7 +27,10 @@ final class FamilyTable {
     final double[] rooflineSeconds;
     final double[] baseSeconds;
     final DeviceFigures[] devices;
-    /** Device of each row: hardware id and precision ({@code nvidia-a40-48gb/fp16}). */
+    /**
+     * Device of each row: hardware id, the threads of a CPU row, and precision ({@code nvidia-a40-48gb/fp16},
+     * {@code amd-epyc-zen4-2c@1t/fp32}).
+     */
     final String[] deviceKeys;
     /** Floor of each device key, from all its rows. */
     final Map<String, Double> deviceFloors;
@@ -48,7 +51,7 @@ final class FamilyTable {
         Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             KernelMeasurement m = rows.get(i);
-            String key = m.hardware().id() + "/" + m.precision().id();
+            String key = deviceKey(m);
             DeviceFigures d = figures.computeIfAbsent(key, k -> DeviceFigures.of(m.hardware(), m.precision()));
             OperatorFeatures.Row row = OperatorFeatures.of(m.operator(), d);
             features[i] = row.values();
@@ -69,6 +72,14 @@ final class FamilyTable {
             target[i] = floor <= MAX_FLOOR_SHARE * seconds[i] && baseSeconds[i] > 0
                     ? Math.log(work / baseSeconds[i]) : Double.NaN;
         }
+    }
+
+    /**
+     * The device a row ran on as the model tells devices apart: the hardware id, then for a CPU row the threads it
+     * used ({@code @1t}: a CPU's figures depend on them), then the precision.
+     */
+    static String deviceKey(KernelMeasurement m) {
+        return m.hardware().id() + (m.threads() > 0 ? "@" + m.threads() + "t" : "") + "/" + m.precision().id();
     }
 
     /** The family's ok measurements among {@code rows}. */

@@ -21,14 +21,15 @@ import java.util.Set;
  * (Markdown). From the repository root:
  *
  * <pre>
- * mvn -B -q -pl runtime-estimator-models -am -Poperator-model-experiment process-classes \
+ * mvn -B -q -pl runtime-estimator-training -am -Poperator-model-experiment process-classes \
  *     -Dopmodel.args="--public ../shared/datasets/public --out operator-accuracy.md"
  * </pre>
  *
  * <p>Arguments: {@code --public DIR} (the six public kernel files under it), {@code --data FILE} (any kernel
  * file, repeatable), {@code --families matmul,conv2d}, {@code --max-rows-per-device N}, {@code --trees N},
  * {@code --depth N}, {@code --seed N}, {@code --threads N}, {@code --exclude name,prefix*},
- * {@code --out table.md}.
+ * {@code --holdout-shapes K} (instead of leaving a device out: K folds grouped by operator shape, for data of one
+ * device such as our CPU kernel rows; {@link HeldOutShapes}), {@code --out table.md}.
  *
  * {@code docs/operator-model.md} gives the tables it printed on the public data.
  */
@@ -47,6 +48,7 @@ public final class OperatorModelExperiment {
         Set<OperatorFamily> families = EnumSet.allOf(OperatorFamily.class);
         OperatorTrainingOptions options = OperatorTrainingOptions.DEFAULTS;
         Path out = null;
+        int shapeFolds = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -82,6 +84,9 @@ public final class OperatorModelExperiment {
                 case "--exclude":
                     options = options.withExcludedFeatures(List.of(required(args[i], value).split(",")));
                     break;
+                case "--holdout-shapes":
+                    shapeFolds = Integer.parseInt(required(args[i], value));
+                    break;
                 case "--out":
                     out = Path.of(required(args[i], value));
                     break;
@@ -104,11 +109,13 @@ public final class OperatorModelExperiment {
         }
         print.println("options: " + options);
         long start = System.nanoTime();
-        OperatorAccuracy accuracy = new LeaveOneGpuOut(options).evaluate(rows, families);
+        OperatorAccuracy accuracy = shapeFolds > 0 ? new HeldOutShapes(options, shapeFolds).evaluate(rows, families)
+                : new LeaveOneGpuOut(options).evaluate(rows, families);
         String table = accuracy.toMarkdown();
         print.println();
         print.print(table);
-        print.printf(Locale.ROOT, "%nleave-one-GPU-out took %.0f s%n", (System.nanoTime() - start) / 1e9);
+        print.printf(Locale.ROOT, "%n%s took %.0f s%n", shapeFolds > 0 ? shapeFolds + "-fold held-out shapes"
+                : "leave-one-GPU-out", (System.nanoTime() - start) / 1e9);
         if (out != null) {
             Files.writeString(out, table);
         }

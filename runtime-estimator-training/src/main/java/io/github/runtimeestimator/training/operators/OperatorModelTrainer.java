@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -87,7 +88,23 @@ public final class OperatorModelTrainer {
                     + ")");
         }
         return OperatorModel.of(families, new OperatorModelProvenance(TRAINER, options.hyperParameters(),
-                options.seed(), ok, sources));
+                options.seed(), ok, sources, rowsByDevice(measurements)));
+    }
+
+    /** Ok rows per device ({@code hardware-id/precision}) and family id, of the families a model has. */
+    static Map<String, Map<String, Long>> rowsByDevice(List<KernelMeasurement> measurements) {
+        Map<String, Map<String, Long>> rows = new TreeMap<>();
+        for (KernelMeasurement m : measurements) {
+            if (!m.isOk()) {
+                continue;
+            }
+            OperatorFamily family = OperatorFamily.of(m.operator()).orElse(null);
+            if (family != null) {
+                rows.computeIfAbsent(FamilyTable.deviceKey(m), k -> new TreeMap<>())
+                        .merge(family.id(), 1L, Long::sum);
+            }
+        }
+        return rows;
     }
 
     /** The model of one family from the table's rows {@code rows}. */
