@@ -8,12 +8,14 @@ import io.github.runtimeestimator.training.evaluation.Candidate;
 import io.github.runtimeestimator.training.evaluation.Comparison;
 import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
 import io.github.runtimeestimator.training.evaluation.ComparisonTable;
+import io.github.runtimeestimator.training.evaluation.ImportanceTable;
 import io.github.runtimeestimator.training.evaluation.Split;
 import io.github.runtimeestimator.training.evaluation.Splits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,31 @@ final class CompareCommand implements Callable<Integer> {
             description = "add permutation importance tables, shuffling each spec field this often (default off; 3 when given without a value)")
     int importance;
 
+    @Option(names = "--view", split = ",", defaultValue = "described",
+            description = "how held-out rows describe their model: described (as measured, the catalogue knows them)"
+                    + " or undescribed (only name, family, parameters, FLOPs and input shape, a name no catalogue"
+                    + " knows, the held-out models left out of the references descriptors are inferred from);"
+                    + " comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> views;
+
+    @Option(names = "--targets", split = ",", paramLabel = "log|ratio|seconds",
+            description = "targets to compare (default: each feature set's usual ones)")
+    List<TrainCommand.TargetOption> targets;
+
+    @Option(names = "--hyper", split = ",", paramLabel = "key=value",
+            description = "hyper-parameters of every candidate, e.g. trees=100,monotone=true (default: each"
+                    + " trainer's own)")
+    Map<String, String> hyperParameters;
+
+    @Option(names = "--per-fold", description = "add a table per candidate and split: each held-out group's rows,"
+            + " median APE and interval coverage")
+    boolean perFold;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "also write PNG charts there: per candidate and split, predicted against measured time"
+                    + " (log-log, with each interval) and, with --importance, the permutation importance in seconds")
+    Path plots;
+
     @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -80,20 +107,56 @@ final class CompareCommand implements Callable<Integer> {
         Names.warnRejections(err, rows.rejections(), quiet);
         List<Split> resolved = new ArrayList<>();
         for (String id : splits) {
-            resolved.add(split(id.trim(), rows));
+            Split split = split(id.trim(), rows);
+            for (String view : views) {
+                switch (view.trim()) {
+                    case "described":
+                        resolved.add(split);
+                        break;
+                    case "undescribed":
+                        resolved.add(Splits.undescribed(split));
+                        break;
+                    default:
+                        throw new UserInputException("unknown view \"" + view + "\": must be described or undescribed");
+                }
+            }
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (TrainerConfig config : Comparison.configs(trainerNames, featureSets, seed)) {
+        for (TrainerConfig plain : Comparison.configs(trainerNames, featureSets, seed)) {
+            if (targets != null && targets.stream().noneMatch(t -> t.target == plain.target())) {
+                continue;
+            }
+            TrainerConfig config = hyperParameters == null ? plain : plain.withHyperParameters(hyperParameters);
             candidates.add(new Candidate(config.trainer(), config.featureSet(), config.target(),
-                    train -> main.estimators.fit(config, train)));
+                    fold -> main.estimators.fit(config, fold)));
         }
         ComparisonTable table = Comparison.run(rows.rows(), resolved, candidates, importance, seed,
                 new StderrProgress(err, quiet));
+        if (plots != null) {
+            writePlots(table);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == OutputFormat.json ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
-                : ComparisonFormat.tableMarkdown(table));
+                : ComparisonFormat.tableMarkdown(table) + (perFold ? ComparisonFormat.foldsMarkdown(table) : ""));
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private void writePlots(ComparisonTable table) {
+        try {
+            for (ComparisonTable.Evaluation e : table.evaluations()) {
+                String name = Plots.fileName(e.split() + "-" + e.candidate());
+                Plots.scatter(plots.resolve("scatter-" + name + ".png"), e.candidate() + " on " + e.split(),
+                        e.result().predictions());
+            }
+            for (ImportanceTable t : table.importance()) {
+                String name = Plots.fileName(t.split() + "-" + t.candidate());
+                Plots.importance(plots.resolve("importance-" + name + ".png"), "Permutation importance, "
+                        + t.candidate() + " on " + t.split(), t.importance());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UserInputException("--plots " + plots + ": cannot write the charts: " + Inputs.oneLine(e), e);
+        }
     }
 
     private Split split(String id, Inputs.Data rows) {

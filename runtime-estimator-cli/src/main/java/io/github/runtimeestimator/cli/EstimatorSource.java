@@ -4,6 +4,8 @@ import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.training.EstimatorTrainer;
+import io.github.runtimeestimator.training.TrainingOptions;
+import io.github.runtimeestimator.training.evaluation.Fold;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +20,17 @@ public interface EstimatorSource {
 
     RuntimeEstimator loadDefault();
 
-    /** Fits {@code config} on {@code rows}, as {@code compare} does per fold. */
+    /** Fits {@code config} on {@code rows}. */
     RuntimeEstimator fit(TrainerConfig config, List<Measurement> rows);
+
+    /**
+     * Fits {@code config} on a fold, as {@code compare} does: on its training rows, with its held-out models left out
+     * of the reference models descriptors are inferred from. By default {@link #fit(TrainerConfig, List)} on the
+     * training rows.
+     */
+    default RuntimeEstimator fit(TrainerConfig config, Fold fold) {
+        return fit(config, fold.train());
+    }
 
     /** The library's own: {@link RuntimeEstimator#load}, {@link RuntimeEstimator#loadDefault}, {@link EstimatorTrainer}. */
     static EstimatorSource standard() {
@@ -37,6 +48,12 @@ public interface EstimatorSource {
             @Override
             public RuntimeEstimator fit(TrainerConfig config, List<Measurement> rows) {
                 return EstimatorTrainer.train(config, rows);
+            }
+
+            @Override
+            public RuntimeEstimator fit(TrainerConfig config, Fold fold) {
+                return EstimatorTrainer.train(config, fold.train(),
+                        TrainingOptions.defaults().withoutReferences(fold.heldOutModels()));
             }
         };
     }

@@ -8,7 +8,9 @@ import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.evaluation.EvaluationResult;
 import io.github.runtimeestimator.training.evaluation.Evaluator;
+import io.github.runtimeestimator.training.evaluation.PermutationImportance;
 import io.github.runtimeestimator.training.evaluation.FoldResult;
 import io.github.runtimeestimator.training.evaluation.MetricsReport;
 import io.github.runtimeestimator.training.evaluation.PredictionFailure;
@@ -49,6 +51,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelCatalogOption models;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "also write PNG charts there: predicted against measured time (log-log, with each"
+                    + " interval) and the permutation importance of every spec field and hardware figure, in seconds")
+    Path plots;
+
     @Override
     public Integer call() {
         Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
@@ -56,6 +63,9 @@ final class EvaluateCommand implements Callable<Integer> {
         FoldResult scored = Evaluator.score(estimator, rows.rows());
         MetricsReport report = MetricsReport.of(scored.predictions());
         int notOk = (int) rows.rows().stream().filter(m -> !m.isOk()).count();
+        if (plots != null) {
+            writePlots(scored);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             out.println(ComparisonFormat.toJsonText(json(estimator, rows, notOk, report, scored)));
@@ -64,6 +74,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private void writePlots(FoldResult scored) {
+        try {
+            Plots.scatter(plots.resolve("scatter-evaluate.png"), "Held-out measurements", scored.predictions());
+            EvaluationResult result = new EvaluationResult("holdout", List.of(scored));
+            Plots.importance(plots.resolve("importance-evaluate.png"), "Permutation importance on held-out measurements",
+                    PermutationImportance.compute(result, PermutationImportance.DEFAULT_REPEATS, 42));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UserInputException("--plots " + plots + ": cannot write the charts: " + Inputs.oneLine(e), e);
+        }
     }
 
     private ObjectNode json(RuntimeEstimator estimator, Inputs.Data rows, int notOk, MetricsReport report,

@@ -61,6 +61,7 @@ public final class Main implements Runnable {
      * code 2 if the command had succeeded; one on standard error alone does the same, silently.
      */
     static int run(String[] args, OutputStream stdout, OutputStream stderr, EstimatorSource estimators) {
+        QuietLibraries.apply();
         CheckedOutput out = new CheckedOutput(stdout);
         CheckedOutput err = new CheckedOutput(stderr);
         PrintWriter outWriter = out.writer(encoding("stdout.encoding"));

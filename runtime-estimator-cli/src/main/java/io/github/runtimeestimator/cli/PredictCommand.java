@@ -4,7 +4,10 @@ import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.io.SpecJson;
+import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.PlanFormatter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +38,52 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     ModelCatalogOption models;
 
+    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
     @Override
     public Integer call() {
         WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
         RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
         Estimate estimate = estimator.predict(workload);
-        spec.commandLine().getOut().println(SpecJson.writeEstimate(estimate));
+        spec.commandLine().getOut().println(format == OutputFormat.json ? SpecJson.writeEstimate(estimate)
+                : markdown(workload, estimate));
         return Main.EXIT_OK;
+    }
+
+    /** Three significant digits below a minute ({@code 0.0494 s}), else hours, minutes and seconds. */
+    private static String time(double seconds) {
+        return seconds < 60 ? String.format(Locale.ROOT, "%.3g s", seconds) : Durations.formatSeconds(seconds);
+    }
+
+    /** The estimate for people: a table, how the model was described, and every extrapolation. */
+    static String markdown(WorkloadSpec workload, Estimate e) {
+        StringBuilder b = new StringBuilder();
+        b.append("Estimate for ").append(workload.model().name()).append(", ").append(workload.job().phase().id())
+                .append(" at batch ").append(workload.job().batchSize()).append(", ")
+                .append(workload.precision().id()).append(" on ").append(workload.requireHardware().id())
+                .append(" (").append(e.estimator()).append("):\n\n");
+        b.append("| time | interval | coverage | per step | steps | energy (upper bound) |\n");
+        b.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        b.append("| ").append(time(e.seconds())).append(" | ")
+                .append(time(e.lowerSeconds())).append(" - ")
+                .append(time(e.upperSeconds())).append(" | ")
+                .append(String.format(Locale.ROOT, "%.0f%%", 100 * e.coverage())).append(" | ")
+                .append(String.format(Locale.ROOT, "%.4g s", e.secondsPerStep())).append(" | ").append(e.steps())
+                .append(" | ").append(e.hasEnergy() ? PlanFormatter.energy(e.energyUpperBoundJoules()) : "-")
+                .append(" |\n");
+        if (e.modelDescription() != null) {
+            b.append("\nModel described by: ").append(e.modelDescription().id()).append(" (")
+                    .append(e.modelDescription().explanation()).append(")\n");
+        }
+        if (e.raisedToPhysicalFloor()) {
+            b.append("\nRaised to the physical floor: the estimator answered faster than the hardware allows; this is a"
+                    + " lower limit, not a prediction.\n");
+        }
+        if (e.extrapolates()) {
+            b.append("\nExtrapolations (the estimate lies outside the estimator's training data):\n\n");
+            e.extrapolations().forEach(r -> b.append("- ").append(r).append('\n'));
+        }
+        return b.toString();
     }
 }

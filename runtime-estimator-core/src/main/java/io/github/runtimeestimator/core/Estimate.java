@@ -35,6 +35,9 @@ import java.util.List;
  *                               precision, model size or batch it never saw), one short reason each; empty when
  *                               the spec is within its training data. A scheduler should prefer a measured
  *                               alternative to an estimate with reasons. Written to JSON only when not empty.
+ * @param modelDescription       how the model was described to the estimator (given, catalogue match by name or
+ *                               by figures, inferred); null when the estimator does not say, then left out of the
+ *                               JSON
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -50,7 +53,9 @@ public record Estimate(
         @JsonProperty("raisedToPhysicalFloor") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         boolean raisedToPhysicalFloor,
         @JsonProperty("extrapolations") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<String> extrapolations) {
+        List<String> extrapolations,
+        @JsonProperty("modelDescription") @JsonInclude(JsonInclude.Include.NON_NULL)
+        ModelDescription modelDescription) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -76,7 +81,15 @@ public record Estimate(
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
-                raisedToPhysicalFloor, List.of());
+                raisedToPhysicalFloor, List.of(), null);
+    }
+
+    /** The components before {@code modelDescription}: the estimator does not say how the model was described. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
+                    List<String> extrapolations) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
+                raisedToPhysicalFloor, extrapolations, null);
     }
 
     /** Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty). */
@@ -89,7 +102,7 @@ public record Estimate(
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false,
-                List.of());
+                List.of(), null);
     }
 
     /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
@@ -103,10 +116,11 @@ public record Estimate(
                              @JsonProperty("estimator") String estimator,
                              @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules,
                              @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor,
-                             @JsonProperty("extrapolations") List<String> extrapolations) {
+                             @JsonProperty("extrapolations") List<String> extrapolations,
+                             @JsonProperty("modelDescription") ModelDescription modelDescription) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
                 energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor,
-                extrapolations);
+                extrapolations, modelDescription);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -132,7 +146,7 @@ public record Estimate(
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
                 .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor)
-                .extrapolations(extrapolations);
+                .extrapolations(extrapolations).modelDescription(modelDescription);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -147,6 +161,7 @@ public record Estimate(
         private double energyUpperBoundJoules = Double.NaN;
         private boolean raisedToPhysicalFloor;
         private List<String> extrapolations = List.of();
+        private ModelDescription modelDescription;
 
         private Builder() {
         }
@@ -201,9 +216,14 @@ public record Estimate(
             return this;
         }
 
+        public Builder modelDescription(ModelDescription how) {
+            this.modelDescription = how;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations);
+                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription);
         }
     }
 

@@ -20,6 +20,25 @@ public interface FeatureExtractor {
     /** Feature names, in vector order. */
     List<String> names();
 
+    /**
+     * The features that never decrease when a step does more work (a larger batch, a longer sequence: more FLOPs,
+     * bytes or activations per step) with everything else fixed. With {@link #varyingWithWork()} it lets a trainer
+     * build a regressor that predicts no less time for more work: non-decreasing in each of these, and blind to the
+     * other features that vary with the work. Empty when the set makes no such promise (the default).
+     */
+    default List<String> increasingWithWork() {
+        return List.of();
+    }
+
+    /**
+     * Every feature that may change when a step does more work, in either direction: a superset of
+     * {@link #increasingWithWork()}. Features outside it do not depend on the amount of work (hardware,
+     * precision, model size, layer count). Empty by default (no promise).
+     */
+    default List<String> varyingWithWork() {
+        return List.of();
+    }
+
     /** Writes the features of {@code spec} into {@code out} (length {@code names().size()}), allocating nothing. */
     void extractInto(WorkloadSpec spec, double[] out);
 

@@ -75,6 +75,24 @@ final class PhysicsFeatures implements FeatureExtractor {
             "log10_layer_launches_per_step",
             "matmul_flops_share");
 
+    /**
+     * Features that never decrease with more work: FLOPs, bytes, activation share and the times they give, the
+     * batch and the FLOPs per sample (a longer sequence).
+     */
+    private static final List<String> INCREASING_WITH_WORK = List.of(
+            "flops_per_step", "log10_flops_per_step", "bytes_per_step", "log10_bytes_per_step",
+            "activation_bytes_fraction", "compute_seconds", "log10_compute_seconds", "memory_seconds",
+            "log10_memory_seconds", "roofline_seconds", "log10_roofline_seconds", "log10_flops_per_sample",
+            "batch_size", "log10_batch_size");
+
+    /**
+     * ... and those that vary with it either way: a larger batch raises the arithmetic intensity, a longer sequence
+     * may lower it (attention activations grow faster than the FLOPs).
+     */
+    private static final List<String> VARYING_WITH_WORK = concat(INCREASING_WITH_WORK, List.of(
+            "arithmetic_intensity_flops_per_byte", "log10_arithmetic_intensity_flops_per_byte",
+            "intensity_over_ridge", "log10_intensity_over_ridge"));
+
     private final ModelCatalog catalog;
 
     /** {@code physics} v2 on the built-in model catalogue. */
@@ -99,6 +117,22 @@ final class PhysicsFeatures implements FeatureExtractor {
     @Override
     public List<String> names() {
         return NAMES;
+    }
+
+    @Override
+    public List<String> increasingWithWork() {
+        return INCREASING_WITH_WORK;
+    }
+
+    @Override
+    public List<String> varyingWithWork() {
+        return VARYING_WITH_WORK;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class EstimatorArtifact {
                 config.hyperParameters(), estimator.resolvedHyperParameters(), config.seed(),
                 List.of(new FeatureSetRef(fx.id(), fx.version(), fx.names())), StepRoofline.version(),
                 estimator.epochOverhead(), estimator.intervals(), estimator.trainingData(),
-                estimator.heldOutMetrics(), List.of());
+                estimator.heldOutMetrics(), estimator.describer().inference(), List.of());
         byte[] bytes = ArtifactWriter.toBytes(manifest, List.of(estimator.stepRegressor()),
                 estimator.operatorModel().orElse(null));
         try {
@@ -162,6 +162,7 @@ public final class EstimatorArtifact {
                     .intervals(m.intervals())
                     .trainingData(m.trainingData())
                     .heldOut(m.heldOut())
+                    .descriptorInference(m.descriptorInference())
                     .operatorModel(contents.operatorModel().orElse(null))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,11 +1,15 @@
 package io.github.runtimeestimator.models;
 
 import io.github.runtimeestimator.core.Estimate;
+import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.ModelDescription;
+import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.PhysicalBounds;
@@ -42,6 +46,13 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Every estimate carries its energy upper bound ({@link Estimate#energyUpperBoundJoules()}: the job's seconds x
  * the hardware's board power x devices), unknown when the hardware has no board power figure.
+ *
+ * <p>Before its features are extracted, a spec's model is described by the estimator's {@link ModelDescriber}
+ * (given, catalogue match by name or by figures, inferred descriptors), and the estimate says how
+ * ({@link Estimate#modelDescription()}). Its bounds come from the interval of the situation the spec is in relative to
+ * the training data ({@link PredictionIntervals}: a new model, a new family, new hardware, inferred descriptors), and
+ * it names every way the spec lies outside that data ({@link Estimate#extrapolations()}: hardware, family, model
+ * size, FLOPs, batch or precision not seen in training, from the {@link TrainingDomain}).
  */
 public final class TrainedEstimator implements RuntimeEstimator {
     /** The name of the step-time regressor in an artifact. */
@@ -58,6 +69,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final OperatorModel operatorModel;
     private final String label;
     private final Set<String> trainedHardware;
+    private final ModelDescriber describer;
+    private final TrainingDomain domain;
     // one reason list per unseen hardware id, built once: predicting allocates only the returned Estimate
     private final ConcurrentMap<String, List<String>> unseenHardwareReasons = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
@@ -97,6 +110,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
         }
         this.label = config.trainer() + "/" + features.id() + " v" + features.version();
         this.trainedHardware = Set.copyOf(trainingData.hardwareIds());
+        this.describer = new ModelDescriber(ModelCatalog.builtIn(), b.descriptorInference);
+        this.domain = trainingData.domain();
         int raw = features.names().size();
         int model = regressor.inputCount();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
@@ -110,11 +125,22 @@ public final class TrainedEstimator implements RuntimeEstimator {
     @Override
     public Estimate predict(WorkloadSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        WorkloadSpec step = stepOf(spec);
+        ModelDescription how = describer.howDescribed(spec.model());
+        WorkloadSpec step = describedStep(spec, how);
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
         return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model),
-                PhysicalBounds.floorSecondsPerStep(step));
+                PhysicalBounds.floorSecondsPerStep(step), how);
+    }
+
+    /** The step of {@code spec} with its model as the describer describes it ({@code how}). */
+    private WorkloadSpec describedStep(WorkloadSpec spec, ModelDescription how) {
+        WorkloadSpec step = stepOf(spec);
+        if (describer.keepsAsIs(how, spec.model())) {
+            return step;
+        }
+        ModelSpec described = describer.describe(spec.model()).model();
+        return step.toBuilder().model(described).build();
     }
 
     /** Predicts many specs: the same values as {@link #predict} one by one. */
@@ -138,7 +164,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
      * comparing evaluators, not for scheduling.
      */
     public double predictStepSeconds(WorkloadSpec spec) {
-        WorkloadSpec step = stepOf(spec);
+        WorkloadSpec step = describedStep(spec, describer.howDescribed(spec.model()));
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
         return regressor.predictSeconds(s.raw, baseline(step), s.model);
@@ -186,16 +212,37 @@ public final class TrainedEstimator implements RuntimeEstimator {
 
     /**
      * The estimate of {@code spec} from the regressor's step time: raised to the step's physical floor when it
-     * is below it (flagged in the estimate), bounds from the phase's interval (the lower one never below the
-     * floor either), then composed into an epoch or a job. A time too large for a double is refused.
+     * is below it (flagged in the estimate), bounds from the interval of the spec's situation (the lower one never
+     * below the floor either), then composed into an epoch or a job. A time too large for a double is refused.
      */
-    private Estimate compose(WorkloadSpec spec, double predictedStepSeconds, double floorStepSeconds) {
+    private Estimate compose(WorkloadSpec spec, double predictedStepSeconds, double floorStepSeconds,
+                             ModelDescription how) {
         JobSpec job = spec.job();
         boolean raised = predictedStepSeconds < floorStepSeconds;
         double stepSeconds = raised ? floorStepSeconds : predictedStepSeconds;
-        PhaseInterval interval = intervals.forPhase(job.phase());
-        double low = Math.max(interval.lowerSeconds(stepSeconds), floorStepSeconds);
-        double high = interval.upperSeconds(stepSeconds);
+        HardwareSpec hw = spec.hardware();
+        boolean unseenHardware = !trainedHardware.isEmpty() && !trainedHardware.contains(hw.id());
+        PhaseInterval interval;
+        double scale = 1;
+        if (unseenHardware && intervals.unseenHardware().isCalibrated()) {
+            interval = intervals.unseenHardware().forPhase(job.phase());
+            scale = 1 + domain.hardwareDistance(hw, spec.precision());
+        } else if (domain.isKnown() && !domain.families().contains(spec.model().family())
+                && intervals.unseenFamily().isCalibrated()) {
+            interval = intervals.unseenFamily().forPhase(job.phase());
+        } else {
+            interval = intervals.forPhase(job.phase());
+        }
+        double lowLog = interval.lowerLogResidual() * scale;
+        double highLog = interval.upperLogResidual() * scale;
+        if ((how == ModelDescription.INFERRED || how == ModelDescription.NONE)
+                && intervals.inferredModel().isCalibrated()) {
+            PhaseInterval inferred = intervals.inferredModel().forPhase(job.phase());
+            lowLog = Math.min(lowLog, inferred.lowerLogResidual());
+            highLog = Math.max(highLog, inferred.upperLogResidual());
+        }
+        double low = Math.max(Math.min(stepSeconds, stepSeconds * Math.exp(lowLog)), floorStepSeconds);
+        double high = Math.max(stepSeconds, stepSeconds * Math.exp(highLog));
         long steps = job.steps();
         double seconds;
         double lower;
@@ -215,19 +262,60 @@ public final class TrainedEstimator implements RuntimeEstimator {
             throw new SpecValidationException("job", steps + " steps of " + stepSeconds + " s",
                     "the job's time is too large to represent in seconds");
         }
-        return new Estimate(seconds, lower, upper, stepSeconds, steps, intervals.coverageFor(job.phase()), label,
-                spec.hardware().energyUpperBoundJoules(seconds), raised, extrapolations(spec));
+        return new Estimate(seconds, lower, upper, stepSeconds, steps, interval.coverage(), label,
+                hw.energyUpperBoundJoules(seconds), raised, extrapolations(spec, unseenHardware), how);
     }
 
     /**
      * Why {@code spec} lies outside the training data, as far as this estimator records it: hardware that no
-     * training row ran on. Empty when every training row's hardware is unknown (an estimator built by hand).
+     * training row ran on, and, when the artifact records its {@link TrainingDomain}, a family, a model size, FLOPs
+     * per sample, a batch size or a precision (on that kind of hardware) outside those trained on. Empty when every
+     * training row's hardware is unknown (an estimator built by hand) and no domain is recorded.
      */
-    private List<String> extrapolations(WorkloadSpec spec) {
-        String id = spec.hardware().id();
-        if (trainedHardware.isEmpty() || trainedHardware.contains(id)) {
-            return List.of();
+    private List<String> extrapolations(WorkloadSpec spec, boolean unseenHardware) {
+        List<String> hardwareReason = unseenHardware ? unseenHardwareReason(spec.hardware().id()) : List.of();
+        if (!domain.isKnown()) {
+            return hardwareReason;
         }
+        ModelSpec model = spec.model();
+        HardwareSpec hw = spec.hardware();
+        List<String> precisions = domain.precisionsByKind().getOrDefault(hw.kind().id(), List.of());
+        boolean familyKnown = domain.families().contains(model.family());
+        boolean inDomain = familyKnown && domain.parameters().contains(model.parameters())
+                && domain.flopsPerSample().contains(model.flopsPerSample())
+                && domain.batchSize().contains(spec.job().batchSize())
+                && precisions.contains(spec.precision().id());
+        if (inDomain) {
+            return hardwareReason;
+        }
+        List<String> reasons = new ArrayList<>(hardwareReason);
+        if (!familyKnown) {
+            reasons.add(ModelSpec.UNKNOWN_FAMILY.equals(model.family())
+                    ? "the model's family is not given (trained on " + String.join(", ", domain.families()) + ")"
+                    : "family " + model.family() + " is not in the training data (trained on "
+                            + String.join(", ", domain.families()) + ")");
+        }
+        outside(reasons, "model size", model.parameters(), domain.parameters(), "parameters");
+        outside(reasons, "forward FLOPs per sample", model.flopsPerSample(), domain.flopsPerSample(), "FLOPs");
+        outside(reasons, "batch size", spec.job().batchSize(), domain.batchSize(), "");
+        if (!precisions.contains(spec.precision().id())) {
+            reasons.add("precision " + spec.precision().id() + " on a " + hw.kind().id()
+                    + " is not in the training data (trained on " + hw.kind().id() + ": "
+                    + (precisions.isEmpty() ? "none" : String.join(", ", precisions)) + ")");
+        }
+        return List.copyOf(reasons);
+    }
+
+    private static void outside(List<String> reasons, String what, double value, TrainingDomain.Range range,
+                                String unit) {
+        if (!range.contains(value)) {
+            String u = unit.isEmpty() ? "" : " " + unit;
+            reasons.add(String.format(Locale.ROOT, "%s %.3g%s is outside the %.3g to %.3g%s trained on", what, value,
+                    u, range.min(), range.max(), u));
+        }
+    }
+
+    private List<String> unseenHardwareReason(String id) {
         List<String> reasons = unseenHardwareReasons.get(id);
         if (reasons == null) {
             reasons = List.of("hardware " + id + " is not in the training data (trained on "
@@ -272,6 +360,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return intervals;
     }
 
+    /** How it describes a spec's model before reading it: the catalogue, and the references it infers from. */
+    public ModelDescriber describer() {
+        return describer;
+    }
+
     /** The per-epoch overhead it adds to an epoch's steps. */
     public EpochOverhead epochOverhead() {
         return epochOverhead;
@@ -305,6 +398,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.operatorModel = model;
         this.label = base.label;
         this.trainedHardware = base.trainedHardware;
+        this.describer = base.describer;
+        this.domain = base.domain;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(base.features.names().size(),
                 base.regressor.inputCount()));
     }
@@ -377,9 +472,17 @@ public final class TrainedEstimator implements RuntimeEstimator {
         private PredictionIntervals intervals = PredictionIntervals.none();
         private TrainingSummary trainingData;
         private HeldOutMetrics heldOut = HeldOutMetrics.none("not evaluated");
+        private DescriptorInference descriptorInference = new DescriptorInference(
+                DescriptorInference.DEFAULT_NEIGHBOURS, List.of());
         private OperatorModel operatorModel;
 
         private Builder() {
+        }
+
+        /** The references it recognises renamed models by and infers descriptors from (optional: none). */
+        public Builder descriptorInference(DescriptorInference value) {
+            this.descriptorInference = Objects.requireNonNull(value, "descriptorInference");
+            return this;
         }
 
         /** How it was trained; its target must be the regressor's and its feature set the features'. */

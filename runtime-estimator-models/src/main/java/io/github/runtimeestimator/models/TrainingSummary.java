@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param sourceFiles    the files the rows came from, as the caller named them (may be empty)
  * @param trainedOn      ISO date of training
  * @param libraryVersion runtime-estimator version that trained it
+ * @param domain         the region of workloads it was trained on ({@link TrainingDomain#unknown()} when an older
+ *                       version trained it)
  */
 public record TrainingSummary(@JsonProperty("rows") int rows,
                               @JsonProperty("skippedRows") int skippedRows,
@@ -26,7 +28,8 @@ public record TrainingSummary(@JsonProperty("rows") int rows,
                               @JsonProperty("hardwareIds") List<String> hardwareIds,
                               @JsonProperty("sourceFiles") List<String> sourceFiles,
                               @JsonProperty("trainedOn") String trainedOn,
-                              @JsonProperty("libraryVersion") String libraryVersion) {
+                              @JsonProperty("libraryVersion") String libraryVersion,
+                              @JsonProperty("domain") TrainingDomain domain) {
 
     public TrainingSummary {
         rowsByPhase = rowsByPhase == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(rowsByPhase));
@@ -35,5 +38,13 @@ public record TrainingSummary(@JsonProperty("rows") int rows,
         sourceFiles = sourceFiles == null ? List.of() : List.copyOf(sourceFiles);
         trainedOn = trainedOn == null ? "" : trainedOn;
         libraryVersion = libraryVersion == null ? "" : libraryVersion;
+        domain = domain == null ? TrainingDomain.unknown() : domain;
+    }
+
+    /** A summary without a recorded domain (as an older version trained it). */
+    public TrainingSummary(int rows, int skippedRows, Map<String, Integer> rowsByPhase, List<String> models,
+                           List<String> hardwareIds, List<String> sourceFiles, String trainedOn,
+                           String libraryVersion) {
+        this(rows, skippedRows, rowsByPhase, models, hardwareIds, sourceFiles, trainedOn, libraryVersion, null);
     }
 }

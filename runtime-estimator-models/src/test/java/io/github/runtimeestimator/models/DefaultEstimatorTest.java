@@ -28,8 +28,8 @@ class DefaultEstimatorTest {
         RuntimeEstimator est = RuntimeEstimator.loadDefault();
         assertThat(est).isInstanceOf(TrainedEstimator.class).isSameAs(RuntimeEstimator.loadDefault());
         TrainedEstimator t = (TrainedEstimator) est;
-        // runtime-estimator-training's DefaultEstimatorBuilder.CONFIG: xgboost with 100 trees on physics
-        assertThat(t.config()).isEqualTo(new TrainerConfig("xgboost", Map.of("trees", "100"), "physics",
+        // runtime-estimator-training's DefaultEstimatorBuilder.CONFIG: xgboost with 100 monotone trees on physics
+        assertThat(t.config()).isEqualTo(new TrainerConfig("xgboost", Map.of("trees", "100", "monotone", "true"), "physics",
                 Target.LOG_SECONDS, TrainerConfig.DEFAULT_SEED));
         assertThat(t.resolvedHyperParameters()).containsEntry("trees", "100").containsEntry("maxDepth", "6");
         assertThat(t.featureSet()).isSameAs(FeatureSets.physics());

@@ -16,8 +16,17 @@ public record MemoryErrorReport(List<Row> comparisons, int oomRows, int oomPredi
         comparisons = List.copyOf(comparisons);
     }
 
-    /** One measured peak against its prediction. */
-    public record Row(WorkloadSpec workload, double measuredMib, double predictedMib) {
+    /**
+     * One measured peak against its prediction.
+     *
+     * @param kind {@code peak} (a whole peak) or {@code above_baseline} (a peak less the framework's own memory)
+     */
+    public record Row(WorkloadSpec workload, double measuredMib, double predictedMib, String kind) {
+        /** A whole peak. */
+        public Row(WorkloadSpec workload, double measuredMib, double predictedMib) {
+            this(workload, measuredMib, predictedMib, "peak");
+        }
+
         /** (predicted - measured) / measured: positive means the estimator over-predicts. */
         public double relativeError() {
             return (predictedMib - measuredMib) / measuredMib;
@@ -32,6 +41,15 @@ public record MemoryErrorReport(List<Row> comparisons, int oomRows, int oomPredi
     /** Mean absolute relative error; NaN with no rows. */
     public double meanAbsoluteRelativeError() {
         return comparisons.stream().mapToDouble(r -> Math.abs(r.relativeError())).average().orElse(Double.NaN);
+    }
+
+    /** Median absolute relative error; NaN with no rows. */
+    public double medianAbsoluteRelativeError() {
+        double[] e = comparisons.stream().mapToDouble(r -> Math.abs(r.relativeError())).sorted().toArray();
+        if (e.length == 0) {
+            return Double.NaN;
+        }
+        return e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
     }
 
     /** Share of rows where the estimate was at or above the measured peak (safe for planning); NaN with none. */

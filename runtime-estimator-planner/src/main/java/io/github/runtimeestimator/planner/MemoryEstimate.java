@@ -19,8 +19,11 @@ import io.github.runtimeestimator.core.HardwareSpec;
  * @param totalBytes               the sum of the parts: the predicted peak
  * @param deviceCount              devices the workload is spread over (the estimate is per device)
  * @param samplesPerDevice         samples of the batch one device holds
- * @param activationsFromDescriptor true when activations came from {@code ModelSpec.activationElementsPerSample},
- *                                 false when the FLOPs-based fallback proxy was used
+ * @param activationsFromDescriptor true when activations came from the model's operator graph or its
+ *                                 {@code activationElementsPerSample}, false when the FLOPs-based fallback proxy was
+ *                                 used
+ * @param marginBytes              the error margin {@link #fits} adds to {@code totalBytes}: the estimate's measured
+ *                                 under-prediction (see {@link MemoryEstimator#DEFAULT_MARGIN}); not part of the total
  */
 public record MemoryEstimate(
         long weightsBytes,
@@ -31,7 +34,8 @@ public record MemoryEstimate(
         long totalBytes,
         int deviceCount,
         int samplesPerDevice,
-        boolean activationsFromDescriptor) {
+        boolean activationsFromDescriptor,
+        long marginBytes) {
 
     public static final long MIB = 1024L * 1024L;
 
@@ -43,6 +47,7 @@ public record MemoryEstimate(
         Checks.atLeast("overheadBytes", overheadBytes, 0L);
         Checks.atLeast("deviceCount", deviceCount, 1);
         Checks.atLeast("samplesPerDevice", samplesPerDevice, 1);
+        Checks.atLeast("marginBytes", marginBytes, 0L);
         long sum = weightsBytes + gradientsBytes + optimizerStateBytes + activationsBytes + overheadBytes;
         if (totalBytes != sum) {
             throw new IllegalArgumentException("totalBytes = " + totalBytes + ": must equal the sum of the parts ("
@@ -55,13 +60,29 @@ public record MemoryEstimate(
         return totalBytes / (double) MIB;
     }
 
-    /** True when the predicted peak fits the memory of one device of {@code hardware}. */
-    public boolean fits(HardwareSpec hardware) {
-        return totalBytes <= hardware.memoryBytes();
+    /** An estimate without an error margin (the version before margins). */
+    public MemoryEstimate(long weightsBytes, long gradientsBytes, long optimizerStateBytes, long activationsBytes,
+                          long overheadBytes, long totalBytes, int deviceCount, int samplesPerDevice,
+                          boolean activationsFromDescriptor) {
+        this(weightsBytes, gradientsBytes, optimizerStateBytes, activationsBytes, overheadBytes, totalBytes,
+                deviceCount, samplesPerDevice, activationsFromDescriptor, 0L);
     }
 
-    /** Memory of one device minus the predicted peak; negative when it does not fit. */
+    /** Weights, gradients, optimizer state and activations: what the framework allocates for tensors. */
+    public long tensorsBytes() {
+        return weightsBytes + gradientsBytes + optimizerStateBytes + activationsBytes;
+    }
+
+    /**
+     * True when the predicted peak plus its error margin fits the memory of one device of {@code hardware}: a
+     * workload said to fit does, unless the estimate is off by more than its measured margin.
+     */
+    public boolean fits(HardwareSpec hardware) {
+        return totalBytes <= hardware.memoryBytes() - marginBytes;
+    }
+
+    /** Memory of one device minus the predicted peak and its margin; negative when it does not fit. */
     public long headroomBytes(HardwareSpec hardware) {
-        return hardware.memoryBytes() - totalBytes;
+        return hardware.memoryBytes() - totalBytes - marginBytes;
     }
 }

@@ -9,6 +9,8 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
+import io.github.runtimeestimator.core.graph.OperatorGraph;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,36 +19,39 @@ import java.util.List;
  *
  * <h2>Conventions (PyTorch eager, one process per device)</h2>
  * <ul>
- *   <li><b>Weights.</b> FP32 and TF32: 4 bytes per parameter (TF32 only changes the matmul math).
- *       BF16/FP16 mean autocast mixed precision, as the collector measures: the parameters stay in fp32
- *       (the "master weights", 4 bytes) and autocast casts them to 16 bit inside the forward; in training
- *       those casts are cached for the step, so 2 more bytes per parameter ({@value #AUTOCAST_COPY_BYTES}).
- *       Inference under autocast keeps the fp32 weights only (the casts are transient). INT8 is weight-only
- *       quantised inference, 1 byte per parameter; INT8 training is not modelled and fails.</li>
- *   <li><b>Gradients</b> (training only): one per parameter in the parameters' dtype: 4 bytes.</li>
+ *   <li><b>Weights, in the precision each copy really uses.</b> FP32 and TF32: 4 bytes per parameter (TF32 only
+ *       changes the matmul math). Training in BF16/FP16 is autocast mixed precision, as the collector measures: the
+ *       parameters stay in fp32 (the master weights, 4 bytes) and the 16-bit casts autocast makes for the forward
+ *       are cached for the step, {@value #AUTOCAST_COPY_BYTES} bytes more. Inference in BF16/FP16 holds the weights in
+ *       16 bits and no fp32 copy ({@link InferenceWeights#CAST}, the default: a model served in half precision), or
+ *       fp32 weights cast on the fly ({@link InferenceWeights#AUTOCAST}, what the collector's bf16 inference rows
+ *       measure). INT8 is weight-only quantised inference, 1 byte per parameter; INT8 training is not modelled and
+ *       fails.</li>
+ *   <li><b>Gradients</b> (training only): one fp32 gradient per parameter, 4 bytes (also under autocast: the
+ *       gradients take the master weights' dtype).</li>
  *   <li><b>Optimizer state</b> (training only): {@link io.github.runtimeestimator.core.Optimizer#stateTensorsPerParameter()}
  *       fp32 tensors per parameter: SGD with momentum 1, Adam/AdamW 2 (first and second moments).</li>
- *   <li><b>Activations.</b> With {@code ModelSpec.activationElementsPerSample} (output elements of all leaf
- *       layers for one sample): training keeps every leaf output for the backward pass,
- *       factor {@value #TRAINING_ACTIVATION_FACTOR} of the sum; inference frees each output once the next
- *       layer has run, so only the largest live ones count: {@value #INFERENCE_LIVE_LAYERS} layers' worth of
- *       the mean leaf output ({@code sum / leafLayers}), or {@value #INFERENCE_SHARE_WITHOUT_LAYERS} of the sum
- *       when the layer count is unknown, never more than the sum. Element size: 4 bytes in FP32/TF32,
- *       2 under BF16/FP16 autocast (matmul/conv outputs are 16 bit), 1 for INT8.
- *       Without the descriptor a <em>fallback proxy</em> is used: {@code flopsPerSample /}
- *       {@value #FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT} elements per sample, roughly a ResNet-style CNN's
- *       ratio of forward FLOPs to activation elements; transformers have higher ratios, so the proxy errs
- *       on the large (safe) side for them.</li>
- *   <li><b>Overhead.</b> A fixed framework context per device ({@value #DEFAULT_GPU_CONTEXT_MIB} MiB on a
- *       GPU: CUDA context plus cuBLAS/cuDNN workspaces; {@value #DEFAULT_CPU_CONTEXT_MIB} MiB on a CPU:
- *       the framework's own resident memory) plus allocator fragmentation: the caching allocator reserves
- *       more than it hands out, modelled as {@value #DEFAULT_FRAGMENTATION_FACTOR} times the tensors' bytes.</li>
+ *   <li><b>Activations, from the operator graph where there is one</b> (the spec's, or the model catalogue's for
+ *       its name): training keeps, for the backward pass, {@value #SAVED_SHARE_OF_MOVED} of the elements every
+ *       per-sample operator moves (see the constant), plus the largest operator's inputs and outputs live while its
+ *       gradient is computed; inference holds only the largest operator's inputs
+ *       and outputs at once. Without a graph, {@code ModelSpec.activationElementsPerSample} (the outputs of all leaf
+ *       layers) stands in for the kept tensors, and {@value #INFERENCE_LIVE_LAYERS} layers' worth of it for the live
+ *       ones; without either, a proxy of {@code flopsPerSample /} {@value #FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT}
+ *       elements per sample. Element size: 4 bytes in FP32/TF32, 2 under BF16/FP16, 1 for INT8. The batch's input
+ *       tensor adds {@value #INPUT_BYTES_PER_ELEMENT} bytes per input element per sample.</li>
+ *   <li><b>Overhead.</b> The framework's own memory per device: {@value #DEFAULT_GPU_CONTEXT_MIB} MiB on a GPU (CUDA
+ *       context plus cuBLAS/cuDNN workspaces, which {@code max_memory_allocated} does not count), and on a CPU the
+ *       process's resident size once the framework is loaded, {@value #DEFAULT_CPU_CONTEXT_MIB} MiB (PyTorch 1.13 on
+ *       the project's EPYC measured 247 MiB, {@code baseline_rss_mib} in
+ *       {@code datasets/memory/epyc2-cpu-memory.host.json}); plus allocator fragmentation, the caching allocator
+ *       reserving more than it hands out, {@value #DEFAULT_FRAGMENTATION_FACTOR} times the tensors' bytes.</li>
  *   <li><b>Several devices.</b> Data parallel without sharding: every device holds full weights, gradients
  *       and optimizer state; the batch is split, {@code ceil(batch / devices)} samples per device.</li>
+ *   <li><b>Margin.</b> {@link MemoryEstimate#fits} adds {@value #DEFAULT_MARGIN} of the estimate (see the constant):
+ *       "fits" means the estimate plus the error it was measured to have fits.</li>
  * </ul>
- * These constants are assumptions, not calibrated: no measured per-configuration peak memory exists yet
- * (schema-v1 {@code peak_mem_mib} is empty in the shared datasets). {@link #compareWith(List)} reports the
- * error against measurements that carry {@code peakMemoryMib} once such rows exist.
+ * {@link #compareWith(List)} reports the error against every measured peak ({@code docs/memory.md}).
  */
 public final class MemoryEstimator {
     public static final int AUTOCAST_COPY_BYTES = 2;
@@ -57,33 +62,91 @@ public final class MemoryEstimator {
     public static final double INFERENCE_LIVE_LAYERS = 4.0;
     public static final double INFERENCE_SHARE_WITHOUT_LAYERS = 0.25;
     public static final double FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT = 300.0;
+    /** Bytes of one element of the input batch (fp32 images; token ids are 8 bytes but few). */
+    public static final int INPUT_BYTES_PER_ELEMENT = 4;
+    /**
+     * Share of the elements an operator moves per sample (its inputs and outputs) that training keeps for the backward
+     * pass. Half would be every operator's inputs; many keep less (in-place activations, fused attention keeps its
+     * inputs and output but not its scores, a normalization its statistics). Chosen from the H100 rows, the only
+     * device memory evidence: of 0.25, 0.35 and 0.5, the largest with which no configuration that ran on the 80 GB
+     * device is said not to fit (0.35 refuses 2 of 967, 0.5 refuses 8), while both {@code oom} rows (maxvit_t,
+     * fp32, batch 256) are still said not to fit ({@code docs/memory.md}).
+     */
+    public static final double SAVED_SHARE_OF_MOVED = 0.25;
     public static final long DEFAULT_GPU_CONTEXT_MIB = 500;
-    public static final long DEFAULT_CPU_CONTEXT_MIB = 300;
+    public static final long DEFAULT_CPU_CONTEXT_MIB = 250;
     public static final double DEFAULT_FRAGMENTATION_FACTOR = 1.10;
+    /**
+     * The share of the estimate {@link MemoryEstimate#fits} keeps free: the 90th percentile of the estimator's
+     * under-prediction against the measured peaks of {@code docs/memory.md}: on the clean CPU run 10% of the peaks
+     * were more than 28.7% above the estimate, and an estimate 40% larger covers them.
+     */
+    public static final double DEFAULT_MARGIN = 0.40;
+
+    /** How weights are held in BF16/FP16 inference. */
+    public enum InferenceWeights {
+        /** In 16 bits, no fp32 copy: a model converted for serving ({@code model.half()}, safetensors in fp16). */
+        CAST,
+        /** In fp32, cast to 16 bits per operator by autocast: how the collector measures bf16 inference. */
+        AUTOCAST
+    }
 
     private final long gpuContextBytes;
     private final long cpuContextBytes;
     private final double fragmentationFactor;
+    private final InferenceWeights inferenceWeights;
+    private final double margin;
+    private final ModelCatalog catalog;
 
-    private MemoryEstimator(long gpuContextBytes, long cpuContextBytes, double fragmentationFactor) {
+    private MemoryEstimator(long gpuContextBytes, long cpuContextBytes, double fragmentationFactor,
+                            InferenceWeights inferenceWeights, double margin, ModelCatalog catalog) {
         this.gpuContextBytes = Checks.atLeast("gpuContextBytes", gpuContextBytes, 0L);
         this.cpuContextBytes = Checks.atLeast("cpuContextBytes", cpuContextBytes, 0L);
         if (!(fragmentationFactor >= 1.0) || !Double.isFinite(fragmentationFactor)) {
             throw new SpecValidationException("fragmentationFactor", fragmentationFactor, "must be a finite number >= 1");
         }
+        if (!(margin >= 0 && margin <= 10)) {
+            throw new SpecValidationException("margin", margin, "must be within [0, 10]");
+        }
         this.fragmentationFactor = fragmentationFactor;
+        this.inferenceWeights = Checks.required("inferenceWeights", inferenceWeights);
+        this.margin = margin;
+        this.catalog = Checks.required("catalog", catalog);
     }
 
-    /** The documented defaults: 500 MiB GPU context, 300 MiB CPU context, fragmentation x1.10. */
+    /**
+     * The documented defaults: {@value #DEFAULT_GPU_CONTEXT_MIB} MiB GPU context, {@value #DEFAULT_CPU_CONTEXT_MIB}
+     * MiB CPU context, fragmentation x{@value #DEFAULT_FRAGMENTATION_FACTOR}, 16-bit inference weights, a margin of
+     * {@value #DEFAULT_MARGIN}, graphs and descriptors from the built-in model catalogue.
+     */
     public static MemoryEstimator defaults() {
         return new MemoryEstimator(DEFAULT_GPU_CONTEXT_MIB * MemoryEstimate.MIB,
-                DEFAULT_CPU_CONTEXT_MIB * MemoryEstimate.MIB, DEFAULT_FRAGMENTATION_FACTOR);
+                DEFAULT_CPU_CONTEXT_MIB * MemoryEstimate.MIB, DEFAULT_FRAGMENTATION_FACTOR, InferenceWeights.CAST,
+                DEFAULT_MARGIN, ModelCatalog.builtIn());
     }
 
     /** Custom overheads (for a framework or allocator that behaves differently). */
     public static MemoryEstimator withOverheads(long gpuContextBytes, long cpuContextBytes,
                                                 double fragmentationFactor) {
-        return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor);
+        return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, InferenceWeights.CAST,
+                DEFAULT_MARGIN, ModelCatalog.builtIn());
+    }
+
+    /** This estimator holding BF16/FP16 inference weights as {@code weights} says. */
+    public MemoryEstimator withInferenceWeights(InferenceWeights weights) {
+        return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, weights, margin, catalog);
+    }
+
+    /** This estimator with another error margin (a share of the estimate; 0: "fits" means the estimate fits). */
+    public MemoryEstimator withMargin(double share) {
+        return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, inferenceWeights, share,
+                catalog);
+    }
+
+    /** The bytes of the framework's own memory on the spec's kind of device (CPU or GPU). */
+    public long contextBytes(WorkloadSpec spec) {
+        HardwareSpec hw = spec.hardware();
+        return hw != null && hw.kind() == HardwareKind.CPU ? cpuContextBytes : gpuContextBytes;
     }
 
     /**
@@ -92,12 +155,11 @@ public final class MemoryEstimator {
      */
     public MemoryEstimate estimate(WorkloadSpec spec) {
         Checks.required("spec", spec);
-        ModelSpec model = spec.model();
+        ModelSpec model = catalog.enrich(spec.model());
         JobSpec job = spec.job();
         Precision precision = spec.precision();
         HardwareSpec hw = spec.hardware();
         int devices = hw == null ? 1 : hw.deviceCount();
-        boolean cpu = hw != null && hw.kind() == HardwareKind.CPU;
         boolean training = job.phase().isTraining();
         if (training && precision == Precision.INT8) {
             throw new SpecValidationException("precision", precision.id(),
@@ -111,20 +173,64 @@ public final class MemoryEstimator {
                 (long) job.optimizer().stateTensorsPerParameter() * OPTIMIZER_STATE_BYTES) : 0L;
 
         int samplesPerDevice = (int) (((long) job.batchSize() + devices - 1) / devices);
-        boolean fromDescriptor = model.activationElementsPerSample() != null;
-        double elementsPerSample = fromDescriptor ? model.activationElementsPerSample()
-                : model.flopsPerSample() / FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT;
-        double liveShare = training ? TRAINING_ACTIVATION_FACTOR : inferenceLiveShare(model);
+        OperatorGraph graph = model.graph();
+        boolean fromModel = graph != null || model.activationElementsPerSample() != null;
+        double elementsPerSample = graph != null ? graphActivationElements(graph, training)
+                : descriptorActivationElements(model, training);
+        double inputElements = inputElementsPerSample(model.inputShape());
         long activations = rounded("job.batchSize", job.batchSize(),
-                elementsPerSample * samplesPerDevice * liveShare * activationBytesPerElement(precision));
+                samplesPerDevice * (elementsPerSample * activationBytesPerElement(precision)
+                        + inputElements * INPUT_BYTES_PER_ELEMENT));
 
         long tensors = sum("model.parameters", params, sum("model.parameters", params, weights, gradients),
                 sum("job.batchSize", job.batchSize(), optimizerState, activations));
         long fragmentation = rounded("model.parameters", params, tensors * (fragmentationFactor - 1.0));
-        long overhead = sum("model.parameters", params, cpu ? cpuContextBytes : gpuContextBytes, fragmentation);
+        long overhead = sum("model.parameters", params, contextBytes(spec), fragmentation);
         long total = sum("model.parameters", params, tensors, overhead);
         return new MemoryEstimate(weights, gradients, optimizerState, activations, overhead, total,
-                devices, samplesPerDevice, fromDescriptor);
+                devices, samplesPerDevice, fromModel, rounded("model.parameters", params, total * margin));
+    }
+
+    /**
+     * Activation elements per sample from the graph: training keeps every per-sample operator's inputs
+     * ({@value #SAVED_SHARE_OF_MOVED} of the elements it moves per sample) plus the largest operator's inputs and
+     * outputs; inference holds the largest operator's inputs and outputs.
+     */
+    static double graphActivationElements(OperatorGraph graph, boolean training) {
+        double saved = 0;
+        double largest = 0;
+        for (OperatorGraph.Counted c : graph.distinct()) {
+            if (!c.operator().scalesWithBatch()) {
+                continue;
+            }
+            double perSample = c.operator().elementsMoved(2) - c.operator().elementsMoved(1);
+            saved += SAVED_SHARE_OF_MOVED * perSample * c.repeat();
+            largest = Math.max(largest, perSample);
+        }
+        return training ? saved + largest : largest;
+    }
+
+    /** Activation elements per sample from the leaf-output descriptor, or the FLOPs proxy without it. */
+    private static double descriptorActivationElements(ModelSpec model, boolean training) {
+        double elements = model.activationElementsPerSample() != null ? model.activationElementsPerSample()
+                : model.flopsPerSample() / FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT;
+        return elements * (training ? TRAINING_ACTIVATION_FACTOR : inferenceLiveShare(model));
+    }
+
+    /** Elements of one sample's input: the product of the sizes in {@code 3x224x224}; 0 when not sizes. */
+    static double inputElementsPerSample(String inputShape) {
+        if (inputShape == null || inputShape.isBlank()) {
+            return 0;
+        }
+        double product = 1;
+        for (String part : inputShape.split("x")) {
+            try {
+                product *= Double.parseDouble(part.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return Double.isFinite(product) && product > 0 ? product : 0;
     }
 
     /**
@@ -193,11 +299,14 @@ public final class MemoryEstimator {
     }
 
     /** Bytes one parameter's weights take, per the conventions above. */
-    static int weightBytesPerParameter(Precision precision, boolean training) {
+    int weightBytesPerParameter(Precision precision, boolean training) {
         switch (precision) {
             case BF16:
             case FP16:
-                return MASTER_WEIGHT_BYTES + (training ? AUTOCAST_COPY_BYTES : 0);
+                if (training) {
+                    return MASTER_WEIGHT_BYTES + AUTOCAST_COPY_BYTES;
+                }
+                return inferenceWeights == InferenceWeights.CAST ? AUTOCAST_COPY_BYTES : MASTER_WEIGHT_BYTES;
             case INT8:
                 return 1;
             default:
@@ -217,26 +326,74 @@ public final class MemoryEstimator {
         return Math.min(1.0, INFERENCE_LIVE_LAYERS / model.leafLayers());
     }
 
-    /**
-     * The estimator's error against measured peaks: rows with {@code peakMemoryMib} are compared with
-     * {@link MemoryEstimate#totalMib()}; {@code oom} rows are counted where the estimate says they fit.
-     * With no such rows (the shared datasets today) the report is empty: {@link MemoryErrorReport#rows()} 0.
-     */
+    /** What a measured peak is compared with. */
+    public enum Basis {
+        /**
+         * {@code peak_mem_mib}: on a CPU the process's peak resident size, compared with the whole estimate; on a GPU
+         * {@code max_memory_allocated}, compared with the tensors alone.
+         */
+        PEAK,
+        /**
+         * {@code peak_mem_above_baseline_mib} (collector 0.2 and later): on a CPU the peak less the process's resident
+         * size once the framework was loaded and before any model was built, compared with the estimate less the
+         * framework's context; on a GPU the allocated bytes, compared with the tensors alone. Rows without it are left
+         * out.
+         */
+        ABOVE_BASELINE
+    }
+
+    /** {@link #compareWith(List, Basis)} on whole peaks ({@link Basis#PEAK}). */
     public MemoryErrorReport compareWith(List<Measurement> measurements) {
+        return compareWith(measurements, Basis.PEAK);
+    }
+
+    /**
+     * The estimator's error against measured peaks, on {@code basis}; {@code oom} rows are counted where the estimate
+     * says they fit.
+     */
+    public MemoryErrorReport compareWith(List<Measurement> measurements, Basis basis) {
         List<MemoryErrorReport.Row> rows = new ArrayList<>();
         int oomRows = 0;
         int oomPredictedToFit = 0;
         for (Measurement m : measurements) {
             MemoryEstimate e = estimate(m.workload());
+            boolean cpu = m.workload().hardware() != null && m.workload().hardware().kind() == HardwareKind.CPU;
             if (m.status() == io.github.runtimeestimator.core.MeasurementStatus.OOM) {
                 oomRows++;
                 if (e.fits(m.workload().hardware())) {
                     oomPredictedToFit++;
                 }
+                continue;
+            }
+            if (!m.isOk()) {
+                continue; // a failed configuration's peak is of a run that did not finish
+            }
+            double above = aboveBaselineMib(m);
+            if (basis == Basis.ABOVE_BASELINE) {
+                if (!(above > 0)) {
+                    continue;
+                }
+                double predicted = cpu ? (e.totalBytes() - contextBytes(m.workload())) / (double) MemoryEstimate.MIB
+                        : e.tensorsBytes() / (double) MemoryEstimate.MIB;
+                rows.add(new MemoryErrorReport.Row(m.workload(), above, predicted, "above_baseline"));
             } else if (m.hasPeakMemory() && m.peakMemoryMib() > 0) {
-                rows.add(new MemoryErrorReport.Row(m.workload(), m.peakMemoryMib(), e.totalMib()));
+                double predicted = cpu ? e.totalMib() : e.tensorsBytes() / (double) MemoryEstimate.MIB;
+                rows.add(new MemoryErrorReport.Row(m.workload(), m.peakMemoryMib(), predicted, "peak"));
             }
         }
         return new MemoryErrorReport(rows, oomRows, oomPredictedToFit);
+    }
+
+    /** {@code peak_mem_above_baseline_mib} of a row, or NaN when it has none. */
+    private static double aboveBaselineMib(Measurement m) {
+        String v = m.extraColumns().get("peak_mem_above_baseline_mib");
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

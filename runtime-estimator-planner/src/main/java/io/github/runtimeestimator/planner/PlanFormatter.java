@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.runtimeestimator.core.ModelDescription;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -51,6 +52,12 @@ public final class PlanFormatter {
                     .append(" | ").append(cell(r.trust()))
                     .append(" | ").append(cell(r.reason()))
                     .append(" |\n");
+        }
+        ModelDescription described = plan.ranked().stream().map(RankedOffer::modelDescription)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (described != null) {
+            b.append("\nModel described by: ").append(described.id()).append(" (").append(described.explanation())
+                    .append(")\n");
         }
         details(plan, b);
         return b.toString();
@@ -232,6 +239,9 @@ public final class PlanFormatter {
                 number(so, "upperWorkSeconds", sp.workSeconds());
                 number(so, "upperExpectedSeconds", sp.expectedSeconds());
                 number(so, "upperExpectedInterruptions", sp.expectedInterruptions());
+            }
+            if (r.modelDescription() != null) {
+                o.put("modelDescription", r.modelDescription().id());
             }
         }
         try {

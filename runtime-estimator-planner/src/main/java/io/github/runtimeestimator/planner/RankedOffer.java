@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.planner;
 
+import io.github.runtimeestimator.core.ModelDescription;
 import java.util.List;
 
 /**
@@ -28,6 +29,9 @@ import java.util.List;
  * @param spot           what interruptions add at the upper bound on a spot offer, or null (on demand)
  * @param tensorParallel how a model too large for one device was estimated split tensor-parallel over the offer's
  *                       devices, or null (not needed, or not estimable: the reason says why)
+ * @param modelDescription how the estimator described the model ({@link
+ *                       io.github.runtimeestimator.core.Estimate#modelDescription()}); null when it does not say or
+ *                       there is no estimate
  */
 public record RankedOffer(
         HardwareOffer offer,
@@ -45,7 +49,8 @@ public record RankedOffer(
         List<String> extrapolations,
         ScalingDetail scaling,
         SpotExpectation spot,
-        TensorParallelDetail tensorParallel) {
+        TensorParallelDetail tensorParallel,
+        ModelDescription modelDescription) {
 
     public RankedOffer {
         extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);

@@ -4,6 +4,7 @@ import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.ModelDescription;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
@@ -134,9 +135,12 @@ public final class ResourcePlanner {
         return c.preferMeasured() ? MEASURED_FIRST.thenComparing(base) : base;
     }
 
-    /** The job's time on an offer, before interruptions: bounds, the estimate's extrapolations, the scaling. */
+    /**
+     * The job's time on an offer, before interruptions: bounds, the estimate's extrapolations, the scaling, and how
+     * the estimator described the model.
+     */
     record Timing(double lower, double point, double upper, List<String> extrapolations, ScalingDetail scaling,
-                  TensorParallelDetail tensorParallel) {
+                  TensorParallelDetail tensorParallel, ModelDescription modelDescription) {
     }
 
     /** Why data parallelism cannot run the job on the offer (a tagged refusal, not an estimator failure). */
@@ -255,14 +259,15 @@ public final class ResourcePlanner {
         HardwareSpec hw = offer.hardware();
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, point, lower, upper, cost,
                 upperCost, missRatio, hw.energyUpperBoundJoules(point), hw.energyUpperBoundJoules(upper),
-                t.extrapolations(), t.scaling(), spot, t.tensorParallel());
+                t.extrapolations(), t.scaling(), spot, t.tensorParallel(), t.modelDescription());
     }
 
     private static RankedOffer withoutEstimate(HardwareOffer offer, Verdict verdict, List<String> reasons,
                                                MemoryEstimate mem, double memRatio) {
         boolean memory = verdict == Verdict.OUT_OF_MEMORY || verdict == Verdict.NEEDS_MODEL_PARALLELISM;
         return new RankedOffer(offer, verdict, String.join("; ", reasons), mem, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, memory ? memRatio : Double.NaN, Double.NaN, Double.NaN, List.of(), null, null, null);
+                Double.NaN, Double.NaN, memory ? memRatio : Double.NaN, Double.NaN, Double.NaN, List.of(), null, null, null,
+                null);
     }
 
     /**
@@ -276,7 +281,7 @@ public final class ResourcePlanner {
         JobSpec job = spec.job();
         if (n == 1 || !job.phase().isTraining()) {
             Estimate e = finite(estimator.predict(n == 1 ? spec : spec.withHardware(one)));
-            return new Timing(e.lowerSeconds(), e.seconds(), e.upperSeconds(), e.extrapolations(), null, null);
+            return new Timing(e.lowerSeconds(), e.seconds(), e.upperSeconds(), e.extrapolations(), null, null, e.modelDescription());
         }
         if (job.batchSize() < n) {
             throw new CannotSplitException(Verdict.BATCH_TOO_SMALL, "a batch of " + job.batchSize()
@@ -297,7 +302,7 @@ public final class ResourcePlanner {
         double computePerStep = e.seconds() / steps;
         ScalingDetail scaling = new ScalingDetail(n, perDevice, gradientBytes, link, allReduce, overlap,
                 ScalingDetail.exposedSeconds(allReduce, computePerStep, overlap), computePerStep);
-        return new Timing(bounds[0], bounds[1], bounds[2], e.extrapolations(), scaling, null);
+        return new Timing(bounds[0], bounds[1], bounds[2], e.extrapolations(), scaling, null, e.modelDescription());
     }
 
     /**
@@ -328,7 +333,8 @@ public final class ResourcePlanner {
         TensorParallelDetail detail = new TensorParallelDetail(n, shape.layers(), shape.hidden(), tokensPerStep, bytes,
                 (int) (shape.layers() * allReduces), link, communication, shard);
         return new Timing(e.lowerSeconds() / (n * shard.median()) + perJob, e.seconds() / (n * shard.median()) + perJob,
-                e.upperSeconds() / (n * shard.p10()) + perJob, reasons, null, detail);
+                e.upperSeconds() / (n * shard.p10()) + perJob, reasons, null, detail,
+                e.modelDescription());
     }
 
     /**

@@ -54,15 +54,29 @@ class MemoryEstimatorTest {
                 .optimizerStateBytes()).isEqualTo(RESNET50_PARAMS * 4);
 
         MemoryEstimate infer = memory.estimate(WorkloadSpec.builder().model(Fixtures.resnet50())
-                .job(JobSpec.inference(8)).precision(Precision.BF16).build());
+                .job(JobSpec.inference(8)).precision(Precision.FP32).build());
         assertThat(infer.weightsBytes()).isEqualTo(RESNET50_PARAMS * 4);
         assertThat(infer.gradientsBytes()).isZero();
         assertThat(infer.optimizerStateBytes()).isZero();
     }
 
     @Test
+    void halfPrecisionInferenceHoldsNoFp32CopyUnlessItRunsUnderAutocast() {
+        WorkloadSpec bf16 = WorkloadSpec.builder().model(Fixtures.resnet50()).job(JobSpec.inference(8))
+                .precision(Precision.BF16).build();
+        WorkloadSpec int8 = bf16.toBuilder().precision(Precision.INT8).build();
+
+        assertThat(memory.estimate(bf16).weightsBytes()).isEqualTo(RESNET50_PARAMS * 2);
+        assertThat(memory.estimate(bf16.toBuilder().precision(Precision.FP16).build()).weightsBytes())
+                .isEqualTo(RESNET50_PARAMS * 2);
+        assertThat(memory.estimate(int8).weightsBytes()).isEqualTo(RESNET50_PARAMS);
+        assertThat(memory.withInferenceWeights(MemoryEstimator.InferenceWeights.AUTOCAST).estimate(bf16)
+                .weightsBytes()).isEqualTo(RESNET50_PARAMS * 4);
+    }
+
+    @Test
     void trainingActivationsComeFromTheDescriptorTimesBatchTimesElementBytes() {
-        ModelSpec m = Fixtures.resnet50().toBuilder().activationElementsPerSample(2.0e7).leafLayers(100L).build();
+        ModelSpec m = uncatalogued().toBuilder().activationElementsPerSample(2.0e7).leafLayers(100L).build();
 
         MemoryEstimate fp32 = memory.estimate(train(m, Precision.FP32, 64, Optimizer.ADAM));
         MemoryEstimate bf16 = memory.estimate(train(m, Precision.BF16, 64, Optimizer.ADAM));
@@ -72,22 +86,41 @@ class MemoryEstimatorTest {
         assertThat(bf16.activationsBytes()).isEqualTo(20_000_000L * 64 * 2);
     }
 
+    /** resnet50's figures under a name the model catalogue does not know: no graph is looked up. */
+    private static ModelSpec uncatalogued() {
+        return Fixtures.resnet50().toBuilder().name("my_resnet").inputShape("").build();
+    }
+
+    @Test
+    void aCataloguedModelsActivationsComeFromItsOperatorGraph() {
+        MemoryEstimate train = memory.estimate(train(Fixtures.resnet50(), Precision.FP32, 64, Optimizer.SGD));
+        MemoryEstimate infer = memory.estimate(WorkloadSpec.builder().model(Fixtures.resnet50())
+                .job(JobSpec.inference(64)).precision(Precision.FP32).build());
+        double input = 3 * 224 * 224 * 4.0 * 64;
+
+        assertThat(train.activationsFromDescriptor()).isTrue();
+        // kept for backward: a quarter of the elements moved per sample, plus the largest operator, and the input
+        assertThat(train.activationsBytes() - input).isBetween(64 * 4 * 1.0e7, 64 * 4 * 6.0e7);
+        // inference holds the largest operator only: far less than what training keeps
+        assertThat(infer.activationsBytes() - input).isLessThan((train.activationsBytes() - input) / 5);
+    }
+
     @Test
     void inferenceKeepsOnlyTheLargestLiveActivations() {
-        ModelSpec m = Fixtures.resnet50().toBuilder().activationElementsPerSample(2.0e7).leafLayers(100L).build();
+        ModelSpec m = uncatalogued().toBuilder().activationElementsPerSample(2.0e7).leafLayers(100L).build();
         WorkloadSpec infer = WorkloadSpec.builder().model(m).job(JobSpec.inference(64)).build();
 
         // 4 layers' worth of the mean leaf output: 2e7 x 64 samples x (4 / 100) x 4 bytes
         assertThat(memory.estimate(infer).activationsBytes()).isEqualTo(204_800_000L);
         // without a layer count: a quarter of the sum
-        ModelSpec noLayers = Fixtures.resnet50().toBuilder().activationElementsPerSample(2.0e7).build();
+        ModelSpec noLayers = uncatalogued().toBuilder().activationElementsPerSample(2.0e7).build();
         assertThat(memory.estimate(infer.toBuilder().model(noLayers).build()).activationsBytes())
                 .isEqualTo(20_000_000L * 64 * 4 / 4);
     }
 
     @Test
     void withoutTheDescriptorTheFlopsProxyIsUsedAndSaysSo() {
-        MemoryEstimate e = memory.estimate(train(Fixtures.resnet50(), Precision.FP32, 2, Optimizer.SGD));
+        MemoryEstimate e = memory.estimate(train(uncatalogued(), Precision.FP32, 2, Optimizer.SGD));
 
         assertThat(e.activationsFromDescriptor()).isFalse();
         assertThat(e.activationsBytes()).isEqualTo(Math.round(8_178_368_512.0 / 300.0 * 2 * 4));
@@ -106,8 +139,20 @@ class MemoryEstimatorTest {
     }
 
     @Test
+    void fitsMeansTheEstimatePlusItsMarginFits() {
+        MemoryEstimate e = memory.estimate(train(Fixtures.resnet50(), Precision.FP32, 64, Optimizer.ADAM)
+                .withHardware(h100));
+        io.github.runtimeestimator.core.HardwareSpec justEnough = h100.toBuilder().memoryBytes(e.totalBytes()).build();
+
+        assertThat(e.marginBytes()).isEqualTo(Math.round(e.totalBytes() * MemoryEstimator.DEFAULT_MARGIN));
+        assertThat(e.fits(justEnough)).as("the estimate alone fits, not with its margin").isFalse();
+        assertThat(memory.withMargin(0).estimate(train(Fixtures.resnet50(), Precision.FP32, 64, Optimizer.ADAM)
+                .withHardware(justEnough)).fits(justEnough)).isTrue();
+    }
+
+    @Test
     void dataParallelSplitsTheBatchButEveryDeviceHoldsTheFullModel() {
-        ModelSpec m = Fixtures.resnet50().toBuilder().activationElementsPerSample(2.0e7).build();
+        ModelSpec m = uncatalogued().toBuilder().activationElementsPerSample(2.0e7).build();
         MemoryEstimate one = memory.estimate(train(m, Precision.FP32, 64, Optimizer.ADAM).withHardware(h100));
         MemoryEstimate eight = memory.estimate(train(m, Precision.FP32, 64, Optimizer.ADAM)
                 .withHardware(h100.withDeviceCount(8)));
@@ -144,7 +189,7 @@ class MemoryEstimatorTest {
         assertThat(memory.compareWith(List.of(noPeak)).rows()).isZero();
         assertThat(memory.compareWith(List.of(noPeak)).meanAbsoluteRelativeError()).isNaN();
 
-        double predictedMib = memory.estimate(w).totalMib();
+        double predictedMib = memory.estimate(w).tensorsBytes() / (double) MIB; // a GPU's peak: allocated tensors
         Measurement withPeak = new Measurement(w, MeasurementStatus.OK, 0.1, Double.NaN, Double.NaN, 5, 1,
                 predictedMib / 2, run, Map.of());
         MemoryErrorReport report = memory.compareWith(List.of(noPeak, withPeak));

@@ -143,11 +143,14 @@ class ResourcePlannerTest {
 
     @Test
     void largestBatchThatFitsIsFoundByBinarySearch() {
-        // per device: (12e6 + 4e6 x b) x 1.1 + 500 MiB <= 2 GiB  ->  b <= 365.9
+        // per device: (12e6 + 4e6 x b) x 1.1 + 500 MiB <= 2 GiB  ->  b <= 365.9 without a margin; with the default
+        // 40% margin, 1.4 x ((12e6 + 4e6 x b) x 1.1 + 500 MiB) <= 2 GiB  ->  b <= 226.6
         ModelSpec m = MODEL.toBuilder().activationElementsPerSample(1e6).build();
         WorkloadSpec spec = JOB.toBuilder().model(m).hardware(Fixtures.gpu("gpu-2g", 1e13, 2)).build();
 
-        assertThat(planner.largestBatchThatFits(spec, 4096)).hasValue(365);
+        assertThat(new ResourcePlanner(new FlopsStubEstimator(0), MemoryEstimator.defaults().withMargin(0))
+                .largestBatchThatFits(spec, 4096)).hasValue(365);
+        assertThat(planner.largestBatchThatFits(spec, 4096)).hasValue(226);
         assertThat(planner.largestBatchThatFits(spec, 100)).hasValue(100);
         assertThat(planner.largestBatchThatFits(spec.withHardware(Fixtures.gpu("gpu-0g", 1e13, 0L + 1)
                 .toBuilder().memoryBytes(100L * 1024 * 1024).build()), 64)).isEmpty();
@@ -161,7 +164,8 @@ class ResourcePlannerTest {
         WorkloadSpec w = WorkloadSpec.builder().model(m).job(JobSpec.training(32, Optimizer.SGD, 0.1, 1000, 3)).build();
         HardwareOffer offer = offer("two-gig", Fixtures.gpu("gpu-2g", 1e13, 2), 1, 3.60);
 
-        BatchSearch search = new ResourcePlanner(new FlopsStubEstimator(0.01)).cheapestBatchPerEpoch(w, offer, 4096);
+        BatchSearch search = new ResourcePlanner(new FlopsStubEstimator(0.01), MemoryEstimator.defaults().withMargin(0))
+                .cheapestBatchPerEpoch(w, offer, 4096);
 
         assertThat(search.largestFittingBatch()).isEqualTo(365);
         assertThat(search.options()).extracting(BatchSearch.Option::batchSize)

@@ -16,7 +16,6 @@ import io.github.runtimeestimator.models.internal.ArtifactReader;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.Sha256;
 import io.github.runtimeestimator.models.internal.StepRoofline;
-import io.github.runtimeestimator.training.internal.TribuoLogging;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
 import io.github.runtimeestimator.training.internal.V1Manifest;
 import java.io.ByteArrayInputStream;
@@ -216,7 +215,6 @@ public final class ArtifactConverter {
             throw new ArtifactFormatException(source, MODEL_ENTRY, "sha256", "is corrupt: its SHA-256 is missing"
                     + " from the manifest or differs from it");
         }
-        TribuoLogging.quiet();
         ModelProto proto;
         try {
             proto = ModelProto.parseFrom(bytes);

@@ -5,10 +5,12 @@ import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.features.FeatureExtractor;
+import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.models.DescriptorInference;
 import io.github.runtimeestimator.models.EpochOverhead;
+import io.github.runtimeestimator.models.TrainingDomain;
 import io.github.runtimeestimator.models.EstimatorArtifact;
 import io.github.runtimeestimator.models.HeldOutMetrics;
-import io.github.runtimeestimator.models.PhaseInterval;
 import io.github.runtimeestimator.models.PredictionIntervals;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
@@ -19,7 +21,6 @@ import io.github.runtimeestimator.models.internal.LibraryVersion;
 import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.training.internal.CompiledEquality;
 import io.github.runtimeestimator.training.internal.Fits;
-import io.github.runtimeestimator.training.internal.TribuoLogging;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.features.PhysicalBounds;
@@ -27,12 +28,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -95,7 +96,6 @@ public final class EstimatorTrainer {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(measurements, "measurements");
         Objects.requireNonNull(options, "options");
-        TribuoLogging.quiet();
         RegressionTrainers.resolve(config);
         if (!features.id().equals(config.featureSet())) {
             throw new SpecValidationException("featureSet", config.featureSet(),
@@ -148,14 +148,15 @@ public final class EstimatorTrainer {
         CompiledRegressor regressor = model.compile(TrainedEstimator.STEP_REGRESSOR, features.id());
         CompiledEquality.verify(regressor, model, features.names(), rows.features, rows.baselines);
 
-        CrossValidation cv = crossValidate(config, features, stepRows, rows, options);
+        DescriptorInference inference = DescriptorInference.from(options.referenceModels());
+        Calibration.Result cv = Calibration.run(config, features, stepRows, rows, options, inference);
         EpochOverhead overhead = fitOverhead(regressor, features, epochRows, config.target());
         TrainingSummary summary = summarize(stepRows, epochRows, notOk + otherPhase + implausible, options);
         LOG.debug("trained {}: {} step rows, {} epoch rows, held-out median APE {}", config.trainer(),
-                stepRows.size(), epochRows.size(), cv.metrics.medianApe());
+                stepRows.size(), epochRows.size(), cv.metrics().medianApe());
         return TrainedEstimator.builder().config(config).resolvedHyperParameters(RegressionTrainers.resolve(config))
-                .features(features).stepRegressor(regressor).epochOverhead(overhead).intervals(cv.intervals)
-                .trainingData(summary).heldOut(cv.metrics).build();
+                .features(features).stepRegressor(regressor).epochOverhead(overhead).intervals(cv.intervals())
+                .trainingData(summary).heldOut(cv.metrics()).descriptorInference(inference).build();
     }
 
     /**
@@ -176,10 +177,31 @@ public final class EstimatorTrainer {
     public record Fitted(TribuoStepModel tribuo, CompiledRegressor compiled) {
     }
 
+    /** The step of a measurement (its job as a single step). */
+    static WorkloadSpec stepOf(Measurement m) {
+        return m.workload().withJob(m.workload().job().asSingleStep());
+    }
+
+    /** Fits {@code config}'s Tribuo model on feature rows (what training and every fold of calibration do). */
+    static TribuoStepModel fitRows(TrainerConfig config, FeatureExtractor features, Rows rows) {
+        return fit(config, features, rows);
+    }
+
     private static TribuoStepModel fit(TrainerConfig config, FeatureExtractor features, Rows rows) {
-        return TribuoStepModel.fit(RegressionTrainers.create(config, config.seed()), config.target(),
-                RegressionTrainers.predictsOneByOne(config.trainer()), features.names(), rows.features, rows.seconds,
-                rows.baselines);
+        Set<String> increasing = Set.copyOf(features.increasingWithWork());
+        Set<String> leftOut = Set.of();
+        if (RegressionTrainers.monotone(config)) {
+            if (increasing.isEmpty()) {
+                throw new SpecValidationException("hyperParameters.monotone", "true", "feature set "
+                        + features.id() + " does not say which of its features grow with the work");
+            }
+            Set<String> eitherWay = new java.util.HashSet<>(features.varyingWithWork());
+            eitherWay.removeAll(increasing);
+            leftOut = eitherWay;
+        }
+        return TribuoStepModel.fit(used -> RegressionTrainers.create(config, config.seed(), used, increasing),
+                config.target(), RegressionTrainers.predictsOneByOne(config.trainer()), features.names(), leftOut,
+                rows.features, rows.seconds, rows.baselines);
     }
 
     static FeatureExtractor featureSet(String id) {
@@ -233,16 +255,6 @@ public final class EstimatorTrainer {
         }
     }
 
-    private static final class CrossValidation {
-        final HeldOutMetrics metrics;
-        final PredictionIntervals intervals;
-
-        CrossValidation(HeldOutMetrics metrics, PredictionIntervals intervals) {
-            this.metrics = metrics;
-            this.intervals = intervals;
-        }
-    }
-
     /**
      * Fold of each row: models (sorted, then shuffled with the seed) are dealt to folds in turn, so every model's
      * rows share one fold. With a single model the rows themselves are dealt. Empty when there is too little data.
@@ -277,50 +289,6 @@ public final class EstimatorTrainer {
         return fold;
     }
 
-    private static CrossValidation crossValidate(TrainerConfig config, FeatureExtractor features,
-                                                 List<Measurement> stepRows, Rows rows, TrainingOptions options) {
-        int[] fold = foldsByModel(stepRows, options.folds(), config.seed());
-        if (fold.length == 0) {
-            return new CrossValidation(HeldOutMetrics.none("too few rows to hold any out"),
-                    PredictionIntervals.none());
-        }
-        int k = 0;
-        for (int f : fold) {
-            k = Math.max(k, f + 1);
-        }
-        double[] predicted = new double[fold.length];
-        for (int f = 0; f < k; f++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                (fold[i] == f ? test : train).add(i);
-            }
-            Rows tr = rows.subset(train);
-            Rows te = rows.subset(test);
-            CompiledRegressor r = fit(config, features, tr).compile(TrainedEstimator.STEP_REGRESSOR, features.id());
-            double[] scratch = new double[r.inputCount()];
-            for (int i = 0; i < test.size(); i++) {
-                predicted[test.get(i)] = r.predictSeconds(te.features[i], te.baselines[i], scratch);
-            }
-        }
-        String split = k + "-fold grouped by model";
-        HeldOutMetrics metrics = HeldOutMetrics.of(split, k, rows.seconds, predicted);
-
-        double lowerP = (1 - options.coverage()) / 2;
-        double upperP = (1 + options.coverage()) / 2;
-        double[] all = new double[fold.length];
-        Map<String, List<Double>> byPhase = new LinkedHashMap<>();
-        for (int i = 0; i < fold.length; i++) {
-            all[i] = Math.log(rows.seconds[i] / predicted[i]);
-            byPhase.computeIfAbsent(stepRows.get(i).workload().job().phase().id(), p -> new ArrayList<>()).add(all[i]);
-        }
-        Map<String, PhaseInterval> intervals = new TreeMap<>();
-        byPhase.forEach((phase, residuals) -> intervals.put(phase, Fits.interval(
-                residuals.stream().mapToDouble(Double::doubleValue).toArray(), lowerP, upperP)));
-        return new CrossValidation(metrics, new PredictionIntervals(options.coverage(),
-                Fits.interval(all, lowerP, upperP), intervals));
-    }
-
     private static EpochOverhead fitOverhead(CompiledRegressor regressor, FeatureExtractor features,
                                              List<Measurement> epochRows, Target target) {
         if (epochRows.isEmpty()) {
@@ -345,16 +313,40 @@ public final class EstimatorTrainer {
                                              TrainingOptions options) {
         Map<String, Integer> byPhase = new TreeMap<>();
         TreeSet<String> models = new TreeSet<>();
-        TreeSet<String> hardware = new TreeSet<>();
+        TreeMap<String, HardwareSpec> hardware = new TreeMap<>();
+        TreeSet<String> families = new TreeSet<>();
+        Map<String, TreeSet<String>> precisions = new TreeMap<>();
+        double[] parameters = {Double.MAX_VALUE, 0};
+        double[] flops = {Double.MAX_VALUE, 0};
+        double[] batch = {Double.MAX_VALUE, 0};
         for (List<Measurement> list : List.of(stepRows, epochRows)) {
             for (Measurement m : list) {
-                byPhase.merge(m.workload().job().phase().id(), 1, Integer::sum);
-                models.add(m.workload().model().name());
-                hardware.add(m.workload().hardware().id());
+                WorkloadSpec w = m.workload();
+                byPhase.merge(w.job().phase().id(), 1, Integer::sum);
+                models.add(w.model().name());
+                hardware.putIfAbsent(w.hardware().id(), w.hardware());
+                families.add(w.model().family());
+                precisions.computeIfAbsent(w.hardware().kind().id(), k -> new TreeSet<>()).add(w.precision().id());
+                widen(parameters, w.model().parameters());
+                widen(flops, w.model().flopsPerSample());
+                widen(batch, w.job().batchSize());
             }
         }
+        Map<String, List<String>> precisionLists = new TreeMap<>();
+        precisions.forEach((kind, set) -> precisionLists.put(kind, List.copyOf(set)));
+        TrainingDomain domain = new TrainingDomain(range(parameters), range(flops), range(batch), precisionLists,
+                List.copyOf(families), hardware.values().stream().map(TrainingDomain.Device::of).toList());
         return new TrainingSummary(stepRows.size() + epochRows.size(), skipped, byPhase, List.copyOf(models),
-                List.copyOf(hardware), options.sourceFiles(), LocalDate.now(ZoneOffset.UTC).toString(),
-                LibraryVersion.get());
+                List.copyOf(hardware.keySet()), options.sourceFiles(), LocalDate.now(ZoneOffset.UTC).toString(),
+                LibraryVersion.get(), domain);
+    }
+
+    private static void widen(double[] minMax, double value) {
+        minMax[0] = Math.min(minMax[0], value);
+        minMax[1] = Math.max(minMax[1], value);
+    }
+
+    private static TrainingDomain.Range range(double[] minMax) {
+        return minMax[1] == 0 ? new TrainingDomain.Range(0, 0) : new TrainingDomain.Range(minMax[0], minMax[1]);
     }
 }

@@ -3,9 +3,12 @@ package io.github.runtimeestimator.training;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.training.internal.HyperParameters;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.tribuo.Trainer;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
@@ -34,7 +37,9 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * <tr><td>{@code xgboost}</td><td>XGBoost gradient-boosted trees, squared error, one thread</td>
  *     <td>{@code trees} [300], {@code eta} [0.1], {@code maxDepth} [6], {@code minChildWeight} [1],
  *     {@code subsample} [0.8], {@code featureSubsample} [1.0], {@code lambda} [1.0], {@code alpha} [0.0],
- *     {@code gamma} [0.0]</td></tr>
+ *     {@code gamma} [0.0], {@code monotone} [false]: when true, the trees are constrained to predict no less
+ *     time for more work (non-decreasing in every feature the feature set says grows with the work, blind to
+ *     those that vary with it either way; see {@code FeatureExtractor.increasingWithWork()})</td></tr>
  * <tr><td>{@code knn}</td><td>k nearest neighbours (Euclidean on standardized features), mean of the
  *     neighbours' targets</td><td>{@code k} [5]</td></tr>
  * <tr><td>{@code cart}</td><td>one CART regression tree, mean squared error</td>
@@ -54,7 +59,8 @@ public final class RegressionTrainers {
         Map<String, Map<String, String>> d = new LinkedHashMap<>();
         d.put("linear", Map.of("alpha", "0.001", "l1Ratio", "0.5", "maxIterations", "1000"));
         d.put("xgboost", Map.of("trees", "300", "eta", "0.1", "maxDepth", "6", "minChildWeight", "1",
-                "subsample", "0.8", "featureSubsample", "1.0", "lambda", "1.0", "alpha", "0.0", "gamma", "0.0"));
+                "subsample", "0.8", "featureSubsample", "1.0", "lambda", "1.0", "alpha", "0.0", "gamma", "0.0",
+                "monotone", "false"));
         d.put("knn", Map.of("k", "5"));
         d.put("cart", Map.of("maxDepth", "12", "minChildWeight", "3"));
         d.put("forest", Map.of("trees", "100", "maxDepth", "14", "minChildWeight", "2",
@@ -94,6 +100,48 @@ public final class RegressionTrainers {
         return create(config.trainer(), hp, seed);
     }
 
+    /** Whether {@code config} asks for trees that predict no less time for more work ({@code monotone=true}). */
+    static boolean monotone(TrainerConfig config) {
+        HyperParameters hp = HyperParameters.of(config.trainer(), defaults(config.trainer()),
+                config.hyperParameters());
+        return "xgboost".equals(config.trainer()) && hp.booleanValue("monotone");
+    }
+
+    /**
+     * A fresh trainer for {@code config} that will see exactly {@code modelFeatures} (named as Tribuo orders them,
+     * by name): with {@code monotone=true}, an XGBoost trainer whose trees never decrease in the features of
+     * {@code increasing}; otherwise {@link #create(TrainerConfig, long)}.
+     */
+    static Trainer<Regressor> create(TrainerConfig config, long seed, List<String> modelFeatures,
+                                     Set<String> increasing) {
+        if (!monotone(config)) {
+            return create(config, seed);
+        }
+        HyperParameters hp = HyperParameters.of(config.trainer(), defaults(config.trainer()),
+                config.hyperParameters());
+        StringJoiner constraints = new StringJoiner(",", "(", ")");
+        modelFeatures.stream().sorted().forEach(f -> constraints.add(increasing.contains(f) ? "1" : "0"));
+        // the parameters Tribuo's own constructor sets, plus the constraints (an override map must hold them all)
+        Map<String, Object> p = new HashMap<>();
+        p.put("objective", "reg:squarederror");
+        p.put("booster", "gbtree");
+        p.put("tree_method", "auto");
+        p.put("eta", hp.doubleValue("eta", 1e-6, 1.0));
+        p.put("gamma", hp.doubleValue("gamma", 0, 1e6));
+        p.put("max_depth", hp.intValue("maxDepth", 1, 64));
+        p.put("min_child_weight", hp.doubleValue("minChildWeight", 0, 1e6));
+        p.put("subsample", hp.doubleValue("subsample", 0.01, 1.0));
+        p.put("colsample_bytree", hp.doubleValue("featureSubsample", 0.01, 1.0));
+        p.put("lambda", hp.doubleValue("lambda", 0, 1e6));
+        p.put("alpha", hp.doubleValue("alpha", 0, 1e6));
+        p.put("nthread", 1);
+        p.put("seed", seed);
+        p.put("verbosity", 0);
+        p.put("monotone_constraints", constraints.toString());
+        return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR,
+                hp.intValue("trees", 1, 100_000), p);
+    }
+
     /** Whether predictions must be made one example at a time to agree with single predictions. */
     static boolean predictsOneByOne(String trainer) {
         // Tribuo's KNN batch path breaks distance ties differently from its single-example path
@@ -106,6 +154,7 @@ public final class RegressionTrainers {
                 return new ElasticNetCDTrainer(hp.doubleValue("alpha", 0, 1e6), hp.doubleValue("l1Ratio", 0, 1),
                         1e-6, hp.intValue("maxIterations", 1, 1_000_000), false, seed);
             case "xgboost":
+                hp.booleanValue("monotone"); // validated here; the constrained trainer needs the features first
                 return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR,
                         hp.intValue("trees", 1, 100_000), hp.doubleValue("eta", 1e-6, 1.0),
                         hp.doubleValue("gamma", 0, 1e6), hp.intValue("maxDepth", 1, 64),

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.models.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.runtimeestimator.models.DescriptorInference;
 import io.github.runtimeestimator.models.EpochOverhead;
 import io.github.runtimeestimator.models.HeldOutMetrics;
 import io.github.runtimeestimator.models.PredictionIntervals;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"formatVersion", "libraryVersion", "trainer", "hyperParameters", "resolvedHyperParameters",
         "seed", "featureSets", "rooflineVersion", "epochOverhead", "intervals", "trainingData", "heldOut",
-        "regressors"})
+        "descriptorInference", "regressors"})
 public record ArtifactManifest(
         @JsonProperty("formatVersion") int formatVersion,
         @JsonProperty("libraryVersion") String libraryVersion,
@@ -33,6 +34,7 @@ public record ArtifactManifest(
         @JsonProperty("intervals") PredictionIntervals intervals,
         @JsonProperty("trainingData") TrainingSummary trainingData,
         @JsonProperty("heldOut") HeldOutMetrics heldOut,
+        @JsonProperty("descriptorInference") DescriptorInference descriptorInference,
         @JsonProperty("regressors") List<RegressorRef> regressors) {
 
     /** A feature set a regressor reads: id, version and every feature name in the set's order. */
@@ -75,7 +77,8 @@ public record ArtifactManifest(
     /** This manifest with {@code newRegressors} in place of its regressors. */
     public ArtifactManifest withRegressors(List<RegressorRef> newRegressors) {
         return new ArtifactManifest(formatVersion, libraryVersion, trainer, hyperParameters, resolvedHyperParameters,
-                seed, featureSets, rooflineVersion, epochOverhead, intervals, trainingData, heldOut, newRegressors);
+                seed, featureSets, rooflineVersion, epochOverhead, intervals, trainingData, heldOut,
+                descriptorInference, newRegressors);
     }
 
     /** The zip entry of regressor {@code name}. */

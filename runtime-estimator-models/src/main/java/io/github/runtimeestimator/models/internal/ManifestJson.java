@@ -49,7 +49,11 @@ final class ManifestJson {
         }
     }
 
-    /** Binds a parsed manifest; a field of the wrong type, missing, null or unknown fails naming its path. */
+    /**
+     * Binds a parsed manifest; a field of the wrong type, missing, null or unknown fails naming its path. The fields
+     * added after format 2 was first written ({@link #OPTIONAL_FIELDS}) may be absent: they then take their "not
+     * recorded" value, so older format-2 artifacts load as before.
+     */
     static ArtifactManifest bind(JsonNode tree, String source) throws ArtifactFormatException {
         return bind(tree, ArtifactManifest.class, "", source);
     }
@@ -71,6 +75,9 @@ final class ManifestJson {
     private static <T> T bind(JsonNode tree, Class<T> type, String prefix, String source)
             throws ArtifactFormatException {
         try {
+            if (type == ArtifactManifest.class && tree instanceof ObjectNode root) {
+                withDefaults(root);
+            }
             return JSON.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : null;
@@ -80,6 +87,32 @@ final class ManifestJson {
             throw new ArtifactFormatException(source, ENTRY, prefixed(prefix, null), e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ArtifactFormatException(source, ENTRY, prefixed(prefix, null), e.getMessage(), e);
+        }
+    }
+
+    private static final String NO_GROUP = "{\"calibration\": \"\", \"perDistance\": false, \"pooled\":"
+            + " {\"lowerLogResidual\": 0, \"upperLogResidual\": 0, \"rows\": 0, \"coverage\": 0}, \"byPhase\": {}}";
+
+    /**
+     * Optional fields, by the path of the object that holds them, with the JSON of their "not recorded" value: the
+     * descriptor inference (no references), the training domain (unknown) and the interval groups (not calibrated).
+     */
+    private static final String[][] OPTIONAL_FIELDS = {
+        {"", "descriptorInference", "{\"neighbours\": 3, \"references\": []}"},
+        {"trainingData", "domain", "{\"parameters\": {\"min\": 0, \"max\": 0}, \"flopsPerSample\": {\"min\": 0,"
+                + " \"max\": 0}, \"batchSize\": {\"min\": 0, \"max\": 0}, \"precisionsByKind\": {},"
+                + " \"families\": [], \"hardware\": []}"},
+        {"intervals", "unseenFamily", NO_GROUP},
+        {"intervals", "unseenHardware", NO_GROUP},
+        {"intervals", "inferredModel", NO_GROUP},
+    };
+
+    private static void withDefaults(ObjectNode root) throws JsonProcessingException {
+        for (String[] f : OPTIONAL_FIELDS) {
+            JsonNode holder = f[0].isEmpty() ? root : root.get(f[0]);
+            if (holder instanceof ObjectNode object && !object.has(f[1])) {
+                object.set(f[1], JSON.readTree(f[2]));
+            }
         }
     }
 

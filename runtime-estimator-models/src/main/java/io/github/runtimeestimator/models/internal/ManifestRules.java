@@ -1,6 +1,11 @@
 package io.github.runtimeestimator.models.internal;
 
+import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.Phase;
+import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.models.DescriptorInference;
+import io.github.runtimeestimator.models.IntervalGroup;
+import io.github.runtimeestimator.models.TrainingDomain;
 import io.github.runtimeestimator.models.ArtifactFormatException;
 import io.github.runtimeestimator.models.EpochOverhead;
 import io.github.runtimeestimator.models.HeldOutMetrics;
@@ -61,6 +66,10 @@ public final class ManifestRules {
     private static final int MAX_DEVICES = 10_000;
     private static final Set<String> MEASURED_PHASES = Set.of(Phase.INFER.id(), Phase.TRAIN_STEP.id());
     private static final Set<String> PHASES = Arrays.stream(Phase.values()).map(Phase::id).collect(Collectors.toSet());
+    private static final Set<String> KINDS = Arrays.stream(HardwareKind.values()).map(HardwareKind::id)
+            .collect(Collectors.toSet());
+    private static final Set<String> PRECISIONS = Arrays.stream(Precision.values()).map(Precision::id)
+            .collect(Collectors.toSet());
 
     private final String source;
 
@@ -92,6 +101,7 @@ public final class ManifestRules {
         intervals(m.intervals());
         trainingData(m.trainingData());
         heldOut(m.heldOut());
+        descriptorInference(m.descriptorInference());
         regressors(m.regressors(), featureSets);
     }
 
@@ -197,6 +207,71 @@ public final class ManifestRules {
             }
             interval("intervals.byPhase." + e.getKey(), e.getValue());
         }
+        group("intervals.unseenFamily", p.unseenFamily());
+        group("intervals.unseenHardware", p.unseenHardware());
+        group("intervals.inferredModel", p.inferredModel());
+    }
+
+    private void group(String field, IntervalGroup g) throws ArtifactFormatException {
+        text(field + ".calibration", g.calibration(), MAX_TEXT);
+        interval(field + ".pooled", g.pooled());
+        for (Map.Entry<String, PhaseInterval> e : g.byPhase().entrySet()) {
+            if (!MEASURED_PHASES.contains(e.getKey())) {
+                fail(field + ".byPhase." + e.getKey(), "is not a measured phase " + MEASURED_PHASES);
+            }
+            interval(field + ".byPhase." + e.getKey(), e.getValue());
+        }
+    }
+
+    private void descriptorInference(DescriptorInference d) throws ArtifactFormatException {
+        count("descriptorInference.neighbours", d.neighbours(), 1, 1_000);
+        count("descriptorInference.references", d.references().size(), 0, MAX_LIST);
+        for (int i = 0; i < d.references().size(); i++) {
+            DescriptorInference.Reference r = d.references().get(i);
+            String field = "descriptorInference.references[" + i + "]";
+            text(field + ".name", r.name(), MAX_TEXT);
+            text(field + ".family", r.family(), MAX_TEXT);
+            text(field + ".inputShape", r.inputShape(), MAX_TEXT);
+            range(field + ".flopsPerSample", r.flopsPerSample(), Double.MIN_VALUE, Double.MAX_VALUE);
+            range(field + ".activationElementsPerSample", r.activationElementsPerSample(), Double.MIN_VALUE,
+                    Double.MAX_VALUE);
+            range(field + ".matmulFlopsPerSample", r.matmulFlopsPerSample(), 0, Double.MAX_VALUE);
+        }
+    }
+
+    private void domain(TrainingDomain d) throws ArtifactFormatException {
+        String field = "trainingData.domain";
+        range(field + ".parameters.max", d.parameters().max(), 0, Double.MAX_VALUE);
+        range(field + ".flopsPerSample.max", d.flopsPerSample().max(), 0, Double.MAX_VALUE);
+        range(field + ".batchSize.max", d.batchSize().max(), 0, Double.MAX_VALUE);
+        for (Map.Entry<String, List<String>> e : d.precisionsByKind().entrySet()) {
+            if (!KINDS.contains(e.getKey())) {
+                fail(field + ".precisionsByKind." + e.getKey(), "is not a hardware kind " + KINDS);
+            }
+            for (String p : e.getValue()) {
+                if (!PRECISIONS.contains(p)) {
+                    fail(field + ".precisionsByKind." + e.getKey(), "'" + p + "' is not a precision " + PRECISIONS);
+                }
+            }
+        }
+        texts(field + ".families", d.families());
+        count(field + ".hardware", d.hardware().size(), 0, MAX_LIST);
+        for (int i = 0; i < d.hardware().size(); i++) {
+            TrainingDomain.Device dev = d.hardware().get(i);
+            String f = field + ".hardware[" + i + "]";
+            text(f + ".id", dev.id(), MAX_TEXT);
+            if (!KINDS.contains(dev.kind())) {
+                fail(f + ".kind", "'" + dev.kind() + "' is not a hardware kind " + KINDS);
+            }
+            range(f + ".memoryBandwidthBytesPerSecond", dev.memoryBandwidthBytesPerSecond(), Double.MIN_VALUE,
+                    Double.MAX_VALUE);
+            for (Map.Entry<String, Double> e : dev.peakFlopsPerSecond().entrySet()) {
+                if (!PRECISIONS.contains(e.getKey())) {
+                    fail(f + ".peakFlopsPerSecond." + e.getKey(), "is not a precision " + PRECISIONS);
+                }
+                range(f + ".peakFlopsPerSecond." + e.getKey(), e.getValue(), Double.MIN_VALUE, Double.MAX_VALUE);
+            }
+        }
     }
 
     private void interval(String field, PhaseInterval i) throws ArtifactFormatException {
@@ -225,6 +300,7 @@ public final class ManifestRules {
         texts("trainingData.sourceFiles", t.sourceFiles());
         matches("trainingData.trainedOn", t.trainedOn(), DATE);
         text("trainingData.libraryVersion", t.libraryVersion(), 100);
+        domain(t.domain());
     }
 
     private void heldOut(HeldOutMetrics h) throws ArtifactFormatException {

@@ -6,6 +6,7 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.training.EstimatorTrainer;
+import io.github.runtimeestimator.training.TrainingOptions;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,10 +16,11 @@ import java.util.function.Function;
  * @param trainer    trainer name ({@code xgboost})
  * @param featureSet feature set id ({@code physics})
  * @param target     what the regressor is fitted on
- * @param fit        fits an estimator on training rows
+ * @param fit        fits an estimator on a fold: on its training rows, leaving what it holds out out of anything
+ *                   else it learns from (the reference models of {@link TrainingOptions#withoutReferences})
  */
 public record Candidate(String trainer, String featureSet, Target target,
-                        Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
+                        Function<Fold, ? extends RuntimeEstimator> fit) {
 
     public Candidate {
         Checks.requiredText("trainer", trainer);
@@ -27,10 +29,25 @@ public record Candidate(String trainer, String featureSet, Target target,
         Checks.required("fit", fit);
     }
 
-    /** A candidate that trains {@code config} with {@link EstimatorTrainer#train}. */
+    /**
+     * A candidate that trains {@code config} with {@link EstimatorTrainer#train} on a fold's training rows, with the
+     * fold's held-out models left out of its reference models.
+     */
     public static Candidate of(TrainerConfig config) {
+        return of(config, TrainingOptions.defaults());
+    }
+
+    /** As {@link #of(TrainerConfig)}, with {@code options} (their reference models less the fold's held-out ones). */
+    public static Candidate of(TrainerConfig config, TrainingOptions options) {
         return new Candidate(config.trainer(), config.featureSet(), config.target(),
-                rows -> EstimatorTrainer.train(config, rows));
+                fold -> EstimatorTrainer.train(config, fold.train(), options.withoutReferences(fold.heldOutModels())));
+    }
+
+    /** A candidate whose fit sees only a fold's training rows (a stub, an analytic estimator). */
+    public static Candidate ofRows(String trainer, String featureSet, Target target,
+                                   Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
+        Checks.required("fit", fit);
+        return new Candidate(trainer, featureSet, target, fold -> fit.apply(fold.train()));
     }
 
     /** {@code xgboost/physics/log_seconds}. */

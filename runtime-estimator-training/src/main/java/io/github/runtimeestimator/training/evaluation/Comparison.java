@@ -62,11 +62,13 @@ public final class Comparison {
         Checks.atLeast("importanceRepeats", importanceRepeats, 0);
         List<ComparisonRow> rows = new ArrayList<>();
         List<ImportanceTable> importance = new ArrayList<>();
+        List<ComparisonTable.Evaluation> evaluations = new ArrayList<>();
         for (Split split : splits) {
             for (Candidate candidate : candidates) {
                 Progress tagged = message -> progress.report(candidate.label() + " " + message);
-                EvaluationResult result = Evaluator.evaluate(data, split, candidate.fit(), tagged);
+                EvaluationResult result = Evaluator.evaluateFolds(data, split, candidate.fit(), tagged);
                 rows.addAll(rowsOf(split.id(), candidate, result));
+                evaluations.add(new ComparisonTable.Evaluation(split.id(), candidate.label(), result));
                 if (importanceRepeats > 0) {
                     progress.report(candidate.label() + " " + split.id() + ": permutation importance");
                     importance.add(new ImportanceTable(split.id(), candidate.label(),
@@ -74,7 +76,7 @@ public final class Comparison {
                 }
             }
         }
-        return new ComparisonTable(rows, importance);
+        return new ComparisonTable(rows, importance, evaluations);
     }
 
     private static List<ComparisonRow> rowsOf(String split, Candidate c, EvaluationResult result) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -74,6 +77,8 @@ public final class ComparisonFormat {
                 put(f, "median_ape_increase", i.medianApeIncrease());
                 put(f, "baseline_mae_log_time", i.baselineMaeLogTime());
                 put(f, "mae_log_time_increase", i.maeLogTimeIncrease());
+                put(f, "baseline_mae_seconds", i.baselineMaeSeconds());
+                put(f, "mae_seconds_increase", i.maeSecondsIncrease());
                 f.put("refused", i.refusedPredictions());
             }
         }
@@ -108,16 +113,48 @@ public final class ComparisonFormat {
         for (ImportanceTable t : table.importance()) {
             sb.append("\nPermutation importance, ").append(t.candidate()).append(" on ").append(t.split())
                     .append(" (shuffled within phase across held-out rows):\n\n");
-            sb.append("| field | rows | median APE increase | MAE log time increase | refused |\n");
-            sb.append("| --- | ---: | ---: | ---: | ---: |\n");
+            sb.append("| field | rows | MAE increase s | median APE increase | MAE log time increase | refused |\n");
+            sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
             for (Importance i : t.importance()) {
                 sb.append("| ").append(i.field().id()).append(" | ").append(i.rows()).append(" | ")
+                        .append(signedSeconds(i.maeSecondsIncrease())).append(" | ")
                         .append(signedPercent(i.medianApeIncrease())).append(" | ")
                         .append(number(i.maeLogTimeIncrease())).append(" | ").append(i.refusedPredictions())
                         .append(" |\n");
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Per held-out group (fold) of every evaluation: rows, median APE and interval coverage, worst median APE first,
+     * then a line with the number of groups whose median APE is above 100% (over-predicted more than twice).
+     */
+    public static String foldsMarkdown(ComparisonTable table) {
+        StringBuilder sb = new StringBuilder();
+        for (ComparisonTable.Evaluation e : table.evaluations()) {
+            sb.append("\nPer held-out group, ").append(e.candidate()).append(" on ").append(e.split())
+                    .append(" (worst first):\n\n");
+            sb.append("| held out | rows | median APE | in interval |\n| --- | ---: | ---: | ---: |\n");
+            List<FoldResult> folds = new ArrayList<>(e.result().folds());
+            folds.sort(Comparator.comparingDouble((FoldResult f) -> -medianApe(f)));
+            int above = 0;
+            for (FoldResult f : folds) {
+                Metrics m = Metrics.of(f.predictions());
+                above += m.medianApe() > 1 ? 1 : 0;
+                sb.append("| ").append(f.fold().name()).append(" | ").append(m.rows()).append(" | ")
+                        .append(percent(m.medianApe())).append(" | ").append(percent(m.intervalCoverage()))
+                        .append(" |\n");
+            }
+            sb.append("\n").append(above).append(" of ").append(folds.size())
+                    .append(" held-out groups have a median APE above 100%.\n");
+        }
+        return sb.toString();
+    }
+
+    private static double medianApe(FoldResult f) {
+        double m = Metrics.of(f.predictions()).medianApe();
+        return Double.isNaN(m) ? -1 : m;
     }
 
     /** One metrics report as a Markdown table (overall, then each phase). */
@@ -159,6 +196,10 @@ public final class ComparisonFormat {
 
     private static String signedPercent(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f pp", 100 * v) : "-";
+    }
+
+    private static String signedSeconds(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.4g", v) : "-";
     }
 
     private static String number(double v) {

@@ -26,16 +26,24 @@ public final class Evaluator {
         return evaluate(data, split, fit, Progress.NONE);
     }
 
-    /**
-     * Runs every fold of {@code split} over {@code data}.
-     *
-     * @param fit      fits an estimator on a fold's training rows (ok rows only)
-     * @param progress told about each fold as it starts
-     * @throws IllegalArgumentException when {@code split} cannot cut {@code data}
-     */
+    /** As {@link #evaluateFolds(List, Split, Function, Progress)}, fitting on each fold's training rows. */
     public static EvaluationResult evaluate(List<Measurement> data, Split split,
                                             Function<List<Measurement>, ? extends RuntimeEstimator> fit,
                                             Progress progress) {
+        Checks.required("fit", fit);
+        return evaluateFolds(data, split, fold -> fit.apply(fold.train()), progress);
+    }
+
+    /**
+     * Runs every fold of {@code split} over {@code data}.
+     *
+     * @param fit      fits an estimator on a fold: its training rows (ok rows only), and what it holds out, so the
+     *                 fit can keep the held-out models out of anything it learns from beyond the rows
+     * @param progress told about each fold as it starts
+     * @throws IllegalArgumentException when {@code split} cannot cut {@code data}
+     */
+    public static EvaluationResult evaluateFolds(List<Measurement> data, Split split,
+                                                 Function<Fold, ? extends RuntimeEstimator> fit, Progress progress) {
         Checks.required("data", data);
         Checks.required("split", split);
         Checks.required("fit", fit);
@@ -47,7 +55,7 @@ public final class Evaluator {
             i++;
             progress.report(split.id() + " " + i + "/" + folds.size() + ": " + fold.name() + " (train "
                     + fold.train().size() + ", test " + fold.test().size() + ")");
-            RuntimeEstimator estimator = fit.apply(fold.train());
+            RuntimeEstimator estimator = fit.apply(fold);
             results.add(score(fold, estimator));
         }
         EvaluationResult result = new EvaluationResult(split.id(), results);

@@ -1,7 +1,9 @@
 package io.github.runtimeestimator.training.evaluation;
 
 import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.models.ModelDescriber;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One train/test partition of a split.
@@ -14,5 +16,20 @@ public record Fold(String name, List<Measurement> train, List<Measurement> test)
     public Fold {
         train = List.copyOf(train);
         test = List.copyOf(test);
+    }
+
+    /**
+     * The names of the models of the held-out rows, as catalogued (a name the undescribed view prefixed with
+     * {@value ModelDescriber#WITHHELD_PREFIX} without it), sorted: what a fit leaves out of the reference models it
+     * infers descriptors from.
+     */
+    public List<String> heldOutModels() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Measurement m : test) {
+            String name = m.workload().model().name();
+            names.add(name.startsWith(ModelDescriber.WITHHELD_PREFIX)
+                    ? name.substring(ModelDescriber.WITHHELD_PREFIX.length()) : name);
+        }
+        return List.copyOf(names);
     }
 }

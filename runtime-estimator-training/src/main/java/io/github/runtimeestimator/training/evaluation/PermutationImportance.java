@@ -41,10 +41,12 @@ public final class PermutationImportance {
         }
         double baseApe = Metrics.medianApe(measured, base);
         double baseLog = Metrics.maeLogTime(measured, base);
+        double baseSeconds = maeSeconds(measured, base);
         List<Importance> out = new ArrayList<>(fields.size());
         for (SpecField field : fields) {
             double apeSum = 0;
             double logSum = 0;
+            double secondsSum = 0;
             int refused = 0;
             for (int r = 0; r < repeats; r++) {
                 double[] permuted = new double[measured.length];
@@ -58,12 +60,21 @@ public final class PermutationImportance {
                 }
                 apeSum += Metrics.medianApe(measured, permuted);
                 logSum += Metrics.maeLogTime(measured, permuted);
+                secondsSum += maeSeconds(measured, permuted);
             }
             out.add(new Importance(field, measured.length, baseApe, apeSum / repeats - baseApe, baseLog,
-                    logSum / repeats - baseLog, refused));
+                    logSum / repeats - baseLog, refused, baseSeconds, secondsSum / repeats - baseSeconds));
         }
         out.sort(Comparator.comparingDouble(Importance::maeLogTimeIncrease).reversed());
         return out;
+    }
+
+    private static double maeSeconds(double[] measured, double[] predicted) {
+        double sum = 0;
+        for (int i = 0; i < measured.length; i++) {
+            sum += Math.abs(predicted[i] - measured[i]);
+        }
+        return measured.length == 0 ? Double.NaN : sum / measured.length;
     }
 
     /** Fills {@code out[offset ..]} with the fold's predictions after shuffling {@code field}; returns refusals. */

@@ -1,6 +1,8 @@
 package io.github.runtimeestimator.training.evaluation;
 
+import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
+import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import java.util.Arrays;
@@ -10,7 +12,9 @@ import java.util.stream.Collectors;
  * An input of a workload spec that permutation importance shuffles across held-out rows. Importance is
  * measured on the spec rather than on the feature vector, so it reads in the user's terms ("batch size",
  * "hardware") and works for any estimator; a derived feature (total FLOPs, roofline time) moves with the
- * spec fields it is computed from.
+ * spec fields it is computed from. The hardware is shuffled as a whole ({@code hardware}) and figure by figure
+ * ({@code hw_peak_flops_per_second}, {@code hw_memory_bandwidth_bytes_per_second}, {@code hw_memory_bytes},
+ * {@code hw_compute_units}, {@code hw_clock_mhz}): a row keeps its device and takes one figure of another's.
  */
 public enum SpecField {
     BATCH_SIZE("batch_size") {
@@ -76,6 +80,57 @@ public enum SpecField {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return into.withHardware(from.hardware());
+        }
+    },
+    /** The device's dense peak FLOP/s, at every precision (the donor's whole table). */
+    HW_PEAK_FLOPS("hw_peak_flops_per_second") {
+        @Override
+        WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
+            HardwareSpec.Builder b = into.hardware().toBuilder();
+            for (Precision p : Precision.values()) {
+                b.peakFlopsPerSecond(p, from.hardware().peakFlopsPerSecond(p));
+            }
+            return into.withHardware(b.build());
+        }
+    },
+    HW_MEMORY_BANDWIDTH("hw_memory_bandwidth_bytes_per_second") {
+        @Override
+        WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
+            return into.withHardware(into.hardware().toBuilder()
+                    .memoryBandwidthBytesPerSecond(from.hardware().memoryBandwidthBytesPerSecond()).build());
+        }
+    },
+    HW_MEMORY("hw_memory_bytes") {
+        @Override
+        WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
+            return into.withHardware(into.hardware().toBuilder().memoryBytes(from.hardware().memoryBytes()).build());
+        }
+    },
+    HW_COMPUTE_UNITS("hw_compute_units") {
+        @Override
+        WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
+            HardwareSpec own = into.hardware();
+            HardwareSpec.Builder b = own.toBuilder().computeUnits(from.hardware().computeUnits());
+            if (own.isCpu()) { // a CPU uses at most its cores: keep the threads within them
+                b.threadsUsed(Math.min(own.threadsUsed(), from.hardware().computeUnits()));
+            }
+            return into.withHardware(b.build());
+        }
+    },
+    HW_CLOCK("hw_clock_mhz") {
+        @Override
+        WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
+            // the base and boost clocks follow the clock (a GPU's clock is its boost clock, a CPU's its base clock)
+            HardwareSpec own = into.hardware();
+            HardwareSpec donor = from.hardware();
+            double clock = donor.clockMhz();
+            HardwareSpec.Builder b = own.toBuilder().clockMhz(clock);
+            if (own.isCpu()) {
+                b.baseClockMhz(clock).boostClockMhz(Math.max(clock, own.boostClockMhz() == 0 ? 0 : clock));
+            } else {
+                b.boostClockMhz(clock).baseClockMhz(Math.min(clock, own.baseClockMhz()));
+            }
+            return into.withHardware(b.build());
         }
     };
 

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.training.evaluation;
 
 import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.models.ModelDescriber;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -147,6 +148,40 @@ public final class Splits {
                     folds.add(new Fold(label + "=" + held.getKey(), train, held.getValue()));
                 }
                 return folds;
+            }
+        };
+    }
+
+    /** The suffix of the id of a split's {@link #undescribed} view. */
+    public static final String UNDESCRIBED_VIEW = "/undescribed";
+
+    /**
+     * The same folds with every held-out row's model given as a user who did not describe it would give it: only
+     * its name (one no catalogue knows), family, parameters, FLOPs and input shape, without descriptors or graph
+     * ({@link ModelDescriber#withheld}). The training rows are unchanged. With a fit that leaves the held-out models
+     * out of its reference models ({@link Candidate#of}), this measures estimates of models nobody described. Its id
+     * is the split's followed by {@value #UNDESCRIBED_VIEW}.
+     */
+    public static Split undescribed(Split split) {
+        Checks.required("split", split);
+        return new Split() {
+            @Override
+            public String id() {
+                return split.id() + UNDESCRIBED_VIEW;
+            }
+
+            @Override
+            public List<Fold> folds(List<Measurement> data) {
+                List<Fold> out = new ArrayList<>();
+                for (Fold f : split.folds(data)) {
+                    List<Measurement> test = new ArrayList<>(f.test().size());
+                    for (Measurement m : f.test()) {
+                        test.add(m.withWorkload(m.workload().toBuilder()
+                                .model(ModelDescriber.withheld(m.workload().model())).build()));
+                    }
+                    out.add(new Fold(f.name(), f.train(), test));
+                }
+                return out;
             }
         };
     }

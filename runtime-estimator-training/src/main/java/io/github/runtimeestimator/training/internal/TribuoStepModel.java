@@ -8,6 +8,8 @@ import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -62,11 +64,25 @@ public final class TribuoStepModel {
     public static TribuoStepModel fit(Trainer<Regressor> trainer, Target target, boolean oneByOne,
                                       List<String> featureNames, double[][] features, double[] secondsPerStep,
                                       double[] baselineSeconds) {
-        TribuoLogging.quiet();
+        return fit(used -> trainer, target, oneByOne, featureNames, Set.of(), features, secondsPerStep,
+                baselineSeconds);
+    }
+
+    /**
+     * As {@link #fit(Trainer, Target, boolean, List, double[][], double[], double[])}, leaving the features of
+     * {@code leftOut} out as well, with a trainer made for the features the model will see ({@code trainerFor}
+     * receives their names).
+     */
+    public static TribuoStepModel fit(Function<List<String>, Trainer<Regressor>> trainerFor, Target target,
+                                      boolean oneByOne, List<String> featureNames, Set<String> leftOut,
+                                      double[][] features, double[] secondsPerStep, double[] baselineSeconds) {
         Standardization standardization = Standardization.fit(features);
         // features constant over the training rows carry nothing: Tribuo never sees them
         List<Integer> varying = new ArrayList<>();
         for (int j = 0; j < featureNames.size(); j++) {
+            if (leftOut.contains(featureNames.get(j))) {
+                continue;
+            }
             for (double[] row : features) {
                 if (row[j] != features[0][j]) {
                     varying.add(j);
@@ -94,6 +110,7 @@ public final class TribuoStepModel {
             }
             data.add(new ArrayExample<>(y, names, values));
         }
+        Trainer<Regressor> trainer = trainerFor.apply(List.of(names));
         return new TribuoStepModel(trainer.train(data), standardization, target, featureNames, oneByOne);
     }
 

@@ -8,7 +8,6 @@ import io.github.runtimeestimator.models.operators.OperatorFamily;
 import io.github.runtimeestimator.models.operators.OperatorModel;
 import io.github.runtimeestimator.models.operators.OperatorModelProvenance;
 import io.github.runtimeestimator.training.internal.TribuoCompiler;
-import io.github.runtimeestimator.training.internal.TribuoLogging;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,7 +51,6 @@ public final class OperatorModelTrainer {
 
     public OperatorModelTrainer(OperatorTrainingOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        TribuoLogging.quiet();
     }
 
     public OperatorTrainingOptions options() {

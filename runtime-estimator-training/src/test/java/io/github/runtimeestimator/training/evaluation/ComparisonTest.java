@@ -15,8 +15,8 @@ class ComparisonTest {
 
     private static List<Candidate> stubs() {
         return List.of(
-                new Candidate("constant", "seed", Target.LOG_SECONDS, train -> Fixtures.estimator(s -> 0.1)),
-                new Candidate("batch", "physics", Target.SECONDS,
+                Candidate.ofRows("constant", "seed", Target.LOG_SECONDS, train -> Fixtures.estimator(s -> 0.1)),
+                Candidate.ofRows("batch", "physics", Target.SECONDS,
                         train -> Fixtures.estimator(s -> 1e-3 * s.job().batchSize() * s.job().steps())));
     }
 
