@@ -22,8 +22,9 @@ import java.util.Set;
  * processor, so leave-one-device-out has nothing to train on): K folds grouped by operator shape, so every
  * thread count and precision of a shape falls in the same fold; each fold is predicted by a model trained on the
  * other folds, and every row is scored once. The folds are assigned by a seeded shuffle of the distinct shapes.
- * The cells are per family, device and precision, with the same baselines as {@link LeaveOneGpuOut}; their
- * {@code trainedOn} lists the devices of the training folds.
+ * The cells are per family, device (the hardware id, with {@code @Nt} for a CPU row's thread count) and precision,
+ * with the same baselines as {@link LeaveOneGpuOut}; their {@code trainedOn} lists the devices of the training
+ * folds.
  */
 public final class HeldOutShapes {
     private final OperatorModelTrainer trainer;
@@ -88,7 +89,9 @@ public final class HeldOutShapes {
                 }
                 int first = device.get(0);
                 Precision precision = table.devices[first].precision();
-                cells.add(new OperatorAccuracy.Cell(family, table.devices[first].hardwareId(), precision, trainedOn,
+                String key = table.deviceKeys[first];
+                String device = key.substring(0, key.lastIndexOf('/')); // the id, with @Nt for a CPU's threads
+                cells.add(new OperatorAccuracy.Cell(family, device, precision, trainedOn,
                         AccuracyScore.of(p, m), AccuracyScore.of(r, m), AccuracyScore.of(c, m)));
             }
         }
