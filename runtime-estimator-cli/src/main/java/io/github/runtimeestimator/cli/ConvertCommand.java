@@ -4,6 +4,7 @@ import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.training.ArtifactConverter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,14 +22,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--estimator", required = true, paramLabel = "old.rte", description = "the format-1 artifact")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "new.rte", description = "where to write format 2")
+    @Option(names = "--out", required = true, paramLabel = "new.rte",
+            description = "where to write format 2; an existing .rte is replaced, another existing file only with"
+                    + " --force, the artifact being converted never")
     Path out;
+
+    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
-        if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-            throw new UserInputException("--out " + out + " is the artifact being converted; write to another file");
-        }
+        OutputFile.check("--out", out, force, List.of(in));
         TrainedEstimator estimator = ArtifactConverter.convert(in, out);
         spec.commandLine().getOut().println("converted " + in + " -> " + out + ": "
                 + estimator.describe().lines().findFirst().orElse(""));

@@ -39,8 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "holdout.csv", description = "measurements (repeatable)")
     List<Path> data;
 
-    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
-    Path model;
+    @Mixin
+    EstimatorOption estimatorOption;
 
     @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
-        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         FoldResult scored = Evaluator.score(estimator, rows.rows());
         MetricsReport report = MetricsReport.of(scored.predictions());
         int notOk = (int) rows.rows().stream().filter(m -> !m.isOk()).count();

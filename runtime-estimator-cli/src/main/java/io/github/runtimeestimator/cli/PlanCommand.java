@@ -106,8 +106,8 @@ final class PlanCommand implements Callable<Integer> {
                     + " whose estimates extrapolate")
     boolean preferMeasured;
 
-    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
-    Path model;
+    @Mixin
+    EstimatorOption estimatorOption;
 
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
@@ -159,7 +159,7 @@ final class PlanCommand implements Callable<Integer> {
                     + offers.rejections().size() + " left out)");
         }
 
-        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         ResourcePlanner planner = new ResourcePlanner(estimator);
         Plan plan = planner.plan(workload, offers.offers(), constraints);
         List<BatchSearch> searches = batchSearch ? searches(planner, plan) : List.of();
@@ -205,7 +205,7 @@ final class PlanCommand implements Callable<Integer> {
             err.flush();
             rented = offers.offers();
         }
-        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         FleetPlan plan = new FleetPlanner(new ResourcePlanner(estimator), estimator.describe())
                 .assign(jobs, fleet.pools(), rented, assumptions(Constraints.none()));
         PrintWriter out = spec.commandLine().getOut();

@@ -29,8 +29,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "workload spec: model, job, precision, hardware (a catalogue id or an object)")
     Path specFile;
 
-    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
-    Path model;
+    @Mixin
+    EstimatorOption estimatorOption;
 
     @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
     Path catalog;
@@ -44,7 +44,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
-        RuntimeEstimator estimator = Inputs.estimator(main.estimators, model);
+        RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         Estimate estimate = estimator.predict(workload);
         spec.commandLine().getOut().println(format == OutputFormat.json ? SpecJson.writeEstimate(estimate)
                 : markdown(workload, estimate));

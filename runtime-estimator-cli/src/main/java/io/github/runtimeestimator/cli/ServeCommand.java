@@ -46,8 +46,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " machine only)")
     String host;
 
-    @Option(names = "--model", paramLabel = "file.rte", description = "estimator artifact (default: the pretrained one)")
-    Path model;
+    @Mixin
+    EstimatorOption estimatorOption;
 
     @Option(names = "--offers", paramLabel = "offers.json",
             description = "hardware offers that /v1/plan ranks when a request brings none, and /v1/offers lists")
@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         HardwareCatalog hardware = Inputs.catalog(catalog);
         List<HardwareOffer> offers = offersFile == null ? List.of() : readOffers(hardware);
-        ServerConfig.Builder config = ServerConfig.builder(Inputs.estimator(main.estimators, model))
+        ServerConfig.Builder config = ServerConfig.builder(estimatorOption.load(main.estimators, spec.commandLine().getErr()))
                 .hardware(hardware)
                 .models(models.catalog(), models.file != null)
                 .offers(offers)

@@ -24,7 +24,7 @@ class ConvertCommandTest {
                  "job": {"phase": "infer", "batchSize": 32}, "hardware": "nvidia-h100-sxm-80gb"}
                 """);
         EstimatorSource real = EstimatorSource.standard();
-        CliHarness.Result refused = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
+        CliHarness.Result refused = CliHarness.run(real, "predict", "--spec", spec.toString(), "--estimator",
                 V1.toString());
         assertThat(refused.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(refused.err()).contains("runtime-estimator convert --estimator").doesNotContain("\tat ");
@@ -35,7 +35,7 @@ class ConvertCommandTest {
         assertThat(convert.exitCode()).as(convert.err()).isZero();
         assertThat(convert.out()).contains("converted").contains("linear");
 
-        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
+        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--estimator",
                 converted.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.out()).contains("seconds");
@@ -56,5 +56,33 @@ class ConvertCommandTest {
                 v2.toString(), "--out", tmp.resolve("v3.rte").toString());
         assertThat(again.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(again.err()).contains("formatVersion").hasLineCount(1);
+    }
+
+    @Test
+    void outFollowsTheRulesOfEveryCommandThatWritesAFile() throws Exception {
+        Path copy = Files.copy(V1, tmp.resolve("old.rte"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link.rte"), copy);
+        CliHarness.Result throughLink = CliHarness.run(EstimatorSource.standard(), "convert", "--estimator",
+                copy.toString(), "--out", link.toString());
+        assertThat(throughLink.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(throughLink.err()).contains("is also an input of this command").hasLineCount(1);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(V1));
+
+        CliHarness.Result directory = CliHarness.run(EstimatorSource.standard(), "convert", "--estimator",
+                copy.toString(), "--out", tmp.toString());
+        assertThat(directory.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(directory.err()).contains("is a directory").hasLineCount(1);
+
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        CliHarness.Result existing = CliHarness.run(EstimatorSource.standard(), "convert", "--estimator",
+                copy.toString(), "--out", notes.toString());
+        assertThat(existing.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(existing.err()).contains("exists and is not an .rte artifact; add --force").hasLineCount(1);
+        assertThat(Files.readString(notes)).isEqualTo("keep me");
+
+        CliHarness.Result forced = CliHarness.run(EstimatorSource.standard(), "convert", "--estimator",
+                copy.toString(), "--out", notes.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readAllBytes(notes)).isNotEqualTo("keep me".getBytes());
     }
 }

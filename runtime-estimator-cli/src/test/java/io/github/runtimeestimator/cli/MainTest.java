@@ -67,8 +67,21 @@ class MainTest {
     void predictWithAnArtifactLoadsIt() throws Exception {
         Path model = Files.writeString(tmp.resolve("m.rte"), "stub artifact");
         CliHarness.Result r = CliHarness.run("predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString(),
-                "--model", model.toString());
+                "--estimator", model.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void theFormerArtifactFlagStillWorksAndSaysItIsDeprecated() throws Exception {
+        Path model = Files.writeString(tmp.resolve("m.rte"), "stub artifact");
+        String spec = spec("\"nvidia-h100-sxm-80gb\"").toString();
+        CliHarness.Result old = CliHarness.run("predict", "--spec", spec, "--model", model.toString());
+        assertThat(old.exitCode()).as(old.err()).isZero();
+        assertThat(old.err()).contains("--model is deprecated").contains("use --estimator");
+        assertThat(old.out()).isEqualTo(CliHarness.run("predict", "--spec", spec, "--estimator", model.toString()).out());
+
+        assertOneLineReason(CliHarness.run("predict", "--spec", spec, "--estimator", model.toString(), "--model",
+                model.toString()), "not both");
     }
 
     @Test
@@ -81,7 +94,7 @@ class MainTest {
         assertOneLineReason(CliHarness.run("predict", "--spec", bad.toString()), "not a valid workload spec");
         Path corrupt = Files.writeString(tmp.resolve("corrupt.rte"), "garbage");
         assertOneLineReason(CliHarness.run("predict", "--spec", spec("\"nvidia-h100-sxm-80gb\"").toString(),
-                "--model", corrupt.toString()), "cannot be loaded");
+                "--estimator", corrupt.toString()), "cannot be loaded");
     }
 
     @Test

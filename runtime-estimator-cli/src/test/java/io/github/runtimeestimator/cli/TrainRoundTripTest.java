@@ -47,7 +47,7 @@ class TrainRoundTripTest {
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(model).isRegularFile();
 
-        CliHarness.Result eval = CliHarness.run(real, "evaluate", "--data", xeon.toString(), "--model",
+        CliHarness.Result eval = CliHarness.run(real, "evaluate", "--data", xeon.toString(), "--estimator",
                 model.toString());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         JsonNode root = JsonMappers.strict().readTree(eval.out());
@@ -58,7 +58,7 @@ class TrainRoundTripTest {
                 {"model": {"name": "resnet50", "family": "cnn", "parameters": 25557032, "flopsPerSample": 8.18e9},
                  "job": {"phase": "infer", "batchSize": 32}, "hardware": "intel-xeon-emr-16c"}
                 """);
-        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--model",
+        CliHarness.Result predict = CliHarness.run(real, "predict", "--spec", spec.toString(), "--estimator",
                 model.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(JsonMappers.strict().readTree(predict.out()).get("seconds").asDouble()).isPositive();

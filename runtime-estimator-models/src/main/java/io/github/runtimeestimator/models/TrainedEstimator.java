@@ -279,7 +279,12 @@ public final class TrainedEstimator implements RuntimeEstimator {
         }
         ModelSpec model = spec.model();
         HardwareSpec hw = spec.hardware();
-        List<String> precisions = domain.precisionsByKind().getOrDefault(hw.kind().id(), List.of());
+        // A training device whose precisions are recorded answers for itself (a CPU trained in fp32 only has not
+        // seen bf16 because another CPU was); any other device by what its kind was trained on.
+        List<String> onDevice = domain.precisionsOn(hw.id());
+        List<String> precisions = onDevice.isEmpty()
+                ? domain.precisionsByKind().getOrDefault(hw.kind().id(), List.of()) : onDevice;
+        String trainedOn = onDevice.isEmpty() ? hw.kind().id() : hw.id();
         boolean familyKnown = domain.families().contains(model.family());
         boolean inDomain = familyKnown && domain.parameters().contains(model.parameters())
                 && domain.flopsPerSample().contains(model.flopsPerSample())
@@ -299,8 +304,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
         outside(reasons, "forward FLOPs per sample", model.flopsPerSample(), domain.flopsPerSample(), "FLOPs");
         outside(reasons, "batch size", spec.job().batchSize(), domain.batchSize(), "");
         if (!precisions.contains(spec.precision().id())) {
-            reasons.add("precision " + spec.precision().id() + " on a " + hw.kind().id()
-                    + " is not in the training data (trained on " + hw.kind().id() + ": "
+            reasons.add("precision " + spec.precision().id() + " on " + (onDevice.isEmpty() ? "a " : "")
+                    + trainedOn + " is not in the training data (trained on " + trainedOn + ": "
                     + (precisions.isEmpty() ? "none" : String.join(", ", precisions)) + ")");
         }
         return List.copyOf(reasons);

@@ -49,22 +49,31 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
      * @param kind                           {@code gpu} or {@code cpu}
      * @param peakFlopsPerSecond             dense peak per precision id, per device
      * @param memoryBandwidthBytesPerSecond  memory bandwidth per device
+     * @param precisions                     the precision ids trained on this device, sorted; empty when the artifact
+     *                                       predates recording them (then only the kind's precisions are known)
      */
     public record Device(@JsonProperty("id") String id, @JsonProperty("kind") String kind,
                          @JsonProperty("peakFlopsPerSecond") Map<String, Double> peakFlopsPerSecond,
-                         @JsonProperty("memoryBandwidthBytesPerSecond") double memoryBandwidthBytesPerSecond) {
+                         @JsonProperty("memoryBandwidthBytesPerSecond") double memoryBandwidthBytesPerSecond,
+                         @JsonProperty("precisions") List<String> precisions) {
         public Device {
             peakFlopsPerSecond = peakFlopsPerSecond == null ? Map.of()
                     : Collections.unmodifiableSortedMap(new TreeMap<>(peakFlopsPerSecond));
+            precisions = precisions == null ? List.of() : List.copyOf(new java.util.TreeSet<>(precisions));
         }
 
-        /** The figures of {@code hw}. */
+        /** The figures of {@code hw}, with no precisions recorded. */
         public static Device of(HardwareSpec hw) {
+            return of(hw, List.of());
+        }
+
+        /** The figures of {@code hw} and the precisions trained on it. */
+        public static Device of(HardwareSpec hw, java.util.Collection<String> precisions) {
             Map<String, Double> peaks = new TreeMap<>();
             for (Precision p : Precision.values()) {
                 peaks.put(p.id(), hw.peakFlopsPerSecond(p));
             }
-            return new Device(hw.id(), hw.kind().id(), peaks, hw.memoryBandwidthBytesPerSecond());
+            return new Device(hw.id(), hw.kind().id(), peaks, hw.memoryBandwidthBytesPerSecond(), List.copyOf(precisions));
         }
 
         /**
@@ -97,6 +106,19 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
     /** Nothing recorded: an artifact trained before the domain was (no extrapolation is then reported but hardware). */
     public static TrainingDomain unknown() {
         return new TrainingDomain(new Range(0, 0), new Range(0, 0), new Range(0, 0), Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * The precisions trained on the device {@code hardwareId}, when the artifact records them per device; empty when
+     * the device is not a training device or its precisions were not recorded.
+     */
+    public List<String> precisionsOn(String hardwareId) {
+        for (Device d : hardware) {
+            if (d.id().equals(hardwareId)) {
+                return d.precisions();
+            }
+        }
+        return List.of();
     }
 
     /** Whether training recorded this domain. */

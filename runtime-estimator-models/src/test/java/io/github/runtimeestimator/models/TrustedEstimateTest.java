@@ -80,8 +80,18 @@ class TrustedEstimateTest {
 
         assertThat(e.extrapolations()).anyMatch(r -> r.startsWith("model size 7.00e+10 parameters is outside"))
                 .anyMatch(r -> r.startsWith("batch size 1.00e+06 is outside"))
-                .anyMatch(r -> r.startsWith("precision fp16 on a gpu is not in the training data"));
+                .anyMatch(r -> r.startsWith("precision fp16 on nvidia-h100-sxm-80gb is not in the training data"));
         assertThat(predict(RESNET50, 32, Precision.BF16, H100).extrapolations()).isEmpty();
+    }
+
+    @Test
+    void aTrainingDeviceAnswersForItsOwnPrecisions() {
+        // the Xeon was measured in fp32 only; the EPYC's bf16 rows do not make a bf16 Xeon estimate measured
+        HardwareSpec xeon = HardwareCatalog.builtIn().require("intel-xeon-emr-16c");
+
+        assertThat(predict(RESNET50, 32, Precision.BF16, xeon).extrapolations()).contains(
+                "precision bf16 on intel-xeon-emr-16c is not in the training data (trained on intel-xeon-emr-16c: fp32)");
+        assertThat(predict(RESNET50, 32, Precision.FP32, xeon).extrapolations()).isEmpty();
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class FleetReader {
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage() + JsonMappers.whereOf(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": a fleet file is a JSON object {\"formatVersion\": 1, \"jobs\": [...],"

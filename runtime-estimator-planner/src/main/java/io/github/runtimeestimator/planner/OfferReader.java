@@ -107,8 +107,7 @@ public final class OfferReader {
     }
 
     private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return JsonMappers.whereOf(e);
     }
 
     private OfferReadResult readJson(JsonNode root, String source) throws IOException {

@@ -32,7 +32,7 @@ class StrictOfferInputTest {
         assertThatThrownBy(() -> readJson(OFFER.formatted("4.5").replace("\"id\": \"a\",",
                 "\"id\": \"a\", \"id\": \"b\",")))
                 .isInstanceOf(IOException.class).hasMessageContaining("o.json: not valid JSON: Duplicate")
-                .hasMessageContaining("line 1");
+                .hasMessageContaining("at $.offers[0].id (line 1, column");
     }
 
     @Test

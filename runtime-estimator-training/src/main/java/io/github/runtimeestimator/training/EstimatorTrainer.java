@@ -316,6 +316,7 @@ public final class EstimatorTrainer {
         TreeMap<String, HardwareSpec> hardware = new TreeMap<>();
         TreeSet<String> families = new TreeSet<>();
         Map<String, TreeSet<String>> precisions = new TreeMap<>();
+        Map<String, TreeSet<String>> precisionsByDevice = new TreeMap<>();
         double[] parameters = {Double.MAX_VALUE, 0};
         double[] flops = {Double.MAX_VALUE, 0};
         double[] batch = {Double.MAX_VALUE, 0};
@@ -327,6 +328,7 @@ public final class EstimatorTrainer {
                 hardware.putIfAbsent(w.hardware().id(), w.hardware());
                 families.add(w.model().family());
                 precisions.computeIfAbsent(w.hardware().kind().id(), k -> new TreeSet<>()).add(w.precision().id());
+                precisionsByDevice.computeIfAbsent(w.hardware().id(), k -> new TreeSet<>()).add(w.precision().id());
                 widen(parameters, w.model().parameters());
                 widen(flops, w.model().flopsPerSample());
                 widen(batch, w.job().batchSize());
@@ -335,7 +337,8 @@ public final class EstimatorTrainer {
         Map<String, List<String>> precisionLists = new TreeMap<>();
         precisions.forEach((kind, set) -> precisionLists.put(kind, List.copyOf(set)));
         TrainingDomain domain = new TrainingDomain(range(parameters), range(flops), range(batch), precisionLists,
-                List.copyOf(families), hardware.values().stream().map(TrainingDomain.Device::of).toList());
+                List.copyOf(families), hardware.values().stream()
+                        .map(hw -> TrainingDomain.Device.of(hw, precisionsByDevice.get(hw.id()))).toList());
         return new TrainingSummary(stepRows.size() + epochRows.size(), skipped, byPhase, List.copyOf(models),
                 List.copyOf(hardware.keySet()), options.sourceFiles(), LocalDate.now(ZoneOffset.UTC).toString(),
                 LibraryVersion.get(), domain);

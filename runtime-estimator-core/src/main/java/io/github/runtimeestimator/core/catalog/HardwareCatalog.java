@@ -1,7 +1,6 @@
 package io.github.runtimeestimator.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareKind;
@@ -144,8 +143,7 @@ public final class HardwareCatalog {
     private static String describe(JsonProcessingException e) {
         Throwable cause = e.getCause();
         String what = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-        JsonLocation at = e.getLocation();
-        return at == null ? what : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return what + JsonMappers.whereOf(e);
     }
 
     private static HardwareCatalog fromFile(CatalogFile file, String where) throws IOException {

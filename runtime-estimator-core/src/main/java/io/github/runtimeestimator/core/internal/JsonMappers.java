@@ -1,12 +1,16 @@
 package io.github.runtimeestimator.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one home of the library's Jackson configuration: every JSON document the library reads (specs, offers,
@@ -107,6 +113,51 @@ public final class JsonMappers {
     /** The mapper for documents the library writes: pretty-printed, default settings otherwise. */
     public static ObjectMapper output() {
         return OUTPUT;
+    }
+
+    /**
+     * Where a parse or binding failure happened, for a message: {@code " at $.jobs[0].deadline (line 7, column 30)"},
+     * or only the part that is known ({@code ""} when neither is). The path is the JSON path of the value being read
+     * (for a duplicate key, the key itself).
+     */
+    public static String whereOf(JsonProcessingException e) {
+        String path = pathOf(e);
+        JsonLocation at = e.getLocation();
+        String line = at == null || at.getLineNr() < 1 ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return (path.isEmpty() ? "" : " at " + path) + line;
+    }
+
+    /**
+     * The JSON path ({@code $.jobs[0].deadline}) of the value a failure happened at, "" when unknown: the longer of
+     * the parser's position and the path databind recorded (databind stops at the object of a repeated key).
+     */
+    static String pathOf(JsonProcessingException e) {
+        List<String> fromParser = new ArrayList<>();
+        if (e.getProcessor() instanceof JsonParser parser) {
+            for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inObject() && c.getCurrentName() != null) {
+                    fromParser.add(0, c.getCurrentName());
+                } else if (c.inArray()) {
+                    fromParser.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+                }
+            }
+        }
+        List<String> fromMapping = new ArrayList<>();
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference r : mapping.getPath()) {
+                fromMapping.add(r.getFieldName() != null ? r.getFieldName() : "[" + Math.max(0, r.getIndex()) + "]");
+            }
+        }
+        List<String> parts = fromParser.size() >= fromMapping.size() ? fromParser : fromMapping;
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("$");
+        for (String part : parts) {
+            sb.append(part.startsWith("[") ? "" : ".").append(part);
+        }
+        return sb.toString();
     }
 
     /** The module that refuses non-finite values bound to {@code double} and {@code Double}. */

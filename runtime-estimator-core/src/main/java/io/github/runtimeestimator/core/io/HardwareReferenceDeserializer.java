@@ -46,13 +46,21 @@ final class HardwareReferenceDeserializer extends DelegatingDeserializer {
     /** The keys a reference object may hold; an object with only these (and an id) is a reference. */
     private static final Set<String> REFERENCE_KEYS = Set.of("id", "deviceCount", "threads", "threadsUsed", "cores");
 
+    /** The catalogue used when the reader carries none (the module's); null: a name cannot be resolved. */
+    private final transient HardwareCatalog fallback;
+
     HardwareReferenceDeserializer(JsonDeserializer<?> defaultDeserializer) {
+        this(defaultDeserializer, null);
+    }
+
+    HardwareReferenceDeserializer(JsonDeserializer<?> defaultDeserializer, HardwareCatalog fallback) {
         super(defaultDeserializer);
+        this.fallback = fallback;
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-        return new HardwareReferenceDeserializer(newDelegatee);
+        return new HardwareReferenceDeserializer(newDelegatee, fallback);
     }
 
     @Override
@@ -115,7 +123,7 @@ final class HardwareReferenceDeserializer extends DelegatingDeserializer {
         return true;
     }
 
-    private static HardwareSpec withOverrides(JsonNode tree, DeserializationContext ctxt) {
+    private HardwareSpec withOverrides(JsonNode tree, DeserializationContext ctxt) {
         JsonNode id = tree.get("id");
         if (!id.isTextual()) {
             throw new SpecValidationException("hardware.id", id.toString(), "must be a string: a catalogue id, a"
@@ -152,8 +160,9 @@ final class HardwareReferenceDeserializer extends DelegatingDeserializer {
         return v.intValue();
     }
 
-    private static HardwareSpec resolve(String name, DeserializationContext ctxt) {
-        Object catalog = ctxt.getAttribute(CATALOG_ATTRIBUTE);
+    private HardwareSpec resolve(String name, DeserializationContext ctxt) {
+        Object attribute = ctxt.getAttribute(CATALOG_ATTRIBUTE);
+        Object catalog = attribute instanceof HardwareCatalog ? attribute : fallback;
         if (!(catalog instanceof HardwareCatalog c)) {
             throw new SpecValidationException("hardware", name,
                     "a hardware name needs a catalogue to resolve it; give an inline hardware object instead");

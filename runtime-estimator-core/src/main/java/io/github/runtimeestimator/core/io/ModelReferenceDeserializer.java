@@ -21,13 +21,21 @@ final class ModelReferenceDeserializer extends DelegatingDeserializer {
     /** Reader attribute holding the {@link ModelCatalog} that resolves model names. */
     static final String CATALOG_ATTRIBUTE = ModelCatalog.class.getName();
 
+    /** The catalogue used when the reader carries none (the module's, or the built-in one). */
+    private final transient ModelCatalog fallback;
+
     ModelReferenceDeserializer(JsonDeserializer<?> defaultDeserializer) {
+        this(defaultDeserializer, null);
+    }
+
+    ModelReferenceDeserializer(JsonDeserializer<?> defaultDeserializer, ModelCatalog fallback) {
         super(defaultDeserializer);
+        this.fallback = fallback;
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-        return new ModelReferenceDeserializer(newDelegatee);
+        return new ModelReferenceDeserializer(newDelegatee, fallback);
     }
 
     @Override
@@ -36,7 +44,8 @@ final class ModelReferenceDeserializer extends DelegatingDeserializer {
             return super.deserialize(p, ctxt);
         }
         Object catalog = ctxt.getAttribute(CATALOG_ATTRIBUTE);
-        ModelCatalog models = catalog instanceof ModelCatalog ? (ModelCatalog) catalog : ModelCatalog.builtIn();
+        ModelCatalog models = catalog instanceof ModelCatalog ? (ModelCatalog) catalog
+                : fallback != null ? fallback : ModelCatalog.builtIn();
         String name = p.getText();
         return models.find(name).orElseThrow(() -> new UnknownModelException("model", name,
                 models.closeNames(name, 5)));

@@ -25,7 +25,8 @@ class StrictCatalogJsonTest {
     void aRepeatedKeyFails() throws IOException {
         Path file = catalog(ENTRY.formatted("1e12", ", \"clockMhz\": 2000"));
         assertThatThrownBy(() -> HardwareCatalog.fromJson(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("extra.json").hasMessageContaining("Duplicate").hasMessageContaining("clockMhz");
+                .hasMessageContaining("extra.json").hasMessageContaining("Duplicate").hasMessageContaining("clockMhz")
+                .hasMessageContaining("at $.entries[0].clockMhz (line 1, column");
     }
 
     @Test

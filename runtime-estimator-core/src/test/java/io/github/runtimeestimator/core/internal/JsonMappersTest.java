@@ -64,4 +64,18 @@ class JsonMappersTest {
         String deep = "[".repeat(JsonMappers.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonMappers.MAX_NESTING_DEPTH + 1);
         assertThatThrownBy(() -> STRICT.readTree(deep)).isInstanceOf(StreamConstraintsException.class);
     }
+
+    @Test
+    void whereOfGivesTheJsonPathAndTheLineOfAFailure() {
+        assertThatThrownBy(() -> STRICT.readTree("{\"jobs\": [{\"id\": \"a\"}, {\"id\": \"b\",\n \"id\": \"c\"}]}"))
+                .isInstanceOf(JsonProcessingException.class)
+                .satisfies(e -> assertThat(JsonMappers.whereOf((JsonProcessingException) e))
+                        .isEqualTo(" at $.jobs[1].id (line 2, column 6)"));
+        assertThatThrownBy(() -> STRICT.readValue("{\"x\": 1e400}", Point.class))
+                .satisfies(e -> assertThat(JsonMappers.whereOf((JsonProcessingException) e))
+                        .startsWith(" at $.x (line 1, column"));
+        assertThatThrownBy(() -> STRICT.readTree("{\"x\": 1} garbage"))
+                .satisfies(e -> assertThat(JsonMappers.whereOf((JsonProcessingException) e))
+                        .as("after the document there is no path, only the place").startsWith(" (line 1, column"));
+    }
 }

@@ -114,6 +114,16 @@ final class ManifestJson {
                 object.set(f[1], JSON.readTree(f[2]));
             }
         }
+        // each training device's precisions, recorded since 2026-12-02: none recorded before
+        JsonNode data = root.get("trainingData");
+        JsonNode devices = data == null || data.get("domain") == null ? null : data.get("domain").get("hardware");
+        if (devices != null && devices.isArray()) {
+            for (JsonNode device : devices) {
+                if (device instanceof ObjectNode object && !object.has("precisions")) {
+                    object.putArray("precisions");
+                }
+            }
+        }
     }
 
     static byte[] write(ArtifactManifest manifest) {

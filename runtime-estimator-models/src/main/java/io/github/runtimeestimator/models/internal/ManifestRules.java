@@ -271,6 +271,11 @@ public final class ManifestRules {
                 }
                 range(f + ".peakFlopsPerSecond." + e.getKey(), e.getValue(), Double.MIN_VALUE, Double.MAX_VALUE);
             }
+            for (String p : dev.precisions()) {
+                if (!PRECISIONS.contains(p)) {
+                    fail(f + ".precisions", "'" + p + "' is not a precision " + PRECISIONS);
+                }
+            }
         }
     }
 
