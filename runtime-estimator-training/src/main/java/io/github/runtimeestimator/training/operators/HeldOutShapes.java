@@ -90,8 +90,8 @@ public final class HeldOutShapes {
                 int first = device.get(0);
                 Precision precision = table.devices[first].precision();
                 String key = table.deviceKeys[first];
-                String device = key.substring(0, key.lastIndexOf('/')); // the id, with @Nt for a CPU's threads
-                cells.add(new OperatorAccuracy.Cell(family, device, precision, trainedOn,
+                String deviceName = key.substring(0, key.lastIndexOf('/')); // the id, @Nt for a CPU's threads
+                cells.add(new OperatorAccuracy.Cell(family, deviceName, precision, trainedOn,
                         AccuracyScore.of(p, m), AccuracyScore.of(r, m), AccuracyScore.of(c, m)));
             }
         }
