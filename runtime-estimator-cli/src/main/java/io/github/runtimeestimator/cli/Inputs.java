@@ -82,7 +82,9 @@ final class Inputs {
      * Reads schema-v1 CSV files; rows that break a rule (unknown hardware, say) become rejections, and so do ok
      * rows whose time is not physically plausible ({@link PhysicalBounds#implausibility}: below the step's
      * physical floor or above a day per step), naming file and line. In {@link ReadMode#STRICT} the first of
-     * either fails the command. With {@code --models}, rows of its models gain their descriptors and graph.
+     * either fails the command. A row that names a catalogued model but gives neither parameters nor FLOPs takes them
+     * (and the descriptors and graph) from the model catalogue, the built-in one with {@code --models} merged over it;
+     * with {@code --models}, rows of its models also gain their descriptors and graph.
      */
     static Data measurements(List<Path> files, HardwareCatalog catalog, ReadMode mode, ModelCatalogOption models) {
         List<Measurement> rows = new ArrayList<>();
@@ -92,7 +94,7 @@ final class Inputs {
             existingFile("data file", file);
             MeasurementReadResult result;
             try {
-                result = MeasurementCsv.read(file, catalog, mode);
+                result = MeasurementCsv.read(file, catalog, models.catalog(), mode);
             } catch (IOException e) {
                 throw new UserInputException(oneLine(e), e);
             }

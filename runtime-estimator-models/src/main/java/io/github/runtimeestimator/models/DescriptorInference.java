@@ -19,11 +19,14 @@ import java.util.Optional;
  * <p>A spec that gives only its name, family, parameters, FLOPs and input shape is matched to the {@link #neighbours}
  * references of its family nearest in (log10 parameters, log10 FLOPs per sample, log10 input elements) (all
  * references when its family has fewer): its leaf layers are the <em>fewest</em> of theirs, its activation elements
- * per sample their median activation elements per FLOP times its own FLOPs, its matmul FLOPs the median matmul share
- * times its FLOPs. The fewest layers, not the typical count: families mix shallow and deep networks of the same size
- * (AlexNet's 19 layers and RegNet's 237 at equal FLOPs), and on a GPU at a small batch every layer is a kernel launch,
- * so an inferred count too high over-predicts by several times (an error a relative measure does not bound), while
- * one too low under-predicts by less than 100%. The measured effect is in {@code docs/accuracy-undescribed.md}.
+ * per sample the <em>least</em> their activations imply at its size (the smallest of their
+ * {@code activations x sqrt(parameters) / FLOPs}, times its FLOPs over the square root of its parameters), its matmul
+ * FLOPs the median matmul share times its FLOPs. The fewest layers and the least activation traffic, not the typical
+ * ones: families mix shallow, wide networks and deep, narrow ones of the same size (AlexNet's 19 layers and RegNet's
+ * 237 at equal FLOPs; ResNet-18's 7.5 million activations and RegNet-Y-1.6GF's 24 million at equal parameters and
+ * FLOPs), and on a GPU at a small batch every layer is a kernel launch and every activation a memory round trip, so
+ * a description too costly over-predicts by several times (an error a relative measure does not bound), while one
+ * too cheap under-predicts by less than 100%. The measured effect is in {@code docs/accuracy-undescribed.md}.
  *
  * <p>{@link #byFigures} recognises a catalogued model under another name: a reference with the spec's input shape
  * whose parameters and FLOPs agree within {@value #FIGURES_TOLERANCE} (relative).
@@ -151,13 +154,24 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
                 .sorted(Comparator.comparingDouble((Reference r) -> distance(at, r)).thenComparing(Reference::name))
                 .limit(neighbours).toList();
         long leaf = nearest.stream().mapToLong(Reference::leafLayers).min().orElseThrow();
-        double activationPerFlop = median(nearest.stream()
-                .mapToDouble(r -> r.activationElementsPerSample() / r.flopsPerSample()).toArray());
+        double activationRatio = nearest.stream().mapToDouble(DescriptorInference::activationRatio).min()
+                .orElseThrow();
         double matmulShare = median(nearest.stream()
                 .mapToDouble(r -> Math.min(1.0, r.matmulFlopsPerSample() / r.flopsPerSample())).toArray());
         return spec.toBuilder().leafLayers(leaf)
-                .activationElementsPerSample(activationPerFlop * spec.flopsPerSample())
+                .activationElementsPerSample(activationRatio * spec.flopsPerSample()
+                        / Math.sqrt(spec.parameters()))
                 .matmulFlopsPerSample(matmulShare * spec.flopsPerSample()).build();
+    }
+
+    /**
+     * {@code activations x sqrt(parameters) / FLOPs}: a layer of width {@code c} holds about {@code c^2} weights
+     * and does {@code c^2} multiply-adds per activation it writes, so activations go as FLOPs / sqrt(parameters)
+     * within a shape of network (the collector's small CNNs: 1.8 to 2.0 from 24 thousand to 1.5 million
+     * parameters, where activations per FLOP fall 7-fold).
+     */
+    private static double activationRatio(Reference r) {
+        return r.activationElementsPerSample() * Math.sqrt(r.parameters()) / r.flopsPerSample();
     }
 
     private static double distance(double[] at, Reference r) {

@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * <p>When {@link #perDistance} is true the residuals were divided by {@code 1 + d}, where {@code d} is how far the
  * held-out row's device lies from the nearest device of its fold's training rows
  * ({@link TrainingDomain#hardwareDistance}), and an estimate's bounds multiply them by its own {@code 1 + d}: the
- * farther a device is from those trained on, the wider its interval.
+ * farther a device is from those trained on, the wider its interval. Such a group's bounds are symmetric (the
+ * quantile of the residuals' magnitudes on both sides): a device is mis-estimated in the direction of the side of the
+ * training devices it lies on, and the held-out devices of calibration need not lie on the same side as a new one.
  *
  * @param calibration  how the residuals were held out ({@code leave-one-family-out, 7 folds}); empty when none were
  * @param perDistance  whether the quantiles are per unit of {@code 1 + d}

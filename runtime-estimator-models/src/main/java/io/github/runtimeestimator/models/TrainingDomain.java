@@ -113,7 +113,8 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
      * the device is not a training device or its precisions were not recorded.
      */
     public List<String> precisionsOn(String hardwareId) {
-        for (Device d : hardware) {
+        for (int i = 0; i < hardware.size(); i++) { // indexed: predict's hot path allocates no iterator
+            Device d = hardware.get(i);
             if (d.id().equals(hardwareId)) {
                 return d.precisions();
             }

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
@@ -30,14 +31,29 @@ class DescriptorInferenceTest {
     }
 
     @Test
-    void theFewestLayersAndTheMedianActivationsPerFlopOfTheThreeNearestOfTheFamily() {
+    void theFewestLayersAndTheLeastActivationsOfTheThreeNearestOfTheFamily() {
         ModelSpec inferred = inference.infer(undescribed("cnn", 2_000_000, 2e9));
 
         assertThat(inferred.leafLayers()).isEqualTo(20L); // of a, b, c; "far" is not among the nearest
-        // activations per FLOP: a 1e-3, b 2e-3, c 5e-4 -> median 1e-3, times 2e9 FLOPs
-        assertThat(inferred.activationElementsPerSample()).isEqualTo(2e6);
+        // activations x sqrt(parameters) / FLOPs: a 1.0, b 2.83, c 1.0 -> the least, 1.0, times 2e9 / sqrt(2e6)
+        assertThat(inferred.activationElementsPerSample()).isCloseTo(2e9 / Math.sqrt(2e6), within(1e-6));
         assertThat(inferred.matmulFlopsPerSample()).isEqualTo(2e9);
         assertThat(inferred.name()).isEqualTo("mine");
+    }
+
+    @Test
+    void activationsFollowFlopsOverTheSquareRootOfParametersAcrossWidths() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        ModelSpec wide = catalog.all().stream().filter(m -> m.name().equals("small_cnn_128")).findFirst()
+                .orElseThrow();
+        DescriptorInference others = DescriptorInference.from(catalog.all()).without(List.of("small_cnn_128"));
+
+        ModelSpec inferred = others.infer(ModelDescriber.withheld(wide));
+
+        // small_cnn_64 (half the width) is among its nearest: a quarter of the weights, a quarter of the FLOPs per
+        // activation; activations per FLOP would say 3.4 times too many (from the SqueezeNets beside it)
+        assertThat(inferred.activationElementsPerSample() / wide.activationElementsPerSample()).isBetween(0.95, 1.05);
+        assertThat(inferred.leafLayers()).isEqualTo(wide.leafLayers());
     }
 
     @Test

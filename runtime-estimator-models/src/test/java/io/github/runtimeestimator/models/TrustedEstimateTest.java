@@ -102,6 +102,11 @@ class TrustedEstimateTest {
         assertThat(intervals.unseenHardware().isCalibrated()).isTrue();
         assertThat(intervals.unseenFamily().isCalibrated()).isTrue();
         assertThat(intervals.inferredModel().isCalibrated()).isTrue();
+        // a new device may lie on either side of those trained on: its bounds per unit of distance are symmetric
+        assertThat(intervals.unseenHardware().pooled().lowerLogResidual())
+                .isEqualTo(-intervals.unseenHardware().pooled().upperLogResidual());
+        intervals.unseenHardware().byPhase().values().forEach(p ->
+                assertThat(p.lowerLogResidual()).isEqualTo(-p.upperLogResidual()));
 
         double farther = width(predict(RESNET50, 16, Precision.BF16, t4));
         double nearer = width(predict(RESNET50, 16, Precision.BF16, a100));

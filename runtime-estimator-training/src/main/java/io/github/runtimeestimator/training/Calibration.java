@@ -35,7 +35,10 @@ import java.util.function.Function;
  *       leave the fold's models out, the interval of an inferred model;</li>
  *   <li>one fold per family (when there are at least two): the interval of a family never seen;</li>
  *   <li>one fold per device (when there are at least two): the interval of hardware never seen, per unit of
- *       {@code 1 + d} where {@code d} is the held-out device's distance from the fold's training devices.</li>
+ *       {@code 1 + d} where {@code d} is the held-out device's distance from the fold's training devices, and
+ *       symmetric ({@link Fits#symmetricInterval}): a device extrapolated to is mis-estimated in the direction of the
+ *       side it lies on (faster than every training device: over-estimated; slower: under-estimated), so the folds'
+ *       signs say which held-out devices were faster, not which side a new one will be on.</li>
  * </ul>
  * The quantiles of each set of held-out log residuals {@code ln(measured / predicted)} are the interval's bounds.
  */
@@ -149,8 +152,8 @@ final class Calibration {
             }
         }
         return group("leave-one-" + what + "-out, " + groups.size() + " folds" + (perDistance
-                ? ", residuals per unit of 1 + distance from the training devices" : ""), perDistance, byPhase,
-                lowerP, upperP);
+                ? ", residuals per unit of 1 + distance from the training devices, symmetric" : ""), perDistance,
+                byPhase, lowerP, upperP);
     }
 
     /** A domain holding only the devices of {@code rows} (what {@link TrainingDomain#hardwareDistance} reads). */
@@ -169,11 +172,15 @@ final class Calibration {
                                        double lowerP, double upperP) {
         List<Double> all = new ArrayList<>();
         Map<String, PhaseInterval> intervals = new TreeMap<>();
+        double coverage = upperP - lowerP;
         byPhase.forEach((phase, residuals) -> {
             all.addAll(residuals);
-            intervals.put(phase, Fits.interval(toArray(residuals), lowerP, upperP));
+            intervals.put(phase, perDistance ? Fits.symmetricInterval(toArray(residuals), coverage)
+                    : Fits.interval(toArray(residuals), lowerP, upperP));
         });
-        return new IntervalGroup(calibration, perDistance, Fits.interval(toArray(all), lowerP, upperP), intervals);
+        return new IntervalGroup(calibration, perDistance, perDistance
+                ? Fits.symmetricInterval(toArray(all), coverage) : Fits.interval(toArray(all), lowerP, upperP),
+                intervals);
     }
 
     private static CompiledRegressor fitCompiled(TrainerConfig config, FeatureExtractor features,

@@ -123,4 +123,21 @@ class CompositionTest {
         assertThat(usual.lowerLogResidual()).isCloseTo(-0.22, within(1e-12));
         assertThat(usual.upperLogResidual()).isCloseTo(0.32, within(1e-12));
     }
+
+    @Test
+    void aSymmetricIntervalTakesTheQuantileOfTheMagnitudesOnBothSides() {
+        // nine residuals on one side and one on the other: signed quantiles would put the lower bound near 0
+        double[] oneSided = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, -1.0};
+        PhaseInterval signed = Fits.interval(oneSided, 0.1, 0.9);
+        PhaseInterval symmetric = Fits.symmetricInterval(oneSided, 0.8);
+
+        assertThat(signed.lowerLogResidual()).isGreaterThan(-0.2);
+        assertThat(symmetric.lowerLogResidual()).isEqualTo(-symmetric.upperLogResidual());
+        // |r| sorted 0.1 .. 1.0: the 0.8 quantile lies between 0.8 and 0.9
+        assertThat(symmetric.upperLogResidual()).isBetween(0.8, 0.9);
+        assertThat(symmetric.rows()).isEqualTo(10);
+        assertThat(symmetric.coverage()).isEqualTo(0.8);
+        assertThat(Fits.symmetricInterval(new double[] {-100, 100}, 0.8).upperLogResidual())
+                .as("capped at what an artifact may hold").isEqualTo(50);
+    }
 }

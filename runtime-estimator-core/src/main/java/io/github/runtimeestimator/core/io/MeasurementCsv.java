@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.core.internal.Utf8Reader;
 import java.io.BufferedWriter;
@@ -71,7 +72,21 @@ public final class MeasurementCsv {
      */
     public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ReadMode mode) throws IOException {
         try (Utf8Reader in = new Utf8Reader(Files.newInputStream(csv))) {
-            return read(in, String.valueOf(csv.getFileName()), catalog, mode);
+            return read(in, String.valueOf(csv.getFileName()), catalog, null, mode);
+        }
+    }
+
+    /**
+     * Reads a schema-v1 CSV file as {@link #read(Path, HardwareCatalog, ReadMode)} does, and a row that names its
+     * model but gives neither {@code params} nor {@code flops_per_sample} takes its model (parameters, FLOPs,
+     * descriptors, graph) from {@code models}'s entry of that name (and input shape, when the row gives one); a
+     * row naming a model the catalogue does not know is then rejected naming {@code params}.
+     */
+    public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ModelCatalog models, ReadMode mode)
+            throws IOException {
+        Objects.requireNonNull(models, "models");
+        try (Utf8Reader in = new Utf8Reader(Files.newInputStream(csv))) {
+            return read(in, String.valueOf(csv.getFileName()), catalog, models, mode);
         }
     }
 
@@ -82,10 +97,15 @@ public final class MeasurementCsv {
      */
     public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
+        return read(in, fileName, catalog, null, mode);
+    }
+
+    private static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog,
+                                              ModelCatalog models, ReadMode mode) throws IOException {
         Objects.requireNonNull(in, "in");
         Utf8Reader utf8 = in instanceof Utf8Reader ? (Utf8Reader) in : null;
         Objects.requireNonNull(catalog, "catalog");
-        MeasurementRowCodec codec = new MeasurementRowCodec(catalog);
+        MeasurementRowCodec codec = new MeasurementRowCodec(catalog, models);
         RowSink sink = new RowSink(mode);
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
             p.setSchema(CsvSchema.emptySchema().withoutHeader());

@@ -12,6 +12,7 @@ import io.github.runtimeestimator.core.RunInfo;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +44,16 @@ final class MeasurementRowCodec {
             Map.entry("hardware.threadsUsed", "threads"));
 
     private final HardwareCatalog catalog;
+    /** Fills a row that gives neither parameters nor FLOPs from its model's entry; null: such a row is refused. */
+    private final ModelCatalog models;
 
     MeasurementRowCodec(HardwareCatalog catalog) {
+        this(catalog, null);
+    }
+
+    MeasurementRowCodec(HardwareCatalog catalog, ModelCatalog models) {
         this.catalog = catalog;
+        this.models = models;
     }
 
     /** Cells of one row: schema columns (absent ones read as empty) and extra columns in file order. */
@@ -90,12 +98,16 @@ final class MeasurementRowCodec {
                 : decimalCell(row, "activation_elements_per_sample", Double.NaN, true);
         Double matmulFlops = row.get("matmul_flops_per_sample").isBlank() ? null
                 : decimalCell(row, "matmul_flops_per_sample", Double.NaN, true);
-        ModelSpec model = build(row, () -> new ModelSpec(
+        ModelSpec model = fromCatalogue(row);
+        if (model == null) {
+            model = build(row, () -> new ModelSpec(
                 requiredText(row, "model"),
                 row.get("family"),
                 longCell(row, "params", 0L, true),
                 decimalCell(row, "flops_per_sample", Double.NaN, true),
                 row.get("input_shape"), leafLayers, activations, matmulFlops));
+        }
+        ModelSpec rowModel = model;
         JobSpec job = build(row, () -> new JobSpec(
                 phase,
                 intCell(row, "batch_size", 0, true),
@@ -115,9 +127,29 @@ final class MeasurementRowCodec {
         double peakMib = decimalCell(row, "peak_mem_mib", Double.NaN, false);
 
         HardwareSpec hardware = hardware(row, run);
-        WorkloadSpec workload = new WorkloadSpec(model, job, precision, hardware);
+        WorkloadSpec workload = new WorkloadSpec(rowModel, job, precision, hardware);
         return build(row, () -> new Measurement(workload, status, seconds, p10, p90, repeats, steps, peakMib, run,
                 row.extras()));
+    }
+
+    /**
+     * The model catalogue's entry for a row that names its model but gives neither {@code params} nor
+     * {@code flops_per_sample} (at the row's {@code input_shape} when it gives one): its parameters, FLOPs,
+     * descriptors and graph. Null when the row gives either figure, or when this codec has no catalogue.
+     */
+    private ModelSpec fromCatalogue(Row row) throws RowFault {
+        if (models == null || !row.get("params").isBlank() || !row.get("flops_per_sample").isBlank()) {
+            return null;
+        }
+        String name = requiredText(row, "model");
+        String shape = row.get("input_shape");
+        java.util.Optional<ModelSpec> entry = shape.isBlank() ? models.find(name) : models.find(name, shape);
+        if (entry.isEmpty()) {
+            throw new RowFault("params", "", "is required: model " + name
+                    + (shape.isBlank() ? "" : " at input shape " + shape) + " is not in the model catalogue"
+                    + " to take its parameters and FLOPs from");
+        }
+        return entry.get();
     }
 
     private RunInfo runInfo(Row row) throws RowFault {

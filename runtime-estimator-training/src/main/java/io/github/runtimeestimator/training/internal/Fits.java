@@ -38,6 +38,30 @@ public final class Fits {
     }
 
     /**
+     * The symmetric interval {@code [-q, q]} from held-out log residuals, {@code q} the {@code coverage} quantile of
+     * their absolute values, within {@link ManifestRules#MAX_ABS_LOG_RESIDUAL}: for residuals whose sign the
+     * situation does not tell (a device extrapolated to lies faster or slower than those trained on, and the error
+     * takes the sign of that side), so that an unbalanced mix of sides in calibration does not narrow one bound.
+     */
+    public static PhaseInterval symmetricInterval(double[] logResiduals, double coverage) {
+        if (logResiduals.length == 0) {
+            return PhaseInterval.none();
+        }
+        double[] magnitude = new double[logResiduals.length];
+        for (int i = 0; i < magnitude.length; i++) {
+            magnitude[i] = Math.abs(logResiduals[i]);
+        }
+        double q = Math.min(ManifestRules.MAX_ABS_LOG_RESIDUAL, Stats.quantile(magnitude, coverage));
+        int inside = 0;
+        for (double m : magnitude) {
+            if (m <= q) {
+                inside++;
+            }
+        }
+        return new PhaseInterval(-q, q, magnitude.length, (double) inside / magnitude.length);
+    }
+
+    /**
      * The interval from held-out log residuals at quantiles {@code lowerP} and {@code upperP}, each within
      * {@link ManifestRules#MAX_ABS_LOG_RESIDUAL} of 0 (what an artifact may hold; wider says nothing more).
      */
