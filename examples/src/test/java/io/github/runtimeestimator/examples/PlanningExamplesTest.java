@@ -13,7 +13,11 @@ import io.github.runtimeestimator.planner.FleetReader;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
 import io.github.runtimeestimator.planner.ResourcePlanner;
+import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.planner.Plan;
+import io.github.runtimeestimator.planner.RankedOffer;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The files of {@code examples/planning} (the worked examples of docs/planner.md) read and plan. */
@@ -53,5 +57,23 @@ class PlanningExamplesTest {
         assertThat(plan.assignments().size() + plan.unmet().size()).isEqualTo(5);
         assertThat(plan.assignments()).allSatisfy(a -> assertThat(a.option().fits()).isTrue());
         assertThat(plan.unmet()).allSatisfy(u -> assertThat(u.reason()).isNotBlank());
+    }
+
+    @Test
+    void bf16FineTuningOnTheCpuMeasuredOnlyInFp32IsMarkedAndAMeasuredOfferNamed() throws IOException {
+        WorkloadSpec bert = SpecJson.readWorkload(Paths.example("planning/bert-base-bf16-finetune.json"), HARDWARE);
+        OfferReadResult offers = new OfferReader(HARDWARE).read(Paths.example("offers.json"));
+        ResourcePlanner planner = new ResourcePlanner(RuntimeEstimator.loadDefault());
+
+        Plan plan = planner.plan(bert, offers.offers(), Constraints.deadline(Duration.ofDays(3)));
+        RankedOffer xeon = plan.ranked().stream().filter(r -> r.offer().id().equals("owned-xeon-16c")).findFirst()
+                .orElseThrow();
+        assertThat(xeon.extrapolations()).contains("precision bf16 on intel-xeon-emr-16c is not in the training data"
+                + " (trained on intel-xeon-emr-16c: fp32)");
+        assertThat(plan.measuredAlternative()).hasValueSatisfying(r -> assertThat(r.extrapolates()).isFalse());
+
+        Plan measured = planner.plan(bert, offers.offers(),
+                Constraints.deadline(Duration.ofDays(3)).preferringMeasured(true));
+        assertThat(measured.choice()).hasValueSatisfying(r -> assertThat(r.extrapolates()).isFalse());
     }
 }
