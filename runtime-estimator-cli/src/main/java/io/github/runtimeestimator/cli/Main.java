@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Estimates how long an AI model takes to train or serve on given hardware.",
         subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class,
                 CompareCommand.class, ConvertCommand.class, ValidateCommand.class, CatalogCommand.class,
-                DescribeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                DescribeCommand.class, KernelsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

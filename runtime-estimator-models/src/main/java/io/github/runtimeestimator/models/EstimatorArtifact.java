@@ -23,7 +23,8 @@ import java.util.function.Function;
  * The {@code .rte} estimator artifact, format {@value #FORMAT_VERSION}: a zip of {@code manifest.json} (what made
  * the estimator, what it was trained on, how well it did, how epochs and bounds are composed, and a reference per
  * compiled regressor) and one {@code regressors/<name>.bin} per regressor holding its compiled evaluator as flat
- * little-endian arrays. Code-free data: reading it needs no Tribuo class, no native library and no Java
+ * little-endian arrays; optionally a per-operator model ({@link TrainedEstimator#operatorModel()}), one
+ * {@code operators/<family>.bin} per family. Code-free data: reading it needs no Tribuo class, no native library and no Java
  * deserialization. The layout and every check are described in {@code docs/artifact-format.md}.
  *
  * <p>Reading refuses, with an {@link ArtifactFormatException} naming the file, the entry and the field: a file
@@ -67,7 +68,8 @@ public final class EstimatorArtifact {
                 List.of(new FeatureSetRef(fx.id(), fx.version(), fx.names())), StepRoofline.version(),
                 estimator.epochOverhead(), estimator.intervals(), estimator.trainingData(),
                 estimator.heldOutMetrics(), estimator.describer().inference(), List.of());
-        byte[] bytes = ArtifactWriter.toBytes(manifest, List.of(estimator.stepRegressor()));
+        byte[] bytes = ArtifactWriter.toBytes(manifest, List.of(estimator.stepRegressor()),
+                estimator.operatorModel().orElse(null));
         try {
             ArtifactReader.read(bytes, "the artifact being written");
         } catch (ArtifactFormatException e) {
@@ -161,6 +163,7 @@ public final class EstimatorArtifact {
                     .trainingData(m.trainingData())
                     .heldOut(m.heldOut())
                     .descriptorInference(m.descriptorInference())
+                    .operatorModel(contents.operatorModel().orElse(null))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ArtifactFormatException(source, entry, null, "is inconsistent: " + e.getMessage(), e);

@@ -15,6 +15,7 @@ import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.PhysicalBounds;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.StepRoofline;
+import io.github.runtimeestimator.models.operators.OperatorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +66,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final PredictionIntervals intervals;
     private final TrainingSummary trainingData;
     private final HeldOutMetrics heldOut;
+    private final OperatorModel operatorModel;
     private final String label;
     private final Set<String> trainedHardware;
     private final ModelDescriber describer;
@@ -82,6 +85,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.intervals = Objects.requireNonNull(b.intervals, "intervals");
         this.trainingData = Objects.requireNonNull(b.trainingData, "trainingData");
         this.heldOut = Objects.requireNonNull(b.heldOut, "heldOut");
+        this.operatorModel = b.operatorModel;
         if (!STEP_REGRESSOR.equals(regressor.name())) {
             throw new IllegalArgumentException("regressor: named '" + regressor.name() + "', must be '"
                     + STEP_REGRESSOR + "'");
@@ -371,6 +375,40 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return epochOverhead;
     }
 
+    /**
+     * The per-operator model stored with it ({@code docs/operator-model.md}), if any. It does not take part in
+     * {@link #predict}: estimates come from the step regressor.
+     */
+    public Optional<OperatorModel> operatorModel() {
+        return Optional.ofNullable(operatorModel);
+    }
+
+    /**
+     * This estimator with {@code model} as its per-operator model (replacing any it had), or with none when
+     * {@code model} is null; everything else is the same.
+     */
+    public TrainedEstimator withOperatorModel(OperatorModel model) {
+        return new TrainedEstimator(this, model);
+    }
+
+    private TrainedEstimator(TrainedEstimator base, OperatorModel model) {
+        this.config = base.config;
+        this.resolvedHyperParameters = base.resolvedHyperParameters;
+        this.features = base.features;
+        this.regressor = base.regressor;
+        this.epochOverhead = base.epochOverhead;
+        this.intervals = base.intervals;
+        this.trainingData = base.trainingData;
+        this.heldOut = base.heldOut;
+        this.operatorModel = model;
+        this.label = base.label;
+        this.trainedHardware = base.trainedHardware;
+        this.describer = base.describer;
+        this.domain = base.domain;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(base.features.names().size(),
+                base.regressor.inputCount()));
+    }
+
     @Override
     public String describe() {
         StringBuilder sb = new StringBuilder();
@@ -441,6 +479,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
         private HeldOutMetrics heldOut = HeldOutMetrics.none("not evaluated");
         private DescriptorInference descriptorInference = new DescriptorInference(
                 DescriptorInference.DEFAULT_NEIGHBOURS, List.of());
+        private OperatorModel operatorModel;
 
         private Builder() {
         }
@@ -496,6 +535,12 @@ public final class TrainedEstimator implements RuntimeEstimator {
         /** Its held-out scores (optional: none). */
         public Builder heldOut(HeldOutMetrics value) {
             this.heldOut = value;
+            return this;
+        }
+
+        /** The per-operator model stored with it (optional: none; null for none). */
+        public Builder operatorModel(OperatorModel value) {
+            this.operatorModel = value;
             return this;
         }
 

@@ -127,7 +127,10 @@ final class ArtifactSurgery {
         } catch (RuntimeException notJson) {
             return;
         }
-        for (JsonNode r : manifest.path("regressors")) {
+        java.util.List<JsonNode> refs = new java.util.ArrayList<>();
+        manifest.path("regressors").forEach(refs::add);
+        manifest.path("operatorModel").path("families").forEach(refs::add);
+        for (JsonNode r : refs) {
             byte[] entry = entries.get(r.path("entry").asText());
             if (entry != null && entry.length >= 32 && r instanceof ObjectNode o) {
                 o.put("bytes", entry.length);
@@ -138,7 +141,10 @@ final class ArtifactSurgery {
         rebind(entries);
     }
 
-    /** Writes the SHA-256 of the current manifest into the first 32 bytes of every regressor entry. */
+    /**
+     * Writes the SHA-256 of the current manifest into the first 32 bytes of every regressor and operator-family
+     * entry.
+     */
     static void rebind(LinkedHashMap<String, byte[]> entries) {
         byte[] manifest = entries.get(MANIFEST);
         if (manifest == null) {
@@ -146,7 +152,8 @@ final class ArtifactSurgery {
         }
         byte[] sha = sha256(manifest, 0, manifest.length);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (e.getKey().startsWith("regressors/") && e.getValue().length >= 32) {
+            if ((e.getKey().startsWith("regressors/") || e.getKey().startsWith("operators/"))
+                    && e.getValue().length >= 32) {
                 byte[] bound = e.getValue().clone();
                 System.arraycopy(sha, 0, bound, 0, 32);
                 e.setValue(bound);

@@ -3,9 +3,14 @@ package io.github.runtimeestimator.models.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.runtimeestimator.models.ArtifactFormatException;
 import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
 import io.github.runtimeestimator.models.compiled.InvalidModelException;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.FeatureSetRef;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.RegressorRef;
+import io.github.runtimeestimator.models.operators.FamilyModel;
+import io.github.runtimeestimator.models.operators.LaunchFloors;
+import io.github.runtimeestimator.models.operators.OperatorFamily;
+import io.github.runtimeestimator.models.operators.OperatorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,7 +36,9 @@ import java.util.zip.ZipInputStream;
  * manifest declares must be the next entry, in manifest order, inflated to exactly its declared size; its first
  * 32 bytes must be the SHA-256 of this manifest (so an entry from another artifact is refused even when the
  * manifest's checksum was edited to match it), the SHA-256 of the rest must be the manifest's, and the rest must
- * decode into a valid evaluator. Any further entry is refused. Nothing is inflated beyond the declared sizes,
+ * decode into a valid evaluator. The optional {@value OperatorSection#FIELD} section of the manifest (a per-operator
+ * model) is checked by the same rules and its {@code operators/<family>.bin} entries, which follow the regressors
+ * in section order, the same way. Any further entry is refused. Nothing is inflated beyond the declared sizes,
  * nothing is deserialized as Java objects, and no native code runs.
  */
 public final class ArtifactReader {
@@ -80,7 +90,19 @@ public final class ArtifactReader {
                         + ManifestJson.ENTRY);
             }
             byte[] manifestBytes = readEntry(zip, ArtifactLimits.MAX_MANIFEST_BYTES, source, ManifestJson.ENTRY);
-            ArtifactManifest manifest = manifest(manifestBytes, source);
+            JsonNode tree = manifestTree(manifestBytes, source);
+            Optional<OperatorSection> section = ManifestJson.takeOperatorSection(tree, source);
+            ArtifactManifest manifest = ManifestJson.bind(tree, source);
+            ManifestRules.check(manifest, source);
+            if (section.isPresent()) {
+                ManifestRules.checkOperatorSection(section.get(), source);
+                long total = manifest.regressors().stream().mapToLong(RegressorRef::bytes).sum()
+                        + section.get().families().stream().mapToLong(OperatorSection.FamilyRef::bytes).sum();
+                if (total > ArtifactLimits.MAX_TOTAL_BYTES) {
+                    throw new ArtifactFormatException(source, ManifestJson.ENTRY, OperatorSection.FIELD + ".families",
+                            "the entries add up to more than " + ArtifactLimits.MAX_TOTAL_BYTES + " bytes");
+                }
+            }
             byte[] manifestSha = Sha256.of(manifestBytes);
             List<CompiledRegressor> regressors = new ArrayList<>();
             for (RegressorRef ref : manifest.regressors()) {
@@ -95,13 +117,32 @@ public final class ArtifactReader {
                 byte[] entry = readEntry(zip, ref.bytes(), source, ref.entry());
                 regressors.add(regressor(manifest, ref, entry, manifestSha, source));
             }
+            Optional<OperatorModel> operatorModel = Optional.empty();
+            if (section.isPresent()) {
+                Map<OperatorFamily, FamilyModel> families = new EnumMap<>(OperatorFamily.class);
+                for (OperatorSection.FamilyRef ref : section.get().families()) {
+                    ZipEntry e = zip.getNextEntry();
+                    if (e == null) {
+                        throw new ArtifactFormatException(source, ref.entry(), null, "missing");
+                    }
+                    if (!ref.entry().equals(e.getName())) {
+                        throw new ArtifactFormatException(source, e.getName(), null, "unexpected: the next entry must"
+                                + " be " + ref.entry() + " (the format defines no other entries; they come in"
+                                + " manifest order)");
+                    }
+                    byte[] entry = readEntry(zip, ref.bytes(), source, ref.entry());
+                    FamilyModel family = family(ref, entry, manifestSha, source);
+                    families.put(family.family(), family);
+                }
+                operatorModel = Optional.of(OperatorModel.of(families, section.get().provenance()));
+            }
             ZipEntry extra = zip.getNextEntry();
             if (extra != null) {
                 throw new ArtifactFormatException(source, extra.getName(), null, "unexpected: format "
-                        + FORMAT_VERSION + " defines " + ManifestJson.ENTRY + " and the regressors it lists, nothing"
-                        + " else");
+                        + FORMAT_VERSION + " defines " + ManifestJson.ENTRY + ", the regressors and the operator"
+                        + " families it lists, nothing else");
             }
-            return new ArtifactContents(manifest, Sha256.hex(manifestBytes), regressors);
+            return new ArtifactContents(manifest, Sha256.hex(manifestBytes), regressors, operatorModel);
         } catch (ArtifactFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -110,7 +151,8 @@ public final class ArtifactReader {
         }
     }
 
-    private static ArtifactManifest manifest(byte[] bytes, String source) throws ArtifactFormatException {
+    /** The manifest's JSON tree, once its format version is one this reader reads. */
+    private static JsonNode manifestTree(byte[] bytes, String source) throws ArtifactFormatException {
         JsonNode tree = ManifestJson.parse(bytes, source);
         JsonNode version = tree.get("formatVersion");
         if (version == null || !version.isInt()) {
@@ -134,28 +176,12 @@ public final class ArtifactReader {
             throw new ArtifactFormatException(source, ManifestJson.ENTRY, "formatVersion", v + " is not a format"
                     + " version (this library reads " + FORMAT_VERSION + ")");
         }
-        ArtifactManifest manifest = ManifestJson.bind(tree, source);
-        ManifestRules.check(manifest, source);
-        return manifest;
+        return tree;
     }
 
     private static CompiledRegressor regressor(ArtifactManifest manifest, RegressorRef ref, byte[] entry,
                                                byte[] manifestSha, String source) throws ArtifactFormatException {
-        if (entry.length < Sha256.BYTES
-                || !MessageDigest.isEqual(manifestSha, java.util.Arrays.copyOf(entry, Sha256.BYTES))) {
-            throw new ArtifactFormatException(source, ref.entry(), "manifestSha256", "does not carry the SHA-256 of"
-                    + " this artifact's manifest: the manifest was edited after it was written, or the entry belongs"
-                    + " to another manifest (entries cannot be moved between artifacts)");
-        }
-        if (entry.length != ref.bytes()) {
-            throw new ArtifactFormatException(source, ref.entry(), "bytes", entry.length + " bytes, the manifest says "
-                    + ref.bytes());
-        }
-        String payloadSha = Sha256.hex(entry, Sha256.BYTES, entry.length - Sha256.BYTES);
-        if (!payloadSha.equals(ref.sha256())) {
-            throw new ArtifactFormatException(source, ref.entry(), "sha256", "is corrupt: the SHA-256 of its payload"
-                    + " differs from the manifest's");
-        }
+        checkEntry(ref.entry(), ref.bytes(), ref.sha256(), entry, manifestSha, source);
         FeatureSetRef set = manifest.featureSets().stream().filter(f -> f.id().equals(ref.featureSet()))
                 .findFirst().orElseThrow();
         try {
@@ -166,6 +192,48 @@ public final class ArtifactReader {
             throw new ArtifactFormatException(source, ref.entry(), e.field(), e.getMessage(), e);
         } catch (InvalidModelException e) {
             throw new ArtifactFormatException(source, ref.entry(), e.field(), e.getMessage(), e);
+        }
+    }
+
+    /** One family of the per-operator model: its compiled trees, floors and training devices. */
+    private static FamilyModel family(OperatorSection.FamilyRef ref, byte[] entry, byte[] manifestSha, String source)
+            throws ArtifactFormatException {
+        checkEntry(ref.entry(), ref.bytes(), ref.sha256(), entry, manifestSha, source);
+        try {
+            CompiledEvaluator evaluator = EvaluatorCodec.decode(ref.evaluator(), entry, Sha256.BYTES, ref.inputs());
+            OperatorFamily family = OperatorFamily.valueOf(ref.family().toUpperCase(java.util.Locale.ROOT));
+            return FamilyModel.of(family, (CompiledTreeEnsemble) evaluator, new LaunchFloors(ref.floorSeconds()),
+                    ref.trainedOn(), Math.toIntExact(ref.trainingRows()));
+        } catch (PayloadFormatException e) {
+            throw new ArtifactFormatException(source, ref.entry(), e.field(), e.getMessage(), e);
+        } catch (InvalidModelException e) {
+            throw new ArtifactFormatException(source, ref.entry(), e.field(), e.getMessage(), e);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ArtifactFormatException(source, ref.entry(), null, "is inconsistent with its manifest: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An entry carries this manifest's SHA-256 in its first 32 bytes, has the declared length, and its payload
+     * has the declared SHA-256.
+     */
+    private static void checkEntry(String name, long bytes, String sha256, byte[] entry, byte[] manifestSha,
+                                   String source) throws ArtifactFormatException {
+        if (entry.length < Sha256.BYTES
+                || !MessageDigest.isEqual(manifestSha, java.util.Arrays.copyOf(entry, Sha256.BYTES))) {
+            throw new ArtifactFormatException(source, name, "manifestSha256", "does not carry the SHA-256 of"
+                    + " this artifact's manifest: the manifest was edited after it was written, or the entry belongs"
+                    + " to another manifest (entries cannot be moved between artifacts)");
+        }
+        if (entry.length != bytes) {
+            throw new ArtifactFormatException(source, name, "bytes", entry.length + " bytes, the manifest says "
+                    + bytes);
+        }
+        String payloadSha = Sha256.hex(entry, Sha256.BYTES, entry.length - Sha256.BYTES);
+        if (!payloadSha.equals(sha256)) {
+            throw new ArtifactFormatException(source, name, "sha256", "is corrupt: the SHA-256 of its payload"
+                    + " differs from the manifest's");
         }
     }
 

@@ -55,19 +55,38 @@ final class ManifestJson {
      * recorded" value, so older format-2 artifacts load as before.
      */
     static ArtifactManifest bind(JsonNode tree, String source) throws ArtifactFormatException {
+        return bind(tree, ArtifactManifest.class, "", source);
+    }
+
+    /**
+     * Takes the optional {@value OperatorSection#FIELD} object out of a parsed manifest and binds it as strictly
+     * as the rest; empty when the manifest has none (artifacts written before it existed, or without a
+     * per-operator model). Call before {@link #bind(JsonNode, String)}, which would refuse the field as unknown.
+     */
+    static java.util.Optional<OperatorSection> takeOperatorSection(JsonNode tree, String source)
+            throws ArtifactFormatException {
+        if (!(tree instanceof ObjectNode root) || !root.has(OperatorSection.FIELD)) {
+            return java.util.Optional.empty();
+        }
+        JsonNode section = root.remove(OperatorSection.FIELD);
+        return java.util.Optional.of(bind(section, OperatorSection.class, OperatorSection.FIELD, source));
+    }
+
+    private static <T> T bind(JsonNode tree, Class<T> type, String prefix, String source)
+            throws ArtifactFormatException {
         try {
-            if (tree instanceof ObjectNode root) {
+            if (type == ArtifactManifest.class && tree instanceof ObjectNode root) {
                 withDefaults(root);
             }
-            return JSON.treeToValue(tree, ArtifactManifest.class);
+            return JSON.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() != null && e.getCause() != e ? e.getCause() : null;
             String problem = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-            throw new ArtifactFormatException(source, ENTRY, path(e), problem, e);
+            throw new ArtifactFormatException(source, ENTRY, prefixed(prefix, path(e)), problem, e);
         } catch (JsonProcessingException e) {
-            throw new ArtifactFormatException(source, ENTRY, null, e.getOriginalMessage(), e);
+            throw new ArtifactFormatException(source, ENTRY, prefixed(prefix, null), e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new ArtifactFormatException(source, ENTRY, null, e.getMessage(), e);
+            throw new ArtifactFormatException(source, ENTRY, prefixed(prefix, null), e.getMessage(), e);
         }
     }
 
@@ -108,11 +127,28 @@ final class ManifestJson {
     }
 
     static byte[] write(ArtifactManifest manifest) {
+        return write(manifest, null);
+    }
+
+    /** The manifest's bytes, with the {@value OperatorSection#FIELD} section last when there is one. */
+    static byte[] write(ArtifactManifest manifest, OperatorSection operatorSection) {
         try {
+            if (operatorSection != null) {
+                ObjectNode root = JSON.valueToTree(manifest);
+                root.set(OperatorSection.FIELD, JSON.valueToTree(operatorSection));
+                return JSON.writeValueAsBytes(root);
+            }
             return JSON.writeValueAsBytes(manifest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the manifest cannot be written as JSON", e);
         }
+    }
+
+    private static String prefixed(String prefix, String path) {
+        if (prefix.isEmpty()) {
+            return path;
+        }
+        return path == null ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
     }
 
     /** A mapping failure's location as {@code a.b[2].c}. */

@@ -14,6 +14,11 @@ import io.github.runtimeestimator.models.PredictionIntervals;
 import io.github.runtimeestimator.models.TrainingSummary;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.FeatureSetRef;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.RegressorRef;
+import io.github.runtimeestimator.models.operators.KernelDataFile;
+import io.github.runtimeestimator.models.operators.KernelDataSource;
+import io.github.runtimeestimator.models.operators.OperatorFamily;
+import io.github.runtimeestimator.models.operators.OperatorModelProvenance;
+import io.github.runtimeestimator.models.operators.internal.OperatorFeatures;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +59,11 @@ public final class ManifestRules {
     private static final int MAX_LIST = 100_000;
     private static final int MAX_FEATURE_SETS = 16;
     private static final int MAX_FEATURES = 4_096;
+    /** Largest launch floor of an operator family, seconds (measured floors are microseconds). */
+    public static final double MAX_FLOOR_SECONDS = 1;
+    private static final Pattern OPTIONAL_SHA256 = Pattern.compile("([0-9a-f]{64})?");
+    private static final int MAX_SOURCES = 1_000;
+    private static final int MAX_DEVICES = 10_000;
     private static final Set<String> MEASURED_PHASES = Set.of(Phase.INFER.id(), Phase.TRAIN_STEP.id());
     private static final Set<String> PHASES = Arrays.stream(Phase.values()).map(Phase::id).collect(Collectors.toSet());
     private static final Set<String> KINDS = Arrays.stream(HardwareKind.values()).map(HardwareKind::id)
@@ -311,6 +321,111 @@ public final class ManifestRules {
         range("heldOut.within10Percent", h.within10Percent(), 0, 1);
         range("heldOut.within25Percent", h.within25Percent(), h.within10Percent(), 1);
         range("heldOut.medianMeasuredSeconds", h.medianMeasuredSeconds(), 0, Double.MAX_VALUE);
+    }
+
+    /**
+     * Checks the optional {@code operatorModel} section ({@link OperatorSection}): the feature version this library
+     * extracts, known and distinct families with their entry names, sizes and checksums, inputs that are features
+     * of the family, the evaluator kind, launch floors within [0, 1] s, and the provenance's texts and counts.
+     */
+    public static void checkOperatorSection(OperatorSection s, String source) throws ArtifactFormatException {
+        new ManifestRules(source).operatorSection(s);
+    }
+
+    private void operatorSection(OperatorSection s) throws ArtifactFormatException {
+        String f = OperatorSection.FIELD;
+        if (s.featureVersion() != OperatorFeatures.VERSION) {
+            fail(f + ".featureVersion", s.featureVersion() + ": trained on per-operator features v"
+                    + s.featureVersion() + ", this library extracts v" + OperatorFeatures.VERSION + "; retrain it");
+        }
+        OperatorModelProvenance p = s.provenance();
+        matches(f + ".provenance.trainer", p.trainer(), ID);
+        hyperParameters(f + ".provenance.hyperParameters", p.hyperParameters());
+        count(f + ".provenance.rows", p.rows(), 0, Long.MAX_VALUE);
+        count(f + ".provenance.sources", p.sources().size(), 0, MAX_SOURCES);
+        for (int i = 0; i < p.sources().size(); i++) {
+            KernelDataSource k = p.sources().get(i);
+            String field = f + ".provenance.sources[" + i + "]";
+            text(field + ".name", k.name(), MAX_TEXT);
+            text(field + ".repository", k.repository(), MAX_TEXT);
+            text(field + ".commit", k.commit(), 100);
+            text(field + ".licence", k.licence(), 100);
+            count(field + ".rows", k.rows(), 0, Long.MAX_VALUE);
+            count(field + ".files", k.files().size(), 0, MAX_SOURCES);
+            for (int j = 0; j < k.files().size(); j++) {
+                KernelDataFile file = k.files().get(j);
+                text(field + ".files[" + j + "].path", file.path(), MAX_TEXT);
+                matches(field + ".files[" + j + "].sha256", file.sha256(), OPTIONAL_SHA256);
+                count(field + ".files[" + j + "].rows", file.rows(), 0, Long.MAX_VALUE);
+            }
+        }
+        count(f + ".provenance.rowsByDevice", p.rowsByDevice().size(), 0, MAX_DEVICES);
+        for (Map.Entry<String, Map<String, Long>> e : p.rowsByDevice().entrySet()) {
+            String field = f + ".provenance.rowsByDevice." + e.getKey();
+            text(field, e.getKey(), 200);
+            count(field, e.getValue().size(), 0, OperatorFamily.values().length);
+            for (Map.Entry<String, Long> r : e.getValue().entrySet()) {
+                family(field + "." + r.getKey(), r.getKey());
+                count(field + "." + r.getKey(), r.getValue(), 0, Long.MAX_VALUE);
+            }
+        }
+        count(f + ".families", s.families().size(), 1, OperatorFamily.values().length);
+        Set<String> seen = new HashSet<>();
+        long total = 0;
+        for (int i = 0; i < s.families().size(); i++) {
+            OperatorSection.FamilyRef r = s.families().get(i);
+            String field = f + ".families[" + i + "]";
+            OperatorFamily family = family(field + ".family", r.family());
+            if (!seen.add(r.family())) {
+                fail(field + ".family", "'" + r.family() + "' is declared twice");
+            }
+            if (!OperatorSection.entryOf(r.family()).equals(r.entry())) {
+                fail(field + ".entry", "'" + r.entry() + "' must be '" + OperatorSection.entryOf(r.family()) + "'");
+            }
+            if (r.bytes() < Sha256.BYTES + Payload.HEADER_BYTES || r.bytes() > ArtifactLimits.MAX_ENTRY_BYTES) {
+                fail(field + ".bytes", r.bytes() + " must be within [" + (Sha256.BYTES + Payload.HEADER_BYTES)
+                        + ", " + ArtifactLimits.MAX_ENTRY_BYTES + "]");
+            }
+            total += r.bytes();
+            if (total > ArtifactLimits.MAX_TOTAL_BYTES) {
+                fail(field + ".bytes", "the entries add up to more than " + ArtifactLimits.MAX_TOTAL_BYTES
+                        + " bytes");
+            }
+            matches(field + ".sha256", r.sha256(), SHA256);
+            List<String> names = OperatorFeatures.names(family);
+            distinctTexts(field + ".inputs", r.inputs(), 0, names.size(), 200);
+            Set<String> known = new HashSet<>(names);
+            for (int j = 0; j < r.inputs().size(); j++) {
+                if (!known.contains(r.inputs().get(j))) {
+                    fail(field + ".inputs[" + j + "]", "'" + r.inputs().get(j) + "' is not a " + r.family()
+                            + " feature of per-operator features v" + OperatorFeatures.VERSION);
+                }
+            }
+            if (!EvaluatorCodec.XGBOOST_TREES.equals(r.evaluator())) {
+                fail(field + ".evaluator", "'" + r.evaluator() + "' must be '" + EvaluatorCodec.XGBOOST_TREES + "'");
+            }
+            count(field + ".floorSeconds", r.floorSeconds().size(), 0, MAX_DEVICES);
+            for (Map.Entry<String, Double> e : r.floorSeconds().entrySet()) {
+                text(field + ".floorSeconds." + e.getKey(), e.getKey(), 200);
+                range(field + ".floorSeconds." + e.getKey(), e.getValue(), 0, MAX_FLOOR_SECONDS);
+            }
+            count(field + ".trainedOn", r.trainedOn().size(), 0, MAX_DEVICES);
+            for (int j = 0; j < r.trainedOn().size(); j++) {
+                text(field + ".trainedOn[" + j + "]", r.trainedOn().get(j), 200);
+            }
+            count(field + ".trainingRows", r.trainingRows(), 0, Integer.MAX_VALUE);
+        }
+    }
+
+    private OperatorFamily family(String field, String id) throws ArtifactFormatException {
+        for (OperatorFamily family : OperatorFamily.values()) {
+            if (family.id().equals(id)) {
+                return family;
+            }
+        }
+        fail(field, "'" + id + "' is not an operator family " + Arrays.stream(OperatorFamily.values())
+                .map(OperatorFamily::id).toList());
+        return null;
     }
 
     private void hyperParameters(String field, Map<String, String> values) throws ArtifactFormatException {

@@ -1,0 +1,51 @@
+package io.github.runtimeestimator.models.operators;
+
+import io.github.runtimeestimator.core.graph.Operator;
+import io.github.runtimeestimator.core.graph.OperatorKind;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The operator families the per-operator model learns one efficiency model for: the kinds public kernel data
+ * covers. Other kinds have no family ({@link #of(Operator)} is empty).
+ */
+public enum OperatorFamily {
+    MATMUL,
+    CONV2D,
+    ELEMENTWISE,
+    NORMALIZATION,
+    SOFTMAX,
+    EMBEDDING;
+
+    private final String id = name().toLowerCase(Locale.ROOT);
+
+    /** The operator-kind id ({@code matmul}, {@code normalization}). */
+    public String id() {
+        return id;
+    }
+
+    /** The family that learns this operator's efficiency, if any. */
+    public static Optional<OperatorFamily> of(Operator operator) {
+        return of(operator.kind());
+    }
+
+    /** The family of an operator kind, if any. */
+    public static Optional<OperatorFamily> of(OperatorKind kind) {
+        switch (kind) {
+            case MATMUL:
+                return Optional.of(MATMUL);
+            case CONV2D:
+                return Optional.of(CONV2D);
+            case ELEMENTWISE:
+                return Optional.of(ELEMENTWISE);
+            case NORMALIZATION:
+                return Optional.of(NORMALIZATION);
+            case SOFTMAX:
+                return Optional.of(SOFTMAX);
+            case EMBEDDING:
+                return Optional.of(EMBEDDING);
+            default:
+                return Optional.empty();
+        }
+    }
+}

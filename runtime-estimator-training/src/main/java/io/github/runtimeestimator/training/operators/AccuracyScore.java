@@ -1,0 +1,44 @@
+package io.github.runtimeestimator.training.operators;
+
+import java.util.Arrays;
+
+/**
+ * How close predictions came to measured times over a set of rows.
+ *
+ * @param rows             rows scored
+ * @param medianApe        median of |predicted - measured| / measured
+ * @param within25Percent  share of rows with an absolute percentage error of at most 25%
+ * @param medianLogRatio   median of ln(predicted / measured): the bias (positive: over-predicted)
+ */
+public record AccuracyScore(int rows, double medianApe, double within25Percent, double medianLogRatio) {
+
+    /** Scores predictions against measurements, row by row. */
+    public static AccuracyScore of(double[] predicted, double[] measured) {
+        if (predicted.length != measured.length) {
+            throw new IllegalArgumentException("predicted: " + predicted.length + " values for " + measured.length
+                    + " measurements");
+        }
+        int n = measured.length;
+        if (n == 0) {
+            return new AccuracyScore(0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double[] ape = new double[n];
+        double[] log = new double[n];
+        int within = 0;
+        for (int i = 0; i < n; i++) {
+            ape[i] = Math.abs(predicted[i] - measured[i]) / measured[i];
+            log[i] = Math.log(predicted[i] / measured[i]);
+            if (ape[i] <= 0.25) {
+                within++;
+            }
+        }
+        return new AccuracyScore(n, median(ape), (double) within / n, median(log));
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
