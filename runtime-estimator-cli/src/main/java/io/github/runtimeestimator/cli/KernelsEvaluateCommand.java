@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,9 +38,12 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
             description = "kernel measurements (repeatable)")
     List<Path> data;
 
-    @Option(names = "--model", paramLabel = "m.rte",
-            description = "an estimator artifact holding a per-operator model (default: the shipped estimator's)")
-    Path model;
+    /** {@code --estimator m.rte} (an artifact holding a per-operator model), {@code --model} its deprecated alias. */
+    @Mixin
+    EstimatorOption estimatorOption;
+
+    /** The artifact named, or null for the shipped estimator's; set when the command runs. */
+    private Path model;
 
     @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -49,6 +53,7 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        model = estimatorOption.file(spec.commandLine().getErr());
         OperatorModel operators = OperatorModels.operatorModel(model);
         KernelFiles files = OperatorModels.read(data, Inputs.catalog(catalog));
         if (files.measurements().isEmpty()) {

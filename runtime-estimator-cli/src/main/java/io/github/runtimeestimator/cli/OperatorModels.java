@@ -45,6 +45,6 @@ final class OperatorModels {
         TrainedEstimator estimator = estimator(model);
         return estimator.operatorModel().orElseThrow(() -> new UserInputException((model == null
                 ? "the shipped default estimator" : "model file " + model) + " holds no per-operator model; train"
-                + " one with 'runtime-estimator kernels train --data FILE... --out m.rte' and pass --model m.rte"));
+                + " one with 'runtime-estimator kernels train --data FILE... --out m.rte' and pass --estimator m.rte"));
     }
 }

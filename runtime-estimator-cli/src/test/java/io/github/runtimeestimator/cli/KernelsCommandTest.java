@@ -67,7 +67,7 @@ class KernelsCommandTest {
     @Test
     void evaluateScoresOverallPerFamilyAndPerDeviceAsJson() throws Exception {
         CliHarness.Result r = CliHarness.run(EstimatorSource.standard(), "kernels", "evaluate", "--data",
-                heldOut.toString(), "--model", model.toString());
+                heldOut.toString(), "--estimator", model.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = JsonMappers.output().readTree(r.out());
@@ -93,7 +93,7 @@ class KernelsCommandTest {
     @Test
     void evaluateAsMarkdownIsATable() {
         CliHarness.Result r = CliHarness.run(EstimatorSource.standard(), "kernels", "evaluate", "--data",
-                heldOut.toString(), "--model", model.toString(), "--format", "markdown");
+                heldOut.toString(), "--estimator", model.toString(), "--format", "markdown");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| scope | rows | median APE | within 25% |").contains("| **overall** |")
@@ -113,7 +113,7 @@ class KernelsCommandTest {
     @Test
     void aFileThatIsNotAKernelFileIsRefusedInOneLine() {
         CliHarness.Result r = CliHarness.run(EstimatorSource.standard(), "kernels", "evaluate", "--data",
-                RepositoryFiles.dataset("xeon16-pytorch-cpu.csv").toString(), "--model", model.toString());
+                RepositoryFiles.dataset("xeon16-pytorch-cpu.csv").toString(), "--estimator", model.toString());
 
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().strip().lines()).hasSize(1);
