@@ -49,6 +49,9 @@ SKYPILOT_ACCELERATORS = {
 
 BOUNDS = {"point": "seconds", "lower": "lowerSeconds", "upper": "upperSeconds"}
 
+# Verdicts of a job that cannot run on the resources at all: to SkyPilot, infinitely slow there.
+DOES_NOT_FIT = frozenset({"out_of_memory", "needs_model_parallelism"})
+
 
 def time_estimator(client, workload, accelerators=None, bound="point"):
     """A ``func(resources) -> seconds`` for ``Task.set_time_estimator``.
@@ -75,7 +78,7 @@ def time_estimator(client, workload, accelerators=None, bound="point"):
                      "pricePerDeviceHour": 0, "currency": "USD", "provider": "skypilot"}
             # SkyPilot prices the time itself: a zero price and a zero budget ask the planner for time alone
             ranked = client.plan(spec, budget=0, offers=[offer])["ranked"][0]
-            if ranked["verdict"] == "out_of_memory":
+            if ranked["verdict"] in DOES_NOT_FIT:
                 cache[key] = math.inf
             elif ranked[BOUNDS[bound]] is None:
                 raise ValueError(f"{name} x{count}: {ranked['reason']}")

@@ -41,7 +41,8 @@ def test_a_plan_ranks_every_server_offer_and_names_its_choice(client):
     assert {r["offerId"] for r in plan["ranked"]} == {o["id"] for o in offers}
     assert plan["deadlineSeconds"] == 2 * 86400 and plan["budget"] == 3000
     for r in plan["ranked"]:
-        assert r["verdict"] in {"fits", "too_slow", "over_budget", "out_of_memory", "estimate_failed"}
+        assert r["verdict"] in {"fits", "too_slow", "over_budget", "out_of_memory", "needs_model_parallelism",
+                                "batch_too_small", "estimate_failed"}
         if r["seconds"] is not None:
             assert r["lowerSeconds"] <= r["seconds"] <= r["upperSeconds"]
             assert r["lowerCost"] <= r["cost"] <= r["upperCost"]
