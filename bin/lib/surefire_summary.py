@@ -10,6 +10,20 @@ import sys
 import xml.etree.ElementTree as ET
 
 
+def reason(skip):
+    """Why a test skipped: the report's message attribute, or else the first line of the text Surefire keeps
+    (a JUnit assumption's "TestAbortedException: Assumption failed: <reason>")."""
+    text = (skip.get("message") or skip.text or "").strip()
+    if not text:
+        return "no reason given"
+    first = text.splitlines()[0]
+    for marker in ("Assumption failed: ", "TestAbortedException: "):
+        if marker in first:
+            first = first.split(marker, 1)[1]
+            break
+    return first.strip() or "no reason given"
+
+
 def main() -> int:
     root = sys.argv[1] if len(sys.argv) > 1 else "."
     run = failed = skipped = 0
@@ -23,8 +37,7 @@ def main() -> int:
             skip = case.find("skipped")
             if skip is not None:
                 skipped += 1
-                message = (skip.get("message") or "no reason given").strip().splitlines()[0]
-                reasons[message] += 1
+                reasons[reason(skip)] += 1
     print(f"java_run={run} java_failed={failed} java_skipped={skipped}")
     for message, count in reasons.most_common():
         print(f"  skipped {count}: {message}")
