@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record JobSpec(
         @JsonProperty("phase") Phase phase,
-        @JsonProperty("batchSize") int batchSize,
+        @JsonProperty(value = "batchSize", required = true) int batchSize,
         @JsonProperty("optimizer") Optimizer optimizer,
         @JsonProperty("learningRate") double learningRate,
         @JsonProperty("datasetSize") long datasetSize,

@@ -36,8 +36,8 @@ import java.util.OptionalLong;
 public record ModelSpec(
         @JsonProperty("name") String name,
         @JsonProperty("family") String family,
-        @JsonProperty("parameters") long parameters,
-        @JsonProperty("flopsPerSample") double flopsPerSample,
+        @JsonProperty(value = "parameters", required = true) long parameters,
+        @JsonProperty(value = "flopsPerSample", required = true) double flopsPerSample,
         @JsonProperty("inputShape") String inputShape,
         @JsonProperty("leafLayers") Long leafLayers,
         @JsonProperty("activationElementsPerSample") Double activationElementsPerSample,

@@ -70,6 +70,8 @@ public final class SpecJson {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Jackson's message for a repeated key, as {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION} words it. */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate (?:field|Object property) ['\"](.*)['\"]");
+    /** Jackson's message for a required creator property that is absent. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
     /** Prefix each spec type puts on the field names of its validation messages. */
     private static final Map<Class<?>, String> FIELD_PREFIX = Map.of(
             ModelSpec.class, "model.",
@@ -308,6 +310,12 @@ public final class SpecJson {
                 String fieldPath = fieldPath(path, m, rule.field());
                 return new SpecFormatException(fieldPath + ": " + rule.getMessage() + where, fieldPath, line,
                         column, rule);
+            }
+            Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(m.getOriginalMessage()));
+            if (missing.find()) {
+                String fieldPath = path.endsWith("." + missing.group(1)) ? path : path + "." + missing.group(1);
+                return new SpecFormatException(fieldPath + ": is required (missing)" + where, fieldPath, line, column,
+                        e);
             }
             if (m instanceof UnrecognizedPropertyException) {
                 UnrecognizedPropertyException u = (UnrecognizedPropertyException) m;
