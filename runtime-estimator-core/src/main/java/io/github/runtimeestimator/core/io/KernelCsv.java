@@ -1,11 +1,8 @@
 package io.github.runtimeestimator.core.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -23,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KernelCsv {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCsv.class);
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
+    private static final CsvMapper CSV = CsvRows.MAPPER;
     private static final char REPLACEMENT = '\uFFFD';
 
     private KernelCsv() {
@@ -97,19 +89,19 @@ public final class KernelCsv {
         KernelRowDecoder decoder = null;
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
             p.setSchema(CsvSchema.emptySchema().withoutHeader());
-            if (nextToken(p, fileName) != JsonToken.START_ARRAY) {
+            if (CsvRows.nextToken(p, fileName) != JsonToken.START_ARRAY) {
                 throw empty(fileName);
             }
             List<String> header = null;
             List<String> cells = new ArrayList<>();
             while (true) {
-                JsonToken t = nextToken(p, fileName);
+                JsonToken t = CsvRows.nextToken(p, fileName);
                 if (t == null || t == JsonToken.END_ARRAY) {
                     break;
                 }
-                long line = readRow(p, cells, fileName);
+                long line = CsvRows.readRow(p, cells, fileName);
                 if (header == null) {
-                    header = header(cells, fileName, line);
+                    header = CsvRows.columnNames(cells, fileName, line);
                     format = KernelFileFormat.detect(header);
                     if (format == null) {
                         throw new MeasurementFormatException(new RowRejection(fileName, line, "", null,
@@ -180,50 +172,6 @@ public final class KernelCsv {
         return new MeasurementFormatException(new RowRejection(fileName, 1, "", null,
                 "is empty: expected a kernel file's header line"));
     }
-
-    private static JsonToken nextToken(CsvParser p, String fileName) throws IOException {
-        try {
-            return p.nextToken();
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MeasurementFormatException(
-                    new RowRejection(fileName, line, "", null, "malformed CSV: " + e.getOriginalMessage()), e);
-        }
-    }
-
-    /** Reads one row's cells; returns the line its first cell is on. */
-    private static long readRow(CsvParser p, List<String> cells, String fileName) throws IOException {
-        cells.clear();
-        long line = -1;
-        JsonToken t;
-        while ((t = nextToken(p, fileName)) != JsonToken.END_ARRAY && t != null) {
-            if (line < 0) {
-                JsonLocation at = p.currentTokenLocation();
-                line = at.getLineNr();
-            }
-            cells.add(p.getText());
-        }
-        return line;
-    }
-
-    private static List<String> header(List<String> cells, String fileName, long line)
-            throws MeasurementFormatException {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.size(); i++) {
-            String name = cells.get(i).trim();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            if (!seen.add(name)) {
-                throw new MeasurementFormatException(new RowRejection(fileName, line, name, null,
-                        "appears twice in the header"));
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
     /** Writes the measurements as {@code kernels-v1} CSV (UTF-8, not gzipped), replacing the file. */
     public static void write(Path file, List<KernelMeasurement> rows) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

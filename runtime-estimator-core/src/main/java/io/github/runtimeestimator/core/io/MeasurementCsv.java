@@ -1,10 +1,7 @@
 package io.github.runtimeestimator.core.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -56,11 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MeasurementCsv {
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementCsv.class);
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
+    private static final CsvMapper CSV = CsvRows.MAPPER;
 
     private MeasurementCsv() {
     }
@@ -116,11 +109,11 @@ public final class MeasurementCsv {
             List<String> header = null;
             List<String> cells = new ArrayList<>();
             while (true) {
-                JsonToken t = nextToken(p, fileName);
+                JsonToken t = CsvRows.nextToken(p, fileName);
                 if (t == null || t == JsonToken.END_ARRAY) {
                     break;
                 }
-                long line = readRow(p, cells, fileName);
+                long line = CsvRows.readRow(p, cells, fileName);
                 RowRejection badBytes = invalidUtf8(utf8, cells, header, fileName, line);
                 if (header == null) {
                     if (badBytes != null) {
@@ -158,33 +151,6 @@ public final class MeasurementCsv {
                 result.rejections().size());
         return result;
     }
-
-    private static JsonToken nextToken(CsvParser p, String fileName) throws IOException {
-        try {
-            return p.nextToken();
-        } catch (JsonProcessingException e) {
-            throw syntaxError(fileName, e);
-        }
-    }
-
-    /**
-     * Reads one row's cells; returns the line it starts on. That is the location of its first cell: the
-     * parser reports a row's START_ARRAY at the end of the row before, and a quoted cell may span lines.
-     */
-    private static long readRow(CsvParser p, List<String> cells, String fileName) throws IOException {
-        cells.clear();
-        long line = -1;
-        JsonToken t;
-        while ((t = nextToken(p, fileName)) != JsonToken.END_ARRAY && t != null) {
-            if (line < 0) {
-                JsonLocation at = p.currentTokenLocation();
-                line = at.getLineNr();
-            }
-            cells.add(p.getText());
-        }
-        return line;
-    }
-
     /**
      * The rejection of a row that holds a malformed UTF-8 sequence (decoded as U+FFFD), or null: the column is
      * the first cell with a replacement character, the reason says the bytes and their line and column.
@@ -215,27 +181,10 @@ public final class MeasurementCsv {
         return new RowRejection(fileName, line, column, cells.get(cell), "is not valid UTF-8: " + bad.get());
     }
 
-    private static MeasurementFormatException syntaxError(String fileName, JsonProcessingException e) {
-        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        return new MeasurementFormatException(
-                new RowRejection(fileName, line, "", null, "malformed CSV: " + e.getOriginalMessage()), e);
-    }
-
     private static List<String> header(List<String> cells, String fileName, long line)
             throws MeasurementFormatException {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.size(); i++) {
-            String name = cells.get(i).trim();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            if (!seen.add(name)) {
-                throw new MeasurementFormatException(new RowRejection(fileName, line, name, null,
-                        "appears twice in the header"));
-            }
-            names.add(name);
-        }
+        List<String> names = CsvRows.columnNames(cells, fileName, line);
+        Set<String> seen = new HashSet<>(names);
         List<String> missing = SchemaV1.REQUIRED_COLUMNS.stream().filter(c -> !seen.contains(c))
                 .collect(Collectors.toList());
         if (!missing.isEmpty()) {
