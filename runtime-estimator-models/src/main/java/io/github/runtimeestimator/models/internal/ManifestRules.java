@@ -123,6 +123,27 @@ public final class ManifestRules {
         return byId;
     }
 
+    /**
+     * Checks one binary entry the manifest declares (its entry name, its size within the limits, the running total
+     * of the entries' sizes, its digest's form) and returns the new running total.
+     */
+    private long binaryEntry(String field, String entry, String expectedEntry, long bytes, String sha256,
+                             long total) throws ArtifactFormatException {
+        if (!expectedEntry.equals(entry)) {
+            fail(field + ".entry", "'" + entry + "' must be '" + expectedEntry + "'");
+        }
+        if (bytes < Sha256.BYTES + Payload.HEADER_BYTES || bytes > ArtifactLimits.MAX_ENTRY_BYTES) {
+            fail(field + ".bytes", bytes + " must be within [" + (Sha256.BYTES + Payload.HEADER_BYTES)
+                    + ", " + ArtifactLimits.MAX_ENTRY_BYTES + "]");
+        }
+        long sum = total + bytes;
+        if (sum > ArtifactLimits.MAX_TOTAL_BYTES) {
+            fail(field + ".bytes", "the entries add up to more than " + ArtifactLimits.MAX_TOTAL_BYTES + " bytes");
+        }
+        matches(field + ".sha256", sha256, SHA256);
+        return sum;
+    }
+
     private void regressors(List<RegressorRef> regressors, Map<String, FeatureSetRef> featureSets)
             throws ArtifactFormatException {
         count("regressors", regressors.size(), 1, ArtifactLimits.MAX_REGRESSORS);
@@ -135,19 +156,7 @@ public final class ManifestRules {
             if (!names.add(r.name())) {
                 fail(field + ".name", "'" + r.name() + "' is declared twice");
             }
-            if (!ArtifactManifest.entryOf(r.name()).equals(r.entry())) {
-                fail(field + ".entry", "'" + r.entry() + "' must be '" + ArtifactManifest.entryOf(r.name()) + "'");
-            }
-            if (r.bytes() < Sha256.BYTES + Payload.HEADER_BYTES || r.bytes() > ArtifactLimits.MAX_ENTRY_BYTES) {
-                fail(field + ".bytes", r.bytes() + " must be within [" + (Sha256.BYTES + Payload.HEADER_BYTES)
-                        + ", " + ArtifactLimits.MAX_ENTRY_BYTES + "]");
-            }
-            total += r.bytes();
-            if (total > ArtifactLimits.MAX_TOTAL_BYTES) {
-                fail(field + ".bytes", "the entries add up to more than " + ArtifactLimits.MAX_TOTAL_BYTES
-                        + " bytes");
-            }
-            matches(field + ".sha256", r.sha256(), SHA256);
+            total = binaryEntry(field, r.entry(), ArtifactManifest.entryOf(r.name()), r.bytes(), r.sha256(), total);
             FeatureSetRef set = featureSets.get(r.featureSet());
             if (set == null) {
                 fail(field + ".featureSet", "'" + r.featureSet() + "' is not declared in featureSets");
@@ -379,19 +388,7 @@ public final class ManifestRules {
             if (!seen.add(r.family())) {
                 fail(field + ".family", "'" + r.family() + "' is declared twice");
             }
-            if (!OperatorSection.entryOf(r.family()).equals(r.entry())) {
-                fail(field + ".entry", "'" + r.entry() + "' must be '" + OperatorSection.entryOf(r.family()) + "'");
-            }
-            if (r.bytes() < Sha256.BYTES + Payload.HEADER_BYTES || r.bytes() > ArtifactLimits.MAX_ENTRY_BYTES) {
-                fail(field + ".bytes", r.bytes() + " must be within [" + (Sha256.BYTES + Payload.HEADER_BYTES)
-                        + ", " + ArtifactLimits.MAX_ENTRY_BYTES + "]");
-            }
-            total += r.bytes();
-            if (total > ArtifactLimits.MAX_TOTAL_BYTES) {
-                fail(field + ".bytes", "the entries add up to more than " + ArtifactLimits.MAX_TOTAL_BYTES
-                        + " bytes");
-            }
-            matches(field + ".sha256", r.sha256(), SHA256);
+            total = binaryEntry(field, r.entry(), OperatorSection.entryOf(r.family()), r.bytes(), r.sha256(), total);
             List<String> names = OperatorFeatures.names(family);
             distinctTexts(field + ".inputs", r.inputs(), 0, names.size(), 200);
             Set<String> known = new HashSet<>(names);
