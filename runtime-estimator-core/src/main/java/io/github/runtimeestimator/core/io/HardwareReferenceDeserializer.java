@@ -49,10 +49,6 @@ final class HardwareReferenceDeserializer extends DelegatingDeserializer {
     /** The catalogue used when the reader carries none (the module's); null: a name cannot be resolved. */
     private final transient HardwareCatalog fallback;
 
-    HardwareReferenceDeserializer(JsonDeserializer<?> defaultDeserializer) {
-        this(defaultDeserializer, null);
-    }
-
     HardwareReferenceDeserializer(JsonDeserializer<?> defaultDeserializer, HardwareCatalog fallback) {
         super(defaultDeserializer);
         this.fallback = fallback;

@@ -24,10 +24,6 @@ final class ModelReferenceDeserializer extends DelegatingDeserializer {
     /** The catalogue used when the reader carries none (the module's, or the built-in one). */
     private final transient ModelCatalog fallback;
 
-    ModelReferenceDeserializer(JsonDeserializer<?> defaultDeserializer) {
-        this(defaultDeserializer, null);
-    }
-
     ModelReferenceDeserializer(JsonDeserializer<?> defaultDeserializer, ModelCatalog fallback) {
         super(defaultDeserializer);
         this.fallback = fallback;

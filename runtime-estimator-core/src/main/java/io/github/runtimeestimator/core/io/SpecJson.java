@@ -5,15 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -83,21 +79,8 @@ public final class SpecJson {
 
     private static final ObjectMapper MAPPER = JsonMappers.strictBuilder(MAX_SPEC_BYTES)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .addModule(new SimpleModule("runtime-estimator-spec-json").setDeserializerModifier(
-                    new BeanDeserializerModifier() {
-                        private static final long serialVersionUID = 1L;
-
-                        @Override
-                        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
-                                                                      BeanDescription description,
-                                                                      JsonDeserializer<?> deserializer) {
-                            if (description.getBeanClass() == HardwareSpec.class) {
-                                return new HardwareReferenceDeserializer(deserializer);
-                            }
-                            return description.getBeanClass() == ModelSpec.class
-                                    ? new ModelReferenceDeserializer(deserializer) : deserializer;
-                        }
-                    }))
+            .addModule(new SimpleModule("runtime-estimator-spec-json")
+                    .setDeserializerModifier(new CatalogueReferences(null, null)))
             .build();
 
     private SpecJson() {

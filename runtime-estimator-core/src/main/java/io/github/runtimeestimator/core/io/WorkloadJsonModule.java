@@ -1,12 +1,6 @@
 package io.github.runtimeestimator.core.io;
 
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.github.runtimeestimator.core.HardwareSpec;
-import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.Objects;
@@ -41,27 +35,5 @@ public final class WorkloadJsonModule extends SimpleModule {
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(models, "models");
         setDeserializerModifier(new CatalogueReferences(hardware, models));
-    }
-
-    /** Wraps the record deserializers of the two spec types that may be given by name. */
-    private static final class CatalogueReferences extends BeanDeserializerModifier {
-        private static final long serialVersionUID = 1L;
-        private final transient HardwareCatalog hardware;
-        private final transient ModelCatalog models;
-
-        CatalogueReferences(HardwareCatalog hardware, ModelCatalog models) {
-            this.hardware = hardware;
-            this.models = models;
-        }
-
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                      JsonDeserializer<?> deserializer) {
-            if (description.getBeanClass() == HardwareSpec.class) {
-                return new HardwareReferenceDeserializer(deserializer, hardware);
-            }
-            return description.getBeanClass() == ModelSpec.class
-                    ? new ModelReferenceDeserializer(deserializer, models) : deserializer;
-        }
     }
 }
