@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The region of workloads an estimator was trained on, as far as it checks a spec against it: the range of model
@@ -59,7 +61,7 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
         public Device {
             peakFlopsPerSecond = peakFlopsPerSecond == null ? Map.of()
                     : Collections.unmodifiableSortedMap(new TreeMap<>(peakFlopsPerSecond));
-            precisions = precisions == null ? List.of() : List.copyOf(new java.util.TreeSet<>(precisions));
+            precisions = precisions == null ? List.of() : List.copyOf(new TreeSet<>(precisions));
         }
 
         /** The figures of {@code hw}, with no precisions recorded. */
@@ -68,7 +70,7 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
         }
 
         /** The figures of {@code hw} and the precisions trained on it. */
-        public static Device of(HardwareSpec hw, java.util.Collection<String> precisions) {
+        public static Device of(HardwareSpec hw, Collection<String> precisions) {
             Map<String, Double> peaks = new TreeMap<>();
             for (Precision p : Precision.values()) {
                 peaks.put(p.id(), hw.peakFlopsPerSecond(p));

@@ -144,7 +144,7 @@ final class MeasurementRowCodec {
         }
         String name = requiredText(row, "model");
         String shape = row.get("input_shape");
-        java.util.Optional<ModelSpec> entry = shape.isBlank() ? models.find(name) : models.find(name, shape);
+        Optional<ModelSpec> entry = shape.isBlank() ? models.find(name) : models.find(name, shape);
         if (entry.isEmpty()) {
             throw new RowFault("params", "", "is required: model " + name
                     + (shape.isBlank() ? "" : " at input shape " + shape) + " is not in the model catalogue"
