@@ -3,7 +3,9 @@ package io.github.runtimeestimator.cli;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.training.EstimatorTrainer;
+import io.github.runtimeestimator.training.TrainingOptions;
 import io.github.runtimeestimator.training.evaluation.Candidate;
 import io.github.runtimeestimator.training.evaluation.Comparison;
 import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
@@ -65,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
                     + " comma-separated (default: ${DEFAULT-VALUE})")
     List<String> views;
 
-    @Option(names = "--targets", split = ",", paramLabel = "log|ratio|seconds",
+    @Option(names = "--targets", split = ",", paramLabel = "log|ratio|opsum|seconds",
             description = "targets to compare (default: each feature set's usual ones)")
     List<TrainCommand.TargetOption> targets;
 
@@ -91,6 +93,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     ModelCatalogOption models;
+
+    @Mixin
+    OperatorModelOption operatorModel;
+
+    @Option(names = "--model-intervals-only", description = "calibrate each fold's intervals on folds by model only,"
+            + " not also by family and by device: the same point estimates and median APE, interval coverage of a"
+            + " new model only, several times faster")
+    boolean modelIntervalsOnly;
 
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
@@ -127,7 +137,10 @@ final class CompareCommand implements Callable<Integer> {
                 continue;
             }
             TrainerConfig config = hyperParameters == null ? plain : plain.withHyperParameters(hyperParameters);
-            candidates.add(new Candidate(config.trainer(), config.featureSet(), config.target(),
+            candidates.add(OperatorGraphFeatures.ID.equals(config.featureSet()) || modelIntervalsOnly
+                    ? Candidate.of(config, operatorModel.features(config.featureSet()),
+                    TrainingOptions.defaults().withGroupedIntervals(!modelIntervalsOnly))
+                    : new Candidate(config.trainer(), config.featureSet(), config.target(),
                     fold -> main.estimators.fit(config, fold)));
         }
         ComparisonTable table = Comparison.run(rows.rows(), resolved, candidates, importance, seed,

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.training.EstimatorTrainer;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,9 +20,9 @@ final class Names {
     }
 
     static void requireFeatureSet(String features) {
-        if (!FeatureSets.ids().contains(features)) {
+        if (!FeatureSets.ids().contains(features) && !OperatorGraphFeatures.ID.equals(features)) {
             throw new UserInputException("unknown feature set \"" + features + "\": must be one of "
-                    + FeatureSets.ids());
+                    + FeatureSets.ids() + " or " + OperatorGraphFeatures.ID);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.planner.Durations;
@@ -41,11 +42,20 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(names = "--explain", description = "show where the step's time goes: the operator sum, the learned"
+            + " correction and the operators of most predicted time (estimators trained on feature set opgraph)")
+    boolean explain;
+
     @Override
     public Integer call() {
         WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
         RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
-        Estimate estimate = estimator.predict(workload);
+        Estimate estimate = explain ? estimator.explain(workload) : estimator.predict(workload);
+        if (explain && estimate.breakdown() == null) {
+            spec.commandLine().getErr().println("--explain: " + estimate.estimator() + " does not sum operators"
+                    + (workload.model().graph() == null ? " or the model has no operator graph" : "")
+                    + "; only an estimator trained on feature set opgraph explains where the time goes");
+        }
         spec.commandLine().getOut().println(format == OutputFormat.json ? SpecJson.writeEstimate(estimate)
                 : markdown(workload, estimate));
         return Main.EXIT_OK;
@@ -80,10 +90,28 @@ final class PredictCommand implements Callable<Integer> {
             b.append("\nRaised to the physical floor: the estimator answered faster than the hardware allows; this is a"
                     + " lower limit, not a prediction.\n");
         }
+        if (e.breakdown() != null) {
+            breakdown(b, e.breakdown());
+        }
         if (e.extrapolates()) {
             b.append("\nExtrapolations (the estimate lies outside the estimator's training data):\n\n");
             e.extrapolations().forEach(r -> b.append("- ").append(r).append('\n'));
         }
         return b.toString();
+    }
+
+    private static void breakdown(StringBuilder b, StepBreakdown d) {
+        b.append(String.format(Locale.ROOT, "%nWhere a step's time goes: operator sum %s (%d kernels, launch overhead %s)"
+                        + " x learned correction %.2f = %s%n%n", time(d.operatorSumSeconds()), d.kernels(),
+                time(d.launchSeconds()), d.correction(), time(d.stepSeconds())));
+        b.append("| operator | kind | calls | time | share of sum | bound | from |\n");
+        b.append("| --- | --- | ---: | ---: | ---: | --- | --- |\n");
+        for (StepBreakdown.OperatorTime t : d.operators()) {
+            b.append("| ").append(t.name()).append(" | ").append(t.kind()).append(" | ").append(t.calls())
+                    .append(" | ").append(time(t.seconds())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f%%", 100 * t.share())).append(" | ")
+                    .append(t.computeBound() ? "compute" : "memory").append(" | ")
+                    .append(t.modelled() ? "per-operator model" : "roofline").append(" |\n");
+        }
     }
 }

@@ -5,11 +5,13 @@ import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.training.EstimatorTrainer;
+import io.github.runtimeestimator.training.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** What the regressor is fitted on, as typed. */
     enum TargetOption {
-        log(Target.LOG_SECONDS), seconds(Target.SECONDS), ratio(Target.LOG_RATIO_TO_ROOFLINE);
+        log(Target.LOG_SECONDS), seconds(Target.SECONDS), ratio(Target.LOG_RATIO_TO_ROOFLINE),
+        opsum(Target.LOG_RATIO_TO_OPERATOR_SUM);
 
         final Target target;
 
@@ -40,13 +43,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trainer", defaultValue = "xgboost", description = "linear, xgboost, knn, cart or forest (default: ${DEFAULT-VALUE})")
     String trainer;
 
-    @Option(names = "--features", defaultValue = "physics", description = "feature set: seed or physics (default: ${DEFAULT-VALUE})")
+    @Option(names = "--features", defaultValue = "physics", description = "feature set: seed, physics or opgraph (with --operator-model) (default: ${DEFAULT-VALUE})")
     String features;
 
     @Option(names = "--target", defaultValue = "log",
             description = "log (log seconds), seconds (raw, the study's setup) or ratio (log of time over the roofline "
-                    + "time; transfers to faster hardware) (default: ${DEFAULT-VALUE})")
+                    + "time; transfers to faster hardware) or opsum (log of time over the operator sum; with --features"
+                    + " opgraph) (default: ${DEFAULT-VALUE})")
     TargetOption target;
+
+    @Option(names = "--hyper", split = ",", paramLabel = "key=value",
+            description = "hyper-parameters of the trainer, e.g. trees=100,monotone=true (default: the trainer's own)")
+    Map<String, String> hyperParameters;
 
     @Option(names = "--seed", defaultValue = "42", description = "training seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -64,6 +72,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ModelCatalogOption models;
+
+    @Mixin
+    OperatorModelOption operatorModel;
 
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
@@ -83,12 +94,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("no ok rows to train on in " + data);
         }
         TrainerConfig config = TrainerConfig.of(trainer, features)
-                .withTarget(target.target).withSeed(seed);
+                .withTarget(target.target).withSeed(seed)
+                .withHyperParameters(hyperParameters == null ? Map.of() : hyperParameters);
         if (!quiet) {
             err.println("training " + trainer + "/" + features + " on " + rows.okRows().size() + " ok rows...");
             err.flush();
         }
-        TrainedEstimator estimator = EstimatorTrainer.train(config, rows.rows());
+        TrainedEstimator estimator = EstimatorTrainer.train(config, operatorModel.features(features), rows.rows(),
+                TrainingOptions.defaults());
         estimator.save(out);
         spec.commandLine().getOut().println("trained " + estimator.describe() + " on " + rows.okRows().size()
                 + " ok rows (" + rows.rejections().size() + " rejected) -> " + out);

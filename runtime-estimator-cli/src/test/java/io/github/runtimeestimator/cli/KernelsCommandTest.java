@@ -119,6 +119,53 @@ class KernelsCommandTest {
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 
+    @Test
+    void anEstimatorOnTheOperatorSumStoresItsModelAndExplainsWhereTheTimeGoes() throws Exception {
+        Path opgraph = tmp.resolve("opgraph.rte");
+        CliHarness.Result t = CliHarness.run(EstimatorSource.standard(), "train", "--data",
+                RepositoryFiles.dataset("epyc2-pytorch-cpu.csv").toString(), "--features", "opgraph", "--target",
+                "opsum", "--operator-model", model.toString(), "--hyper", "trees=30", "--out", opgraph.toString(),
+                "--quiet");
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(EstimatorArtifact.read(opgraph).operatorModel()).isPresent();
+        String spec = RepositoryFiles.root().resolve("examples/specs/mlp-cpu.json").toString();
+
+        CliHarness.Result markdown = CliHarness.run(EstimatorSource.standard(), "predict", "--spec", spec,
+                "--estimator", opgraph.toString(), "--explain", "--format", "markdown");
+        CliHarness.Result json = CliHarness.run(EstimatorSource.standard(), "predict", "--spec", spec,
+                "--estimator", opgraph.toString(), "--explain");
+
+        assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+        assertThat(markdown.out()).contains("(xgboost/opgraph v1)").contains("Where a step's time goes: operator sum")
+                .contains("| operator | kind | calls | time | share of sum | bound | from |");
+        JsonNode breakdown = JsonMappers.output().readTree(json.out()).get("breakdown");
+        assertThat(breakdown.get("operatorSumSeconds").asDouble()).isPositive();
+        assertThat(breakdown.get("operators")).isNotEmpty().allSatisfy(o ->
+                assertThat(o.get("share").asDouble()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void featureSetOpgraphWithoutAPerOperatorModelIsRefusedNamingTheOption() {
+        CliHarness.Result r = CliHarness.run(EstimatorSource.standard(), "train", "--data",
+                RepositoryFiles.dataset("xeon16-pytorch-cpu.csv").toString(), "--features", "opgraph", "--out",
+                tmp.resolve("never.rte").toString(), "--quiet");
+
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        CliHarness.assertOneLineReason(r, "--operator-model");
+        assertThat(tmp.resolve("never.rte")).doesNotExist();
+    }
+
+    @Test
+    void explainingAnEstimatorThatDoesNotSumOperatorsSaysSoAndStillAnswers() throws Exception {
+        String spec = RepositoryFiles.root().resolve("examples/specs/mlp-cpu.json").toString();
+
+        CliHarness.Result r = CliHarness.run(EstimatorSource.standard(), "predict", "--spec", spec, "--explain");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("does not sum operators");
+        assertThat(JsonMappers.output().readTree(r.out()).has("breakdown")).isFalse();
+    }
+
     private static int sum(JsonNode counts) {
         int n = 0;
         for (JsonNode c : counts) {

@@ -38,6 +38,9 @@ import java.util.List;
  * @param modelDescription       how the model was described to the estimator (given, catalogue match by name or
  *                               by figures, inferred); null when the estimator does not say, then left out of the
  *                               JSON
+ * @param breakdown              where the step's time goes, operator by operator; only from
+ *                               {@link RuntimeEstimator#explain} by an estimator that sums operators, else null
+ *                               (and left out of the JSON)
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -55,7 +58,9 @@ public record Estimate(
         @JsonProperty("extrapolations") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<String> extrapolations,
         @JsonProperty("modelDescription") @JsonInclude(JsonInclude.Include.NON_NULL)
-        ModelDescription modelDescription) {
+        ModelDescription modelDescription,
+        @JsonProperty("breakdown") @JsonInclude(JsonInclude.Include.NON_NULL)
+        StepBreakdown breakdown) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -81,7 +86,7 @@ public record Estimate(
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
-                raisedToPhysicalFloor, List.of(), null);
+                raisedToPhysicalFloor, List.of(), null, null);
     }
 
     /** The components before {@code modelDescription}: the estimator does not say how the model was described. */
@@ -89,7 +94,15 @@ public record Estimate(
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
                     List<String> extrapolations) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
-                raisedToPhysicalFloor, extrapolations, null);
+                raisedToPhysicalFloor, extrapolations, null, null);
+    }
+
+    /** The components before {@code breakdown}: an estimate without an explanation. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
+                    List<String> extrapolations, ModelDescription modelDescription) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
+                raisedToPhysicalFloor, extrapolations, modelDescription, null);
     }
 
     /** Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty). */
@@ -102,7 +115,7 @@ public record Estimate(
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** Reads the JSON form: a figure that is absent (written before it existed, or unknown) is unknown. */
@@ -117,10 +130,11 @@ public record Estimate(
                              @JsonProperty("energyUpperBoundJoules") Double energyUpperBoundJoules,
                              @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor,
                              @JsonProperty("extrapolations") List<String> extrapolations,
-                             @JsonProperty("modelDescription") ModelDescription modelDescription) {
+                             @JsonProperty("modelDescription") ModelDescription modelDescription,
+                             @JsonProperty("breakdown") StepBreakdown breakdown) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
                 energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor,
-                extrapolations, modelDescription);
+                extrapolations, modelDescription, breakdown);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -146,7 +160,7 @@ public record Estimate(
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
                 .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor)
-                .extrapolations(extrapolations).modelDescription(modelDescription);
+                .extrapolations(extrapolations).modelDescription(modelDescription).breakdown(breakdown);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -162,6 +176,7 @@ public record Estimate(
         private boolean raisedToPhysicalFloor;
         private List<String> extrapolations = List.of();
         private ModelDescription modelDescription;
+        private StepBreakdown breakdown;
 
         private Builder() {
         }
@@ -221,9 +236,15 @@ public record Estimate(
             return this;
         }
 
+        /** Where the step's time goes ({@link RuntimeEstimator#explain}); null: not explained. */
+        public Builder breakdown(StepBreakdown value) {
+            this.breakdown = value;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription);
+                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription, breakdown);
         }
     }
 

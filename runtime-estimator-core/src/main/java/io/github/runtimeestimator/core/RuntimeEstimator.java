@@ -23,6 +23,15 @@ public interface RuntimeEstimator {
      */
     Estimate predict(WorkloadSpec spec);
 
+    /**
+     * {@link #predict}, with where the step's time goes ({@link Estimate#breakdown()}) when this estimator sums a
+     * step's operators (feature set {@code opgraph}); otherwise the plain estimate, whose breakdown is null.
+     * Slower than {@code predict}: for a person reading one estimate, not for a scheduler's loop.
+     */
+    default Estimate explain(WorkloadSpec spec) {
+        return predict(spec);
+    }
+
     /** Estimates many specs; the result is in the order of {@code specs}. */
     default List<Estimate> predictAll(List<WorkloadSpec> specs) {
         List<Estimate> out = new ArrayList<>(specs.size());

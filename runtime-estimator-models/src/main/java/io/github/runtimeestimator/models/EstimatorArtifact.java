@@ -12,6 +12,7 @@ import io.github.runtimeestimator.models.internal.ArtifactWriter;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.LibraryVersion;
 import io.github.runtimeestimator.models.internal.StepRoofline;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -112,6 +113,14 @@ public final class EstimatorArtifact {
         }
     }
 
+    /** Feature set {@code opgraph} runs through the artifact's own per-operator model, which it must hold. */
+    private static FeatureExtractor operatorGraphFeatures(ArtifactContents contents, String source, String entry)
+            throws ArtifactFormatException {
+        return new OperatorGraphFeatures(contents.operatorModel().orElseThrow(() -> new ArtifactFormatException(
+                source, entry, "featureSets[0].id", "feature set " + OperatorGraphFeatures.ID
+                + " sums a per-operator model, and the artifact holds none")));
+    }
+
     private static TrainedEstimator assemble(ArtifactContents contents, String source,
                                              Function<String, FeatureExtractor> featureSets)
             throws ArtifactFormatException {
@@ -132,7 +141,8 @@ public final class EstimatorArtifact {
         }
         FeatureExtractor fx;
         try {
-            fx = featureSets.apply(ref.id());
+            fx = OperatorGraphFeatures.ID.equals(ref.id()) ? operatorGraphFeatures(contents, source, entry)
+                    : featureSets.apply(ref.id());
         } catch (SpecValidationException e) {
             throw new ArtifactFormatException(source, entry, "featureSets[0].id", "trained on feature set "
                     + ref.id() + ", which this library does not have (" + e.getMessage() + ")", e);

@@ -11,7 +11,14 @@ public enum Target {
      * its device (FLOPs over peak FLOP/s for the precision, bytes over memory bandwidth, whichever is larger).
      * Moves less across models and hardware than raw time.
      */
-    LOG_RATIO_TO_ROOFLINE;
+    LOG_RATIO_TO_ROOFLINE,
+    /**
+     * log(seconds per step / operator sum): the time relative to the sum of the step's operators through a
+     * per-operator model (feature set {@code opgraph},
+     * {@link io.github.runtimeestimator.models.operators.OperatorGraphFeatures}), so the regressor learns the
+     * end-to-end correction of that sum.
+     */
+    LOG_RATIO_TO_OPERATOR_SUM;
 
     /** Predictions are floored here: a raw-seconds regressor can go negative, an estimate cannot. */
     public static final double MIN_SECONDS = 1e-7;
@@ -20,7 +27,8 @@ public enum Target {
 
     /**
      * The value a regressor is fitted on for a step of {@code seconds}; {@code baselineSeconds} is the step's
-     * roofline time (read only by {@link #LOG_RATIO_TO_ROOFLINE}).
+     * baseline: its roofline time for {@link #LOG_RATIO_TO_ROOFLINE}, its operator sum for
+     * {@link #LOG_RATIO_TO_OPERATOR_SUM} (read only by the two ratio targets).
      */
     public double encode(double seconds, double baselineSeconds) {
         switch (this) {
@@ -29,6 +37,7 @@ public enum Target {
             case LOG_SECONDS:
                 return Math.log(seconds);
             case LOG_RATIO_TO_ROOFLINE:
+            case LOG_RATIO_TO_OPERATOR_SUM:
                 return Math.log(seconds / baselineSeconds);
             default:
                 throw new IllegalStateException("unhandled target " + this);
@@ -51,6 +60,7 @@ public enum Target {
                 seconds = Math.exp(value);
                 break;
             case LOG_RATIO_TO_ROOFLINE:
+            case LOG_RATIO_TO_OPERATOR_SUM:
                 seconds = baselineSeconds * Math.exp(value);
                 break;
             default:

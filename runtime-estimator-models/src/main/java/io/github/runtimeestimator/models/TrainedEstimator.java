@@ -8,13 +8,15 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.PhysicalBounds;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
-import io.github.runtimeestimator.models.internal.StepRoofline;
+import io.github.runtimeestimator.models.internal.StepBaseline;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.models.operators.OperatorModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,8 +131,30 @@ public final class TrainedEstimator implements RuntimeEstimator {
         WorkloadSpec step = describedStep(spec, how);
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
-        return compose(spec, regressor.predictSeconds(s.raw, baseline(step), s.model),
+        return compose(spec, regressor.predictSeconds(s.raw, baseline(s.raw, step), s.model),
                 PhysicalBounds.floorSecondsPerStep(step), how);
+    }
+
+    /** Operators listed by {@link #explain}. */
+    public static final int EXPLAINED_OPERATORS = 10;
+
+    /**
+     * {@link #predict}, with where the step's time goes when this estimator sums operators (feature set
+     * {@code opgraph}): the operator sum, the learned correction (the estimate's step over the sum) and the
+     * {@value #EXPLAINED_OPERATORS} operators of most predicted time. Other estimators, and models without an
+     * operator graph, give the plain estimate.
+     */
+    @Override
+    public Estimate explain(WorkloadSpec spec) {
+        Estimate estimate = predict(spec);
+        if (!(features instanceof OperatorGraphFeatures ops)) {
+            return estimate;
+        }
+        WorkloadSpec step = describedStep(spec, describer.howDescribed(spec.model()));
+        return ops.explain(step, EXPLAINED_OPERATORS)
+                .map(b -> estimate.toBuilder().breakdown(new StepBreakdown(b.operatorSumSeconds(), b.launchSeconds(),
+                        b.kernels(), estimate.secondsPerStep(), b.operators())).build())
+                .orElse(estimate);
     }
 
     /** The step of {@code spec} with its model as the describer describes it ({@code how}). */
@@ -167,21 +191,21 @@ public final class TrainedEstimator implements RuntimeEstimator {
         WorkloadSpec step = describedStep(spec, describer.howDescribed(spec.model()));
         Scratch s = scratch.get();
         featuresInto(step, s.raw);
-        return regressor.predictSeconds(s.raw, baseline(step), s.model);
+        return regressor.predictSeconds(s.raw, baseline(s.raw, step), s.model);
     }
 
     /**
      * Predicted seconds of one step from a feature vector in {@link #featureSet()} order (for feature-level
      * permutation importance). {@code step} supplies only the roofline baseline when the target is
-     * {@link Target#LOG_RATIO_TO_ROOFLINE}; otherwise it is not read.
+     * {@link Target#LOG_RATIO_TO_ROOFLINE}; otherwise it is not read (the operator sum of
+     * {@link Target#LOG_RATIO_TO_OPERATOR_SUM} is read from {@code features}).
      */
     public double predictStepSecondsFromFeatures(double[] features, WorkloadSpec step) {
         if (features.length != this.features.names().size()) {
             throw new IllegalArgumentException("features has " + features.length + " values, feature set "
                     + this.features.id() + " has " + this.features.names().size());
         }
-        double baseline = config.target() == Target.LOG_RATIO_TO_ROOFLINE ? baseline(stepOf(step)) : 1.0;
-        return regressor.predictSeconds(features, baseline);
+        return regressor.predictSeconds(features, baseline(features, stepOf(step)));
     }
 
     private static WorkloadSpec stepOf(WorkloadSpec spec) {
@@ -191,8 +215,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return stepJob == job ? spec : spec.withJob(stepJob);
     }
 
-    private double baseline(WorkloadSpec step) {
-        return config.target() == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
+    private double baseline(double[] vector, WorkloadSpec step) {
+        return StepBaseline.seconds(config.target(), features, vector, step);
     }
 
     /**

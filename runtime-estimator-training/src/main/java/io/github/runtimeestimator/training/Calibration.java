@@ -10,12 +10,11 @@ import io.github.runtimeestimator.models.IntervalGroup;
 import io.github.runtimeestimator.models.ModelDescriber;
 import io.github.runtimeestimator.models.PhaseInterval;
 import io.github.runtimeestimator.models.PredictionIntervals;
-import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.TrainingDomain;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
-import io.github.runtimeestimator.models.internal.StepRoofline;
+import io.github.runtimeestimator.models.internal.StepBaseline;
 import io.github.runtimeestimator.training.internal.Fits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,7 +84,8 @@ final class Calibration {
                     WorkloadSpec undescribed = step.toBuilder()
                             .model(describer.describe(ModelDescriber.withheld(step.model())).model()).build();
                     features.extractInto(undescribed, x);
-                    inferred[i] = r.predictSeconds(x, baseline(config.target(), undescribed), scratch);
+                    inferred[i] = r.predictSeconds(x, StepBaseline.seconds(config.target(), features, x, undescribed),
+                            scratch);
                 }
             }
         }
@@ -187,10 +187,6 @@ final class Calibration {
                                                  EstimatorTrainer.Rows rows) {
         return EstimatorTrainer.fitRows(config, features, rows).compile(TrainedEstimator.STEP_REGRESSOR,
                 features.id());
-    }
-
-    private static double baseline(Target target, WorkloadSpec step) {
-        return target == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
     }
 
     private static String phase(Measurement m) {

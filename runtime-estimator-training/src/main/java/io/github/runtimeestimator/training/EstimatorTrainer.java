@@ -18,7 +18,8 @@ import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.TrainingSummary;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.LibraryVersion;
-import io.github.runtimeestimator.models.internal.StepRoofline;
+import io.github.runtimeestimator.models.internal.StepBaseline;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.training.internal.CompiledEquality;
 import io.github.runtimeestimator.training.internal.Fits;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
@@ -156,7 +157,8 @@ public final class EstimatorTrainer {
                 stepRows.size(), epochRows.size(), cv.metrics().medianApe());
         return TrainedEstimator.builder().config(config).resolvedHyperParameters(RegressionTrainers.resolve(config))
                 .features(features).stepRegressor(regressor).epochOverhead(overhead).intervals(cv.intervals())
-                .trainingData(summary).heldOut(cv.metrics()).descriptorInference(inference).build();
+                .trainingData(summary).heldOut(cv.metrics()).descriptorInference(inference)
+                .operatorModel(features instanceof OperatorGraphFeatures ops ? ops.operatorModel() : null).build();
     }
 
     /**
@@ -237,7 +239,7 @@ public final class EstimatorTrainer {
                     }
                 }
                 y[i] = m.secondsPerStep();
-                b[i] = target == Target.LOG_RATIO_TO_ROOFLINE ? StepRoofline.seconds(step) : 1.0;
+                b[i] = StepBaseline.seconds(target, fx, x[i], step);
             }
             return new Rows(x, y, b);
         }

@@ -3,9 +3,15 @@ package io.github.runtimeestimator.models.operators;
 import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.graph.OperatorGraph;
 import io.github.runtimeestimator.core.graph.OptimizerUpdate;
 import io.github.runtimeestimator.core.graph.TrainingGraph;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -70,6 +76,56 @@ public final class OperatorSum {
         return a.result();
     }
 
+    /**
+     * The operators of {@code step}'s forward pass (and, when {@code training}, its backward pass and update)
+     * with the most predicted time, as a {@link StepBreakdown} whose {@code stepSeconds} is the sum itself (an
+     * estimator that corrects the sum replaces it). Walks the graph's entries, not its distinct operators, so that each
+     * keeps its name (entries of one name and kind are one line): for explaining one estimate, not for a
+     * scheduler's loop.
+     *
+     * @param top how many operators to list, most time first, >= 1
+     */
+    public StepBreakdown explain(TrainingGraph step, boolean training, long batch, HardwareSpec hardware,
+                                 Precision precision, int top) {
+        Objects.requireNonNull(step, "step");
+        Checks.atLeast("top", top, 1);
+        Accumulator a = new Accumulator(hardware, precision, batch);
+        List<StepBreakdown.OperatorTime> times = new ArrayList<>();
+        a.explain(step.forward(), "", times);
+        if (training) {
+            a.explain(step.backward(), "", times);
+            OptimizerUpdate update = step.update();
+            double updateSeconds = a.add(update);
+            if (updateSeconds > 0) {
+                times.add(new StepBreakdown.OperatorTime("optimizer." + update.optimizer().id(), "optimizer", 1,
+                        updateSeconds, 0, false, false));
+            }
+        }
+        Breakdown sum = a.result();
+        List<StepBreakdown.OperatorTime> ranked = byNameAndKind(times).stream()
+                .sorted(Comparator.comparingDouble(StepBreakdown.OperatorTime::seconds).reversed()).limit(top)
+                .map(t -> new StepBreakdown.OperatorTime(t.name(), t.kind(), t.calls(), t.seconds(),
+                        sum.seconds() == 0 ? 0 : t.seconds() / sum.seconds(), t.computeBound(), t.modelled()))
+                .toList();
+        return new StepBreakdown(sum.seconds(), sum.launchSeconds(), sum.kernels(), sum.seconds(), ranked);
+    }
+
+    /**
+     * Entries of one name and kind as one line (a catalogue graph names the 16 convolutions of a ResNet stage
+     * {@code layer*.*.conv*} whatever their shapes): calls and time added, bound and source of the larger part.
+     */
+    private static List<StepBreakdown.OperatorTime> byNameAndKind(List<StepBreakdown.OperatorTime> times) {
+        Map<String, StepBreakdown.OperatorTime> merged = new LinkedHashMap<>();
+        for (StepBreakdown.OperatorTime t : times) {
+            merged.merge(t.name() + '\u0000' + t.kind(), t, (x, y) -> {
+                StepBreakdown.OperatorTime larger = x.seconds() >= y.seconds() ? x : y;
+                return new StepBreakdown.OperatorTime(x.name(), x.kind(), x.calls() + y.calls(),
+                        x.seconds() + y.seconds(), 0, larger.computeBound(), larger.modelled());
+            });
+        }
+        return List.copyOf(merged.values());
+    }
+
     private final class Accumulator {
         private final HardwareSpec hardware;
         private final Precision precision;
@@ -99,13 +155,43 @@ public final class OperatorSum {
             }
         }
 
-        void add(OptimizerUpdate update) {
-            if (update.parameters() == 0 || update.flops() == 0 && update.bytes() == 0) {
-                return;
+        void explain(OperatorGraph graph, String prefix, List<StepBreakdown.OperatorTime> out) {
+            List<OperatorGraph.Entry> entries = graph.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                OperatorGraph.Entry e = entries.get(i);
+                var op = e.operator().atBatch(batch);
+                boolean modelled = model.supports(op);
+                double seconds;
+                boolean computeBound;
+                if (modelled) {
+                    OperatorPrediction p = model.predict(op, hardware, precision);
+                    seconds = e.repeat() * p.workSeconds();
+                    computeBound = p.computeBound();
+                    this.modelled += seconds;
+                } else {
+                    OperatorRoofline r = OperatorRoofline.of(op, device);
+                    seconds = e.repeat() * r.seconds();
+                    computeBound = r.computeBound();
+                    roofline += seconds;
+                }
+                kernels += e.repeat();
+                String name = e.name() == null ? graph.source() == null ? e.operator().kind().id() + "[" + i + "]"
+                        : e.operator().kind().id() + "[" + i + "] (" + graph.source() + ")" : e.name();
+                out.add(new StepBreakdown.OperatorTime(prefix + name, e.operator().kind().id(), e.repeat(), seconds, 0,
+                        computeBound, modelled));
             }
-            roofline += Math.max(update.flops() / device.fp32PeakFlopsPerSecond(),
+        }
+
+        /** Adds the update's roofline time (one kernel) and returns it; 0 when there is nothing to update. */
+        double add(OptimizerUpdate update) {
+            if (update.parameters() == 0 || update.flops() == 0 && update.bytes() == 0) {
+                return 0;
+            }
+            double seconds = Math.max(update.flops() / device.fp32PeakFlopsPerSecond(),
                     update.bytes() / device.memoryBandwidthBytesPerSecond());
+            roofline += seconds;
             kernels += 1;
+            return seconds;
         }
 
         Breakdown result() {

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.training.evaluation;
 import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.training.EstimatorTrainer;
@@ -43,6 +44,16 @@ public record Candidate(String trainer, String featureSet, Target target,
                 fold -> EstimatorTrainer.train(config, fold.train(), options.withoutReferences(fold.heldOutModels())));
     }
 
+    /**
+     * As {@link #of(TrainerConfig, TrainingOptions)}, on a feature set given rather than looked up by id (one that
+     * holds a model of its own, such as {@code opgraph}'s {@code OperatorGraphFeatures}).
+     */
+    public static Candidate of(TrainerConfig config, FeatureExtractor features, TrainingOptions options) {
+        Checks.required("features", features);
+        return new Candidate(config.trainer(), config.featureSet(), config.target(), fold -> EstimatorTrainer.train(
+                config, features, fold.train(), options.withoutReferences(fold.heldOutModels())));
+    }
+
     /** A candidate whose fit sees only a fold's training rows (a stub, an analytic estimator). */
     public static Candidate ofRows(String trainer, String featureSet, Target target,
                                    Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
@@ -61,6 +72,8 @@ public record Candidate(String trainer, String featureSet, Target target,
                 return "log_seconds";
             case LOG_RATIO_TO_ROOFLINE:
                 return "log_ratio_to_roofline";
+            case LOG_RATIO_TO_OPERATOR_SUM:
+                return "log_ratio_to_operator_sum";
             default:
                 return "seconds";
         }

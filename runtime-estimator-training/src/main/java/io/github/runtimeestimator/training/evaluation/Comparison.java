@@ -32,6 +32,10 @@ public final class Comparison {
             if (featureSets.contains("physics")) {
                 out.add(TrainerConfig.of(trainer, "physics").withTarget(Target.LOG_RATIO_TO_ROOFLINE).withSeed(seed));
             }
+            if (featureSets.contains("opgraph")) {
+                out.add(TrainerConfig.of(trainer, "opgraph").withTarget(Target.LOG_RATIO_TO_OPERATOR_SUM)
+                        .withSeed(seed));
+            }
             if (featureSets.contains("seed")) {
                 out.add(TrainerConfig.of(trainer, "seed").withTarget(Target.SECONDS).withSeed(seed));
             }
