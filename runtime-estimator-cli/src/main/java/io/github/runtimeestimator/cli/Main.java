@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runtime-estimator", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Estimates how long an AI model takes to train or serve on given hardware.",
-        subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {PredictCommand.class, PlanCommand.class, TrainCommand.class, CalibrateCommand.class,
+                EvaluateCommand.class,
                 CompareCommand.class, ConvertCommand.class, ValidateCommand.class, CatalogCommand.class,
                 DescribeCommand.class, KernelsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

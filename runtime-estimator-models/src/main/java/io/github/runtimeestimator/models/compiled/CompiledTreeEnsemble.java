@@ -98,7 +98,8 @@ public final class CompiledTreeEnsemble implements CompiledEvaluator {
         }
         this.complete = kind == Kind.XGBOOST && depth <= MAX_COMPLETE_DEPTH
                 && ((long) this.roots.length << (depth + 1)) <= MAX_COMPLETE_SLOTS
-                ? CompleteForest.of(this.roots, this.feature, this.low, this.high, this.valueFloat, depth) : null;
+                ? CompleteForest.of(this.roots, this.feature, this.low, this.high, this.missing, this.valueFloat,
+                depth) : null;
     }
 
     /**
@@ -195,14 +196,7 @@ public final class CompiledTreeEnsemble implements CompiledEvaluator {
 
     private double predictXGBoost(double[] x) {
         CompleteForest c = complete;
-        if (c != null) {
-            float sum = c.sumOrNaN(x, baseScore);
-            if (sum == sum) {
-                return sum;
-            }
-            // a NaN (missing) input value needs the default directions: the node-by-node path below
-        }
-        return predictXGBoostNodes(x);
+        return c != null ? c.sum(x, baseScore) : predictXGBoostNodes(x);
     }
 
     /** The node-by-node traversal (also the reference the complete layout is tested against). */
@@ -226,7 +220,7 @@ public final class CompiledTreeEnsemble implements CompiledEvaluator {
         return sum;
     }
 
-    /** Whether XGBoost trees are evaluated in the implicit complete-tree layout (depth at most 8, no NaN input). */
+    /** Whether XGBoost trees are evaluated in the implicit complete-tree layout (depth at most 8). */
     public boolean usesCompleteLayout() {
         return complete != null;
     }

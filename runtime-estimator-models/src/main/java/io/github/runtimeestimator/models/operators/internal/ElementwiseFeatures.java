@@ -11,6 +11,7 @@ import java.util.List;
  * elements per block) in waves over the SMs, and which operator it is among the common ones.
  */
 final class ElementwiseFeatures extends FamilyFeatures {
+    private static final int[] BLOCKS = {512, 2048};
     static final List<String> VARIANTS = List.of("add", "sub", "mul", "div", "pow", "relu", "gelu", "silu",
             "tanh", "sigmoid", "exp", "swiglu", "rope", "dropout", "cast");
 
@@ -33,10 +34,11 @@ final class ElementwiseFeatures extends FamilyFeatures {
         out.put("ew.inputs", e.inputs());
         out.put("ew.flopsPerElement", e.flopsPerElement());
         out.put("ew.log2.elementsPerUnit", FeatureSink.log2(elements / units));
-        for (int block : new int[] {512, 2048}) {
+        for (int block : BLOCKS) {
             double waves = Math.ceil(elements / block) / units;
-            out.put("ew.b" + block + ".log2.waves", FeatureSink.log2(waves));
-            out.put("ew.b" + block + ".waveFill", waves / Math.ceil(waves));
+            String b = out.readsNames() ? "ew.b" + block : null;
+            out.put(FeatureSink.name(out, b, ".log2.waves"), FeatureSink.log2(waves));
+            out.put(FeatureSink.name(out, b, ".waveFill"), waves / Math.ceil(waves));
         }
         variant("ew", e.variant(), VARIANTS, out);
     }

@@ -134,16 +134,16 @@ abstract class FamilyFeatures {
         double tilesM = Math.ceil(m / tileM);
         double tilesN = Math.ceil(n / tileN);
         double waves = b * tilesM * tilesN / units;
-        String t = prefix + ".t" + tileM + "x" + tileN;
-        out.put(t + ".log2.waves", FeatureSink.log2(waves));
-        out.put(t + ".waveFill", waves / Math.ceil(waves));
-        out.put(t + ".tileFill", m * n / (tilesM * tileM * tilesN * tileN));
+        String t = out.readsNames() ? prefix + ".t" + tileM + "x" + tileN : null;
+        out.put(FeatureSink.name(out, t, ".log2.waves"), FeatureSink.log2(waves));
+        out.put(FeatureSink.name(out, t, ".waveFill"), waves / Math.ceil(waves));
+        out.put(FeatureSink.name(out, t, ".tileFill"), m * n / (tilesM * tileM * tilesN * tileN));
     }
 
     /** One-hot of a variant among the known ones: 1 for it, NaN (absent) for the others. */
     static void variant(String prefix, String variant, List<String> known, FeatureSink out) {
         for (String v : known) {
-            out.put(prefix + ".variant." + v, v.equals(variant) ? 1.0 : Double.NaN);
+            out.put(FeatureSink.name(out, prefix + ".variant.", v), v.equals(variant) ? 1.0 : Double.NaN);
         }
     }
 }

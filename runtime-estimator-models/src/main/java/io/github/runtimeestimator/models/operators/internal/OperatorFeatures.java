@@ -112,6 +112,11 @@ public final class OperatorFeatures {
         public void put(String name, double value) {
             values[next++] = value;
         }
+
+        @Override
+        public boolean readsNames() {
+            return false;
+        }
     }
 
     /** Writes values in the family's name order, checking the order as it goes. */
