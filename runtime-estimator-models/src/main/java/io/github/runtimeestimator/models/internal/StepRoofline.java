@@ -5,7 +5,7 @@ import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.features.Roofline;
 
 /**
- * The baseline of {@link Target#LOG_RATIO_TO_ROOFLINE}: {@link Roofline#rooflineSeconds(WorkloadSpec)} of the
+ * The baseline of {@link io.github.runtimeestimator.models.Target#LOG_RATIO_TO_ROOFLINE}: {@link Roofline#rooflineSeconds(WorkloadSpec)} of the
  * step, the larger of its compute time and memory time at the device's datasheet peaks. The arithmetic belongs
  * to the physics feature set, so its version stands for the roofline's: an artifact fitted against another
  * version is refused.

@@ -36,7 +36,7 @@ public final class FamilyModel {
      * @param floors       the launch floors of the devices it was trained on, per device class
      * @param trainedOn    the training devices, as {@code hardware-id/precision}
      * @param trainingRows rows the trees were fitted on
-     * @throws IllegalArgumentException when the trees read a feature the family does not have, or rows < 0
+     * @throws IllegalArgumentException when the trees read a feature the family does not have, or {@code trainingRows < 0}
      */
     public static FamilyModel of(OperatorFamily family, CompiledTreeEnsemble trees, LaunchFloors floors,
                                  List<String> trainedOn, int trainingRows) {

@@ -43,7 +43,7 @@ public final class Comparison {
         return out;
     }
 
-    /** {@link #configs} as candidates trained with {@link io.github.runtimeestimator.models.EstimatorTrainer}. */
+    /** {@link #configs} as candidates trained with {@link io.github.runtimeestimator.training.EstimatorTrainer}. */
     public static List<Candidate> candidates(List<String> trainers, List<String> featureSets, long seed) {
         List<Candidate> out = new ArrayList<>();
         for (TrainerConfig config : configs(trainers, featureSets, seed)) {
