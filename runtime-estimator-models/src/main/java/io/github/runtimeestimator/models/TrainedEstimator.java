@@ -293,10 +293,24 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /**
      * Why {@code spec} lies outside the training data, as far as this estimator records it: hardware that no
      * training row ran on, and, when the artifact records its {@link TrainingDomain}, a family, a model size, FLOPs
-     * per sample, a batch size or a precision (on that kind of hardware) outside those trained on. Empty when every
-     * training row's hardware is unknown (an estimator built by hand) and no domain is recorded.
+     * per sample, a batch size or a precision (on that kind of hardware) outside those trained on; for an estimator
+     * that sums operators, a model without an operator graph. Empty when every training row's hardware is unknown
+     * (an estimator built by hand) and no domain is recorded.
      */
     private List<String> extrapolations(WorkloadSpec spec, boolean unseenHardware) {
+        List<String> reasons = domainExtrapolations(spec, unseenHardware);
+        if (features instanceof OperatorGraphFeatures ops && ops.graphOf(spec.model()) == null) {
+            List<String> withGraph = new ArrayList<>(reasons);
+            withGraph.add("model " + spec.model().name() + " has no operator graph (none in the spec, none in the"
+                    + " model catalogue): its operator sum is replaced by the step's roofline, and every training row"
+                    + " had a graph");
+            return List.copyOf(withGraph);
+        }
+        return reasons;
+    }
+
+    /** {@link #extrapolations} as far as the hardware and the recorded {@link TrainingDomain} tell. */
+    private List<String> domainExtrapolations(WorkloadSpec spec, boolean unseenHardware) {
         List<String> hardwareReason = unseenHardware ? unseenHardwareReason(spec.hardware().id()) : List.of();
         if (!domain.isKnown()) {
             return hardwareReason;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.Measurement;
+import io.github.runtimeestimator.core.ModelSpec;
+import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
@@ -112,6 +114,24 @@ class OperatorGraphEstimatorTest {
         assertThat(b.stepSeconds()).isEqualTo(plain.secondsPerStep());
         assertThat(b.correction()).isCloseTo(plain.secondsPerStep() / b.operatorSumSeconds(),
                 org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aModelWithoutAGraphStillGetsAnAnswerThatSaysWhichPathItTook() {
+        Measurement row = rows.stream().filter(m -> m.workload().job().phase() == Phase.INFER).findFirst()
+                .orElseThrow();
+        ModelSpec renamed = ModelSpec.builder()
+                .name("my_own_net").family(row.workload().model().family())
+                .parameters(row.workload().model().parameters())
+                .flopsPerSample(row.workload().model().flopsPerSample()).build();
+        WorkloadSpec spec = row.workload().withModel(renamed);
+
+        Estimate e = estimator.predict(spec);
+
+        assertThat(features.sum(spec)).isEmpty();
+        assertThat(e.seconds()).isPositive();
+        assertThat(e.extrapolations()).anyMatch(r -> r.contains("my_own_net has no operator graph"));
+        assertThat(estimator.predict(row.workload()).extrapolations()).noneMatch(r -> r.contains("operator graph"));
     }
 
     @Test
