@@ -141,6 +141,7 @@ final class PlanCommand implements Callable<Integer> {
         Constraints constraints = constraints();
         HardwareCatalog hardware = Inputs.catalog(catalog);
         WorkloadSpec workload = Inputs.workload(specFile, hardware, models);
+        Inputs.defaultsTaken(specFile).forEach(d -> spec.commandLine().getErr().println("note: " + d));
         if (batchSearch && (!workload.job().phase().isTraining() || workload.job().datasetSize() < 1)) {
             throw new UserInputException("--batch-search needs a training job with a datasetSize; the spec's job is "
                     + workload.job().phase().id() + " with datasetSize " + workload.job().datasetSize());

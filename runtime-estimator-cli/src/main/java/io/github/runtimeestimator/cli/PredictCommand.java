@@ -8,8 +8,10 @@ import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.planner.Durations;
 import io.github.runtimeestimator.planner.PlanFormatter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +51,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
+        List<String> defaults = Inputs.defaultsTaken(specFile);
+        defaults.forEach(d -> spec.commandLine().getErr().println("note: " + d));
         RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         Estimate estimate = explain ? estimator.explain(workload) : estimator.predict(workload);
         if (explain && estimate.breakdown() == null) {
@@ -57,7 +61,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "; only an estimator trained on feature set opgraph explains where the time goes");
         }
         spec.commandLine().getOut().println(format == OutputFormat.json ? SpecJson.writeEstimate(estimate)
-                : markdown(workload, estimate));
+                : markdown(workload, estimate) + defaults.stream().map(d -> "\nNote: " + d + "\n")
+                .collect(Collectors.joining()));
         return Main.EXIT_OK;
     }
 

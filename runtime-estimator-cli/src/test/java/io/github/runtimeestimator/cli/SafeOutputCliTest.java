@@ -28,7 +28,7 @@ class SafeOutputCliTest {
     private Path spec() throws IOException {
         return Files.writeString(tmp.resolve("spec.json"), """
                 {"model": {"name": "resnet50", "parameters": 25557032, "flopsPerSample": 8.18e9},
-                 "job": {"phase": "infer", "batchSize": 32}, "hardware": "intel-xeon-emr-16c"}
+                 "job": {"phase": "infer", "batchSize": 32}, "precision": "fp32", "hardware": "intel-xeon-emr-16c"}
                 """);
     }
 

@@ -74,11 +74,6 @@ public record JobSpec(
         return new JobSpec(Phase.TRAIN_JOB, batchSize, optimizer, learningRate, datasetSize, epochs);
     }
 
-    /** A whole training job with SGD (momentum 0.9), the study's and torchvision's reference recipe. */
-    public static JobSpec training(int batchSize, double learningRate, long datasetSize, int epochs) {
-        return training(batchSize, Optimizer.SGD, learningRate, datasetSize, epochs);
-    }
-
     /** Optimizer steps in one epoch: {@code ceil(datasetSize / batchSize)}; 1 when there is no dataset. */
     @JsonIgnore
     public long stepsPerEpoch() {

@@ -20,7 +20,7 @@ class JobSpecOverflowTest {
 
     @Test
     void aJobOfMoreStepsThanALongHoldsIsRefusedNamingEpochs() {
-        assertThatThrownBy(() -> JobSpec.training(1, 0.1, 9_000_000_000_000_000_000L, 2_000_000_000))
+        assertThatThrownBy(() -> JobSpec.training(1, Optimizer.SGD, 0.1, 9_000_000_000_000_000_000L, 2_000_000_000))
                 .isInstanceOf(SpecValidationException.class)
                 .hasMessage("job.epochs = 2000000000: times 9000000000000000000 steps per epoch is more than "
                         + "9223372036854775807 steps");
@@ -39,10 +39,10 @@ class JobSpecOverflowTest {
             BigInteger steps = perEpoch.multiply(BigInteger.valueOf(epochs));
             if (steps.compareTo(MAX) > 0) {
                 refused++;
-                assertThatThrownBy(() -> JobSpec.training(batch, 0.1, dataset, epochs))
+                assertThatThrownBy(() -> JobSpec.training(batch, Optimizer.SGD, 0.1, dataset, epochs))
                         .isInstanceOf(SpecValidationException.class).hasMessageStartingWith("job.epochs = ");
             } else {
-                JobSpec job = JobSpec.training(batch, 0.1, dataset, epochs);
+                JobSpec job = JobSpec.training(batch, Optimizer.SGD, 0.1, dataset, epochs);
                 assertThat(job.stepsPerEpoch()).isEqualTo(perEpoch.longValueExact());
                 assertThat(job.steps()).isEqualTo(steps.longValueExact());
             }

@@ -12,7 +12,7 @@ class JobSpecTest {
         JobSpec epoch = JobSpec.trainingEpoch(64, Optimizer.SGD, 0.1, 1_281_167);
         assertThat(epoch.stepsPerEpoch()).isEqualTo(20_019L);
         assertThat(epoch.steps()).isEqualTo(20_019L);
-        JobSpec job = JobSpec.training(64, 0.1, 1_281_167, 90);
+        JobSpec job = JobSpec.training(64, Optimizer.SGD, 0.1, 1_281_167, 90);
         assertThat(job.steps()).isEqualTo(90L * 20_019L);
         assertThat(JobSpec.inference(32).steps()).isEqualTo(1L);
         assertThat(JobSpec.trainingStep(32, Optimizer.ADAM, 1e-3).steps()).isEqualTo(1L);

@@ -80,7 +80,7 @@ class ValidationTest {
                 .hasMessageStartingWith("job.optimizer = \"none\": a train_step needs an optimizer");
         assertThatThrownBy(() -> JobSpec.trainingEpoch(8, Optimizer.SGD, 0.1, 0))
                 .hasMessage("job.datasetSize = 0: must be >= 1");
-        assertThatThrownBy(() -> JobSpec.training(8, 0.1, 100, 0))
+        assertThatThrownBy(() -> JobSpec.training(8, Optimizer.SGD, 0.1, 100, 0))
                 .hasMessage("job.epochs = 0: must be >= 1");
         assertThatThrownBy(() -> JobSpec.trainingStep(8, Optimizer.ADAM, Double.POSITIVE_INFINITY))
                 .hasMessage("job.learningRate = Infinity: must be a finite number >= 0");

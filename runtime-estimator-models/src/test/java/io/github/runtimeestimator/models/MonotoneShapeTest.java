@@ -83,8 +83,8 @@ class MonotoneShapeTest {
         double[][] s = new double[epochs.length][datasets.length];
         for (int e = 0; e < epochs.length; e++) {
             for (int d = 0; d < datasets.length; d++) {
-                s[e][d] = estimator.predict(spec(model, JobSpec.training(32, 0.01, datasets[d], epochs[e]), hw, p))
-                        .seconds();
+                s[e][d] = estimator.predict(spec(model, JobSpec.training(32, Optimizer.SGD, 0.01, datasets[d],
+                        epochs[e]), hw, p)).seconds();
                 if (e > 0 && s[e][d] < s[e - 1][d] || d > 0 && s[e][d] < s[e][d - 1]) {
                     add(violations, model.name() + " " + hw.id() + " " + p.id() + ": " + epochs[e] + " epochs of "
                             + datasets[d] + " samples predict less than a smaller job");
