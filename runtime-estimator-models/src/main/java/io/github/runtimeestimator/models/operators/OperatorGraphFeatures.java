@@ -71,6 +71,8 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
     private final List<String> names;
     private final int offset;
     private final int rooflineIndex;
+    private final List<String> increasingWithWork;
+    private final List<String> varyingWithWork;
     private final ThreadLocal<LastTrainingGraph> lastTrainingGraph = ThreadLocal.withInitial(LastTrainingGraph::new);
 
     /** The set over {@code model}, with graphs from the built-in model catalogue for specs that carry none. */
@@ -89,6 +91,12 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
         all.addAll(OWN);
         this.names = List.copyOf(all);
         this.rooflineIndex = physics.names().indexOf("roofline_seconds");
+        List<String> increasing = new ArrayList<>(physics.increasingWithWork());
+        increasing.addAll(List.of(LOG10_SUM, "log10_ops_work_seconds", "log10_ops_kernels"));
+        this.increasingWithWork = List.copyOf(increasing);
+        List<String> varying = new ArrayList<>(physics.varyingWithWork());
+        varying.addAll(OWN.subList(0, OWN.size() - 1)); // all but ops_has_graph
+        this.varyingWithWork = List.copyOf(varying);
     }
 
     /** The per-operator model the sum runs through. */
@@ -113,18 +121,12 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
 
     @Override
     public List<String> increasingWithWork() {
-        List<String> out = new ArrayList<>(physics.increasingWithWork());
-        out.add(LOG10_SUM);
-        out.add("log10_ops_work_seconds");
-        out.add("log10_ops_kernels");
-        return List.copyOf(out);
+        return increasingWithWork;
     }
 
     @Override
     public List<String> varyingWithWork() {
-        List<String> out = new ArrayList<>(physics.varyingWithWork());
-        out.addAll(OWN.subList(0, OWN.size() - 1));
-        return List.copyOf(out);
+        return varyingWithWork;
     }
 
     @Override
@@ -168,7 +170,7 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
             return Optional.empty();
         }
         HardwareSpec hardware = spec.requireHardware();
-        OperatorSum sum = hardware.isCpu() ? cpuSum : gpuSum;
+        OperatorSum sum = sumFor(hardware);
         JobSpec job = spec.job();
         long batch = job.batchSize();
         if (job.phase().isTraining()) {
@@ -191,9 +193,14 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
         HardwareSpec hardware = spec.requireHardware();
         JobSpec job = spec.job();
         boolean training = job.phase().isTraining();
-        return Optional.of((hardware.isCpu() ? cpuSum : gpuSum).explain(TrainingGraph.derive(graph,
+        return Optional.of(sumFor(hardware).explain(TrainingGraph.derive(graph,
                 training ? job.optimizer() : Optimizer.NONE), training, job.batchSize(), hardware, spec.precision(),
                 top));
+    }
+
+    /** The sum with the launch overhead of {@code hardware}'s kind. */
+    private OperatorSum sumFor(HardwareSpec hardware) {
+        return hardware.isCpu() ? cpuSum : gpuSum;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.runtimeestimator.core.Checks;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.StepBreakdown;
+import io.github.runtimeestimator.core.graph.Operator;
 import io.github.runtimeestimator.core.graph.OperatorGraph;
 import io.github.runtimeestimator.core.graph.OptimizerUpdate;
 import io.github.runtimeestimator.core.graph.TrainingGraph;
@@ -91,9 +92,9 @@ public final class OperatorSum {
         Checks.atLeast("top", top, 1);
         Accumulator a = new Accumulator(hardware, precision, batch);
         List<StepBreakdown.OperatorTime> times = new ArrayList<>();
-        a.explain(step.forward(), "", times);
+        a.explain(step.forward(), times);
         if (training) {
-            a.explain(step.backward(), "", times);
+            a.explain(step.backward(), times);
             OptimizerUpdate update = step.update();
             double updateSeconds = a.add(update);
             if (updateSeconds > 0) {
@@ -134,6 +135,8 @@ public final class OperatorSum {
         private double modelled;
         private double roofline;
         private long kernels;
+        private boolean lastComputeBound;
+        private boolean lastModelled;
 
         Accumulator(HardwareSpec hardware, Precision precision, long batch) {
             this.hardware = Objects.requireNonNull(hardware, "hardware");
@@ -145,41 +148,45 @@ public final class OperatorSum {
 
         void add(OperatorGraph graph) {
             for (OperatorGraph.Counted c : graph.distinct()) {
-                var op = c.operator().atBatch(batch);
-                if (model.supports(op)) {
-                    modelled += c.repeat() * model.predict(op, hardware, precision).workSeconds();
-                } else {
-                    roofline += c.repeat() * OperatorRoofline.of(op, device).seconds();
-                }
-                kernels += c.repeat();
+                add(c.operator().atBatch(batch), c.repeat());
             }
         }
 
-        void explain(OperatorGraph graph, String prefix, List<StepBreakdown.OperatorTime> out) {
+        /** Every entry of {@code graph} under its own name, added to the sum and listed in {@code out}. */
+        void explain(OperatorGraph graph, List<StepBreakdown.OperatorTime> out) {
             List<OperatorGraph.Entry> entries = graph.entries();
             for (int i = 0; i < entries.size(); i++) {
                 OperatorGraph.Entry e = entries.get(i);
-                var op = e.operator().atBatch(batch);
-                boolean modelled = model.supports(op);
-                double seconds;
-                boolean computeBound;
-                if (modelled) {
-                    OperatorPrediction p = model.predict(op, hardware, precision);
-                    seconds = e.repeat() * p.workSeconds();
-                    computeBound = p.computeBound();
-                    this.modelled += seconds;
-                } else {
-                    OperatorRoofline r = OperatorRoofline.of(op, device);
-                    seconds = e.repeat() * r.seconds();
-                    computeBound = r.computeBound();
-                    roofline += seconds;
-                }
-                kernels += e.repeat();
+                double seconds = add(e.operator().atBatch(batch), e.repeat());
                 String name = e.name() == null ? graph.source() == null ? e.operator().kind().id() + "[" + i + "]"
                         : e.operator().kind().id() + "[" + i + "] (" + graph.source() + ")" : e.name();
-                out.add(new StepBreakdown.OperatorTime(prefix + name, e.operator().kind().id(), e.repeat(), seconds, 0,
-                        computeBound, modelled));
+                out.add(new StepBreakdown.OperatorTime(name, e.operator().kind().id(), e.repeat(), seconds, 0,
+                        lastComputeBound, lastModelled));
             }
+        }
+
+        /**
+         * Adds {@code repeat} calls of {@code op} (as it runs, batch folded in): the per-operator model's work time
+         * when it has the operator's family, else its roofline time. Returns their seconds, and leaves in
+         * {@code lastComputeBound} and {@code lastModelled} which side of the roofline it is on and who timed it.
+         */
+        private double add(Operator op, long repeat) {
+            double seconds;
+            if (model.supports(op)) {
+                OperatorPrediction p = model.predict(op, hardware, precision);
+                seconds = repeat * p.workSeconds();
+                lastComputeBound = p.computeBound();
+                lastModelled = true;
+                modelled += seconds;
+            } else {
+                OperatorRoofline r = OperatorRoofline.of(op, device);
+                seconds = repeat * r.seconds();
+                lastComputeBound = r.computeBound();
+                lastModelled = false;
+                roofline += seconds;
+            }
+            kernels += repeat;
+            return seconds;
         }
 
         /** Adds the update's roofline time (one kernel) and returns it; 0 when there is nothing to update. */
