@@ -19,10 +19,10 @@ wait
 # issue 12: the shipped recipe, undescribed and described side by side, coverage per split, importance charts
 recipe=(--trainers xgboost --features physics --targets log --hyper trees=100,monotone=true --per-fold --quiet)
 $rte compare "${all[@]}" --split leave-model-out --view described,undescribed "${recipe[@]}" \
-  > docs/accuracy-leave-model-out-undescribed.md &
-$rte compare "${all[@]}" --split leave-family-out,leave-hardware-out "${recipe[@]}" > docs/coverage-family-hardware.md
+  --format markdown > docs/accuracy-leave-model-out-undescribed.md &
+$rte compare "${all[@]}" --split leave-family-out,leave-hardware-out "${recipe[@]}" --format markdown > docs/coverage-family-hardware.md
 $rte compare "${all[@]}" --split leave-family-out "${recipe[@]}" --importance --plots target/plots \
-  > docs/importance-leave-family-out-shipped.md
+  --format markdown > docs/importance-leave-family-out-shipped.md
 wait
 cp target/plots/importance-leave-family-out-xgboost-physics-log-seconds.png docs/img/importance-leave-family-out.png
 cp target/plots/scatter-leave-family-out-xgboost-physics-log-seconds.png docs/img/scatter-leave-family-out.png

@@ -1,6 +1,5 @@
 package io.github.runtimeestimator.cli;
 
-import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.models.HeldOutMetrics;
@@ -51,15 +50,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the held-out choice (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "mine.rte",
-            description = "where to write the estimator to use; an existing .rte is replaced")
-    Path out;
+    @Mixin
+    ArtifactOutOption output;
 
-    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
-    boolean force;
-
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
@@ -78,12 +73,12 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Path> base = baseFiles();
         List<Path> inputs = new ArrayList<>(data);
         inputs.addAll(base);
-        inputs.add(catalog);
+        inputs.add(catalog.file);
         inputs.add(estimator);
-        OutputFile.check("--out", out, force, inputs);
+        Path out = output.checkedAgainst(inputs);
         Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
-        HardwareCatalog hardware = Inputs.catalog(catalog);
+        HardwareCatalog hardware = catalog.load();
         Inputs.Data mine = Inputs.measurements(data, hardware, ReadMode.LENIENT, models);
         Names.warnRejections(err, mine.rejections(), quiet);
         Inputs.Data shipped = Inputs.measurements(base, hardware, ReadMode.LENIENT, models);

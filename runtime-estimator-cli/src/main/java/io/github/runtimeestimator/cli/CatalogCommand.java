@@ -4,11 +4,11 @@ import io.github.runtimeestimator.core.catalog.CatalogCheck;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.HardwareTable;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,19 +25,19 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
-    @Option(names = "--format", defaultValue = "markdown",
-            description = "markdown or json (json: the catalogue file format; default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    /** JSON is the catalogue file format that {@code --catalog} reads back. */
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--check", description = "check the catalogue (with --catalog: the merged one) instead of listing it")
     boolean check;
 
     @Override
     public Integer call() {
-        HardwareCatalog hardware = Inputs.catalog(catalog);
+        HardwareCatalog hardware = catalog.load();
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
             List<CatalogCheck.Problem> problems = CatalogCheck.check(hardware);
@@ -58,7 +58,7 @@ final class CatalogCommand implements Callable<Integer> {
             out.flush();
             return Main.EXIT_OK;
         }
-        out.print(format == OutputFormat.json ? hardware.toJson() + "\n" : HardwareTable.markdown(hardware));
+        out.print(format.json() ? hardware.toJson() + "\n" : HardwareTable.markdown(hardware));
         out.flush();
         return Main.EXIT_OK;
     }

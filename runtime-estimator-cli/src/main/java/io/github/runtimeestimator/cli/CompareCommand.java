@@ -85,11 +85,11 @@ final class CompareCommand implements Callable<Integer> {
                     + " (log-log, with each interval) and, with --importance, the permutation importance in seconds")
     Path plots;
 
-    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
@@ -113,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         featureSets.forEach(Names::requireFeatureSet);
         Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
+        Inputs.Data rows = Inputs.measurements(data, catalog.load(), ReadMode.LENIENT, models);
         Names.warnRejections(err, rows.rejections(), quiet);
         List<Split> resolved = new ArrayList<>();
         for (String id : splits) {
@@ -149,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
             writePlots(table);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == OutputFormat.json ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
+        out.print(format.json() ? ComparisonFormat.toJsonText(ComparisonFormat.tableJson(table)) + "\n"
                 : ComparisonFormat.tableMarkdown(table) + (perFold ? ComparisonFormat.foldsMarkdown(table) : ""));
         out.flush();
         return Main.EXIT_OK;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,17 +23,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--estimator", required = true, paramLabel = "old.rte", description = "the format-1 artifact")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "new.rte",
-            description = "where to write format 2; an existing .rte is replaced, another existing file only with"
-                    + " --force, the artifact being converted never")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
-    boolean force;
+    @Mixin
+    ArtifactOutOption output;
 
     @Override
     public Integer call() throws IOException {
-        OutputFile.check("--out", out, force, List.of(in));
+        Path out = output.checkedAgainst(List.of(in));
         TrainedEstimator estimator = ArtifactConverter.convert(in, out);
         spec.commandLine().getOut().println("converted " + in + " -> " + out + ": "
                 + estimator.describe().lines().findFirst().orElse(""));

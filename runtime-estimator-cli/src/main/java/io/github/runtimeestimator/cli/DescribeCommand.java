@@ -68,8 +68,8 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--graph", description = "also print the whole operator graph (JSON), under model.graph")
     boolean withGraph;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     ModelCatalogOption models;
@@ -78,7 +78,7 @@ final class DescribeCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         ModelSpec model = source.hfConfig != null ? fromConfig() : fromCatalogue();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(ComparisonFormat.toJsonText(json(model)));
         } else {
             out.print(markdown(model));

@@ -42,11 +42,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     EstimatorOption estimatorOption;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
+        Inputs.Data rows = Inputs.measurements(data, catalog.load(), ReadMode.LENIENT, models);
         RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         FoldResult scored = Evaluator.score(estimator, rows.rows());
         MetricsReport report = MetricsReport.of(scored.predictions());
@@ -67,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
             writePlots(scored);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(ComparisonFormat.toJsonText(json(estimator, rows, notOk, report, scored)));
         } else {
             out.print(markdown(estimator, rows, notOk, report, scored));
@@ -93,8 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
         root.put("estimator", estimator.describe());
         ArrayNode files = root.putArray("files");
         data.forEach(f -> files.add(f.toString()));
-        root.put("rows_read", rows.rows().size());
-        root.put("rows_not_ok", notOk);
+        root.put("rowsRead", rows.rows().size());
+        root.put("rowsNotOk", notOk);
         root.setAll(ComparisonFormat.reportJson(report));
         ArrayNode refused = root.putArray("refused");
         for (PredictionFailure f : scored.failures()) {

@@ -1,8 +1,6 @@
 package io.github.runtimeestimator.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.runtimeestimator.core.Measurement;
-import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
@@ -12,7 +10,6 @@ import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.core.io.SpecFormatException;
-import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.features.PhysicalBounds;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,42 +48,12 @@ final class Inputs {
         return file;
     }
 
-    /** The built-in catalogue, with the user's file merged over it when given. */
-    static HardwareCatalog catalog(Path extra) {
-        if (extra == null) {
-            return HardwareCatalog.builtIn();
-        }
-        try {
-            return HardwareCatalog.builtIn().withOverrides(HardwareCatalog.fromJson(existingFile("catalog file", extra)));
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException("catalog file " + extra + " is not a valid catalogue: " + oneLine(e), e);
-        }
-    }
-
     /**
      * Reads a workload spec file with {@link SpecJson#readWorkload(Path, HardwareCatalog, ModelCatalog)}:
      * {@code hardware} is a catalogue id (or reported name) or an inline object, {@code model} a model catalogue name
      * or an inline object (enriched from {@code --models} when given). A spec that breaks a rule fails with its JSON
      * path, field, value and rule.
      */
-    /**
-     * What {@code file}'s spec leaves to a default that changes the estimate, as notes for stderr: today a missing
-     * {@code precision}, which is fp32 (a bf16 job estimated as fp32 takes up to several times longer).
-     * Empty when the spec says everything. Reads a file {@link #workload} has already accepted.
-     */
-    static List<String> defaultsTaken(Path file) {
-        try {
-            JsonNode root = JsonMappers.strict().readTree(file.toFile());
-            if (root != null && root.isObject() && !root.has("precision")) {
-                return List.of("the spec gives no precision: fp32 assumed (set \"precision\" to one of "
-                        + Arrays.stream(Precision.values()).map(Precision::id).toList() + ")");
-            }
-            return List.of();
-        } catch (IOException e) {
-            throw new UserInputException("spec file " + file + " cannot be read: " + oneLine(e), e);
-        }
-    }
-
     static WorkloadSpec workload(Path file, HardwareCatalog catalog, ModelCatalogOption models) {
         existingFile("spec file", file);
         ModelCatalog modelCatalog = models.catalog();

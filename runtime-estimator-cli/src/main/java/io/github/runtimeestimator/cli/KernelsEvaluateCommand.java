@@ -45,17 +45,17 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
     /** The artifact named, or null for the shipped estimator's; set when the command runs. */
     private Path model;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Override
     public Integer call() {
         model = estimatorOption.file(spec.commandLine().getErr());
         OperatorModel operators = OperatorModels.operatorModel(model);
-        KernelFiles files = OperatorModels.read(data, Inputs.catalog(catalog));
+        KernelFiles files = OperatorModels.read(data, catalog.load());
         if (files.measurements().isEmpty()) {
             throw new UserInputException("no ok kernel rows to score in " + data + " (" + files.rejections().size()
                     + " rejected, " + files.notOk() + " not ok)");
@@ -66,7 +66,7 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
                     + evaluation.unsupported().keySet() + "; it has " + operators.families() + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(ComparisonFormat.toJsonText(json(operators, files, evaluation)));
         } else {
             out.print(markdown(operators, files, evaluation));
@@ -78,14 +78,14 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
     private ObjectNode json(OperatorModel operators, KernelFiles files, KernelEvaluation evaluation) {
         ObjectNode root = JsonMappers.output().createObjectNode();
         root.put("model", model == null ? "default" : model.toString());
-        ArrayNode trainedOn = root.putArray("model_trained_on");
+        ArrayNode trainedOn = root.putArray("modelTrainedOn");
         operators.provenance().sources().forEach(s -> trainedOn.add(s.name()));
         ArrayNode fileNames = root.putArray("files");
         data.forEach(f -> fileNames.add(f.toString()));
-        root.put("rows_ok", files.measurements().size());
-        root.put("rows_not_ok", files.notOk());
-        root.put("rows_rejected", files.rejections().size());
-        ObjectNode unsupported = root.putObject("rows_unsupported");
+        root.put("rowsOk", files.measurements().size());
+        root.put("rowsNotOk", files.notOk());
+        root.put("rowsRejected", files.rejections().size());
+        ObjectNode unsupported = root.putObject("rowsUnsupported");
         evaluation.unsupported().forEach(unsupported::put);
         root.set("overall", score(evaluation.overall()));
         ObjectNode families = root.putObject("families");
@@ -106,9 +106,9 @@ final class KernelsEvaluateCommand implements Callable<Integer> {
     private static ObjectNode score(AccuracyScore s) {
         ObjectNode o = JsonMappers.output().createObjectNode();
         o.put("rows", s.rows());
-        o.put("median_ape", s.medianApe());
-        o.put("within_25pct", s.within25Percent());
-        o.put("median_log_ratio", s.medianLogRatio());
+        o.put("medianApe", s.medianApe());
+        o.put("within25Pct", s.within25Percent());
+        o.put("medianLogRatio", s.medianLogRatio());
         return o;
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,13 +34,8 @@ final class KernelsTrainCommand implements Callable<Integer> {
             description = "kernel measurements (repeatable)")
     List<Path> data;
 
-    @Option(names = "--out", required = true, paramLabel = "m.rte",
-            description = "where to write the artifact; an existing .rte is replaced, another existing file only"
-                    + " with --force, an input of this command never")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
-    boolean force;
+    @Mixin
+    ArtifactOutOption output;
 
     @Option(names = "--estimator", paramLabel = "base.rte",
             description = "the estimator the artifact carries besides the per-operator model (default: the shipped"
@@ -63,8 +59,8 @@ final class KernelsTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "XGBoost threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
@@ -73,14 +69,14 @@ final class KernelsTrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> inputs = new ArrayList<>(data);
         inputs.add(estimator);
-        inputs.add(catalog);
-        OutputFile.check("--out", out, force, inputs);
+        inputs.add(catalog.file);
+        Path out = output.checkedAgainst(inputs);
         OperatorTrainingOptions options = OperatorTrainingOptions.DEFAULTS.withTrees(trees).withMaxDepth(depth)
                 .withMaxRowsPerDevice(maxRowsPerDevice).withSeed(seed).withThreads(threads);
         TrainedEstimator base = OperatorModels.estimator(estimator);
         Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
-        KernelFiles files = OperatorModels.read(data, Inputs.catalog(catalog));
+        KernelFiles files = OperatorModels.read(data, catalog.load());
         Names.warnRejections(err, files.rejections(), quiet);
         if (files.measurements().isEmpty()) {
             throw new UserInputException("no ok kernel rows to train on in " + data);

@@ -109,14 +109,14 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     EstimatorOption estimatorOption;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
 
-    @Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--batch-search",
             description = "also compare batch sizes for one epoch on each offer that fits memory (training jobs)")
@@ -139,9 +139,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new UserInputException("--offers is required with --spec");
         }
         Constraints constraints = constraints();
-        HardwareCatalog hardware = Inputs.catalog(catalog);
+        HardwareCatalog hardware = catalog.load();
         WorkloadSpec workload = Inputs.workload(specFile, hardware, models);
-        Inputs.defaultsTaken(specFile).forEach(d -> spec.commandLine().getErr().println("note: " + d));
+        workload.defaultsAssumed().forEach(d -> spec.commandLine().getErr().println("note: " + d));
         if (batchSearch && (!workload.job().phase().isTraining() || workload.job().datasetSize() < 1)) {
             throw new UserInputException("--batch-search needs a training job with a datasetSize; the spec's job is "
                     + workload.job().phase().id() + " with datasetSize " + workload.job().datasetSize());
@@ -166,7 +166,7 @@ final class PlanCommand implements Callable<Integer> {
         List<BatchSearch> searches = batchSearch ? searches(planner, plan) : List.of();
 
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(json(plan, searches));
         } else {
             out.print(PlanFormatter.markdown(plan));
@@ -186,7 +186,7 @@ final class PlanCommand implements Callable<Integer> {
                     + " the total cost (each assignment shows its trust mark); leave out --deadline, --budget,"
                     + " --rank-by, --prefer-measured and --batch-search");
         }
-        HardwareCatalog hardware = Inputs.catalog(catalog);
+        HardwareCatalog hardware = catalog.load();
         Inputs.existingFile("fleet file", fleetFile);
         FleetReader.Fleet fleet;
         try {
@@ -210,7 +210,7 @@ final class PlanCommand implements Callable<Integer> {
         FleetPlan plan = new FleetPlanner(new ResourcePlanner(estimator), estimator.describe())
                 .assign(jobs, fleet.pools(), rented, assumptions(Constraints.none()));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(FleetFormatter.json(plan));
         } else {
             out.print(FleetFormatter.markdown(plan));

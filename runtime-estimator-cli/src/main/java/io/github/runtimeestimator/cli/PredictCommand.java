@@ -8,10 +8,8 @@ import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.planner.Durations;
 import io.github.runtimeestimator.planner.PlanFormatter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,14 +33,14 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     EstimatorOption estimatorOption;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or markdown (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--explain", description = "show where the step's time goes: the operator sum, the learned"
             + " correction and the operators of most predicted time (estimators trained on feature set opgraph)")
@@ -50,9 +48,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkloadSpec workload = Inputs.workload(specFile, Inputs.catalog(catalog), models);
-        List<String> defaults = Inputs.defaultsTaken(specFile);
-        defaults.forEach(d -> spec.commandLine().getErr().println("note: " + d));
+        WorkloadSpec workload = Inputs.workload(specFile, catalog.load(), models);
+        workload.defaultsAssumed().forEach(d -> spec.commandLine().getErr().println("note: " + d));
         RuntimeEstimator estimator = estimatorOption.load(main.estimators, spec.commandLine().getErr());
         Estimate estimate = explain ? estimator.explain(workload) : estimator.predict(workload);
         if (explain && estimate.breakdown() == null) {
@@ -60,9 +57,8 @@ final class PredictCommand implements Callable<Integer> {
                     + (workload.model().graph() == null ? " or the model has no operator graph" : "")
                     + "; only an estimator trained on feature set opgraph explains where the time goes");
         }
-        spec.commandLine().getOut().println(format == OutputFormat.json ? SpecJson.writeEstimate(estimate)
-                : markdown(workload, estimate) + defaults.stream().map(d -> "\nNote: " + d + "\n")
-                .collect(Collectors.joining()));
+        spec.commandLine().getOut().println(format.json() ? SpecJson.writeEstimate(estimate)
+                : markdown(workload, estimate));
         return Main.EXIT_OK;
     }
 
@@ -97,6 +93,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (e.breakdown() != null) {
             breakdown(b, e.breakdown());
+        }
+        if (!e.assumptions().isEmpty()) {
+            b.append("\nAssumed (the spec leaves these out):\n\n");
+            e.assumptions().forEach(a -> b.append("- ").append(a).append('\n'));
         }
         if (e.extrapolates()) {
             b.append("\nExtrapolations (the estimate lies outside the estimator's training data):\n\n");

@@ -53,8 +53,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "hardware offers that /v1/plan ranks when a request brings none, and /v1/offers lists")
     Path offersFile;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HardwareCatalog hardware = Inputs.catalog(catalog);
+        HardwareCatalog hardware = catalog.load();
         List<HardwareOffer> offers = offersFile == null ? List.of() : readOffers(hardware);
         ServerConfig.Builder config = ServerConfig.builder(estimatorOption.load(main.estimators, spec.commandLine().getErr()))
                 .hardware(hardware)

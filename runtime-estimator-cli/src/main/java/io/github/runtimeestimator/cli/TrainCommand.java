@@ -59,16 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "training seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "m.rte",
-            description = "where to write the estimator; an existing .rte is replaced, another existing file only"
-                    + " with --force, an input of this command never")
-    Path out;
+    @Mixin
+    ArtifactOutOption output;
 
-    @Option(names = "--force", description = "replace --out even when it exists and is not an .rte artifact")
-    boolean force;
-
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
@@ -84,11 +79,11 @@ final class TrainCommand implements Callable<Integer> {
         Names.requireTrainer(trainer);
         Names.requireFeatureSet(features);
         List<Path> inputs = new ArrayList<>(data);
-        inputs.add(catalog);
-        OutputFile.check("--out", out, force, inputs);
+        inputs.add(catalog.file);
+        Path out = output.checkedAgainst(inputs);
         Inputs.requireWritableTempFolder();
         PrintWriter err = spec.commandLine().getErr();
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog), ReadMode.LENIENT, models);
+        Inputs.Data rows = Inputs.measurements(data, catalog.load(), ReadMode.LENIENT, models);
         Names.warnRejections(err, rows.rejections(), quiet);
         if (rows.okRows().isEmpty()) {
             throw new UserInputException("no ok rows to train on in " + data);

@@ -27,15 +27,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "stop at the first bad row")
     boolean strict;
 
-    @Option(names = "--catalog", paramLabel = "extra.json", description = "hardware catalogue merged over the built-in one")
-    Path catalog;
+    @Mixin
+    HardwareCatalogOption catalog;
 
     @Mixin
     ModelCatalogOption models;
 
     @Override
     public Integer call() {
-        Inputs.Data rows = Inputs.measurements(data, Inputs.catalog(catalog),
+        Inputs.Data rows = Inputs.measurements(data, catalog.load(),
                 strict ? ReadMode.STRICT : ReadMode.LENIENT, models);
         long ok = rows.rows().stream().filter(Measurement::isOk).count();
         PrintWriter out = spec.commandLine().getOut();

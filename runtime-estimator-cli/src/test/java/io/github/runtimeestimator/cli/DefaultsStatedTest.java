@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec that leaves its precision out is estimated in fp32, and {@code predict} and {@code plan} say so (issue 13,
- * item 7: no silent defaults); a spec that gives it gets no note.
+ * item 7: no silent defaults), on stderr and in the estimate itself; a spec that gives it gets no note.
  */
 class DefaultsStatedTest {
     @TempDir
@@ -34,9 +34,10 @@ class DefaultsStatedTest {
                 "--format", "markdown");
 
         assertThat(json.exitCode()).isZero();
-        assertThat(json.err()).contains("note: the spec gives no precision: fp32 assumed");
-        assertThat(markdown.out()).contains("Note: the spec gives no precision: fp32 assumed")
-                .contains("[fp32, tf32, bf16, fp16, int8]");
+        assertThat(json.err()).contains("note: precision: not given, fp32 assumed");
+        assertThat(json.out()).contains("\"assumptions\"").contains("\"precision: not given, fp32 assumed");
+        assertThat(markdown.out()).contains("Assumed (the spec leaves these out):")
+                .contains("- precision: not given, fp32 assumed (one of [fp32, tf32, bf16, fp16, int8])");
     }
 
     @Test
@@ -46,5 +47,6 @@ class DefaultsStatedTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).doesNotContain("precision");
+        assertThat(r.out()).doesNotContain("assumptions");
     }
 }

@@ -73,11 +73,11 @@ class KernelsCommandTest {
         JsonNode json = JsonMappers.output().readTree(r.out());
         JsonNode overall = json.get("overall");
         assertThat(overall.get("rows").asInt()).isPositive();
-        assertThat(overall.get("median_ape").asDouble()).isBetween(0.0, 10.0);
-        assertThat(overall.get("within_25pct").asDouble()).isBetween(0.0, 1.0);
+        assertThat(overall.get("medianApe").asDouble()).isBetween(0.0, 10.0);
+        assertThat(overall.get("within25Pct").asDouble()).isBetween(0.0, 1.0);
         int familyRows = 0;
         for (JsonNode f : json.get("families")) {
-            assertThat(f.has("median_ape") && f.has("within_25pct")).isTrue();
+            assertThat(f.has("medianApe") && f.has("within25Pct")).isTrue();
             familyRows += f.get("rows").asInt();
         }
         assertThat(familyRows).as("every scored row is in one family").isEqualTo(overall.get("rows").asInt());
@@ -86,8 +86,8 @@ class KernelsCommandTest {
             deviceRows += d.get("rows").asInt();
         }
         assertThat(deviceRows).as("every scored row is on one device").isEqualTo(overall.get("rows").asInt());
-        assertThat(json.get("rows_ok").asInt()).as("ok rows are scored or counted as unsupported")
-                .isEqualTo(overall.get("rows").asInt() + sum(json.get("rows_unsupported")));
+        assertThat(json.get("rowsOk").asInt()).as("ok rows are scored or counted as unsupported")
+                .isEqualTo(overall.get("rows").asInt() + sum(json.get("rowsUnsupported")));
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private static final ObjectMapper JSON = JsonMappers.strict();
-    private static final List<String> METRIC_KEYS = List.of("rows", "mae_seconds", "rmse_seconds", "mape",
-            "median_ape", "within_10pct", "within_25pct", "r2_log_time", "interval_coverage");
+    private static final List<String> METRIC_KEYS = List.of("rows", "maeSeconds", "rmseSeconds", "mape",
+            "medianApe", "within10Pct", "within25Pct", "r2LogTime", "intervalCoverage");
 
     @TempDir
     Path tmp;
@@ -150,7 +150,7 @@ class MainTest {
 
     @Test
     void compareWithStubFitsPrintsOneLinePerCandidateAndScope() {
-        CliHarness.Result r = CliHarness.run("compare", "--data", xeon.toString(), "--split", "leave-model-out",
+        CliHarness.Result r = CliHarness.run("compare", "--format", "markdown", "--data", xeon.toString(), "--split", "leave-model-out",
                 "--trainers", "linear", "--features", "seed", "--quiet");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -171,18 +171,18 @@ class MainTest {
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.get("rows").get(0).get("split").asText()).isEqualTo("kfold-3");
         assertThat(root.get("importance")).hasSize(2); // knn/physics on log seconds and on log(time / roofline)
-        assertThat(root.get("importance").get(0).get("fields").get(0).has("mae_log_time_increase")).isTrue();
+        assertThat(root.get("importance").get(0).get("fields").get(0).has("maeLogTimeIncrease")).isTrue();
     }
 
     @Test
     void compareRefusesUnknownNamesAndUncuttableData() {
-        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--split", "sideways"),
+        assertOneLineReason(CliHarness.run("compare", "--format", "markdown", "--data", xeon.toString(), "--split", "sideways"),
                 "unknown split \"sideways\"");
-        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--trainers", "svm"),
+        assertOneLineReason(CliHarness.run("compare", "--format", "markdown", "--data", xeon.toString(), "--trainers", "svm"),
                 "unknown trainer \"svm\"");
-        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--features", "magic"),
+        assertOneLineReason(CliHarness.run("compare", "--format", "markdown", "--data", xeon.toString(), "--features", "magic"),
                 "unknown feature set \"magic\"");
-        assertOneLineReason(CliHarness.run("compare", "--data", xeon.toString(), "--split", "leave-hardware-out"),
+        assertOneLineReason(CliHarness.run("compare", "--format", "markdown", "--data", xeon.toString(), "--split", "leave-hardware-out"),
                 "needs ok rows of at least 2 distinct hardware");
     }
 
@@ -197,7 +197,7 @@ class MainTest {
 
     @Test
     void catalogListsEveryBuiltInEntry() throws Exception {
-        CliHarness.Result r = CliHarness.run("catalog");
+        CliHarness.Result r = CliHarness.run("catalog", "--format", "markdown");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("| `nvidia-h100-sxm-80gb` | NVIDIA H100 SXM5 80GB | Hopper | 132 | 1980 | 67 |")
                 .contains("| `amd-epyc-zen4-2c` |");
@@ -217,7 +217,7 @@ class MainTest {
 
     @Test
     void catalogCheckPassesOnTheBuiltInFileAndFailsOnABrokenOne() throws Exception {
-        CliHarness.Result ok = CliHarness.run("catalog", "--check");
+        CliHarness.Result ok = CliHarness.run("catalog", "--format", "markdown", "--check");
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).startsWith("catalogue check passed: ").contains(" entries, ");
 
@@ -228,7 +228,7 @@ class MainTest {
                    "memoryBytes": 17179869184, "memoryBandwidthBytesPerSecond": 5.0e11,
                    "computeUnits": 16, "clockMhz": 1000, "aliases": ["NVIDIA H100 80GB HBM3"], "sources": []}]}
                 """);
-        CliHarness.Result bad = CliHarness.run("catalog", "--check", "--catalog", broken.toString());
+        CliHarness.Result bad = CliHarness.run("catalog", "--format", "markdown", "--check", "--catalog", broken.toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.out()).contains("acme-npu-1: sources: no source for its figures")
                 .contains("acme-npu-1: aliases: \"nvidia h100 80gb hbm3\" also names nvidia-h100-sxm-80gb")

@@ -67,7 +67,7 @@ class PlanCommandTest {
 
     @Test
     void marksDownTheRankedOffersAndTheCheapestThatMeetsTheDeadline() throws Exception {
-        CliHarness.Result r = CliHarness.run("plan", "--spec", epochSpec().toString(),
+        CliHarness.Result r = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(),
                 "--offers", goodOffers().toString(), "--deadline", "1m");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -109,7 +109,7 @@ class PlanCommandTest {
         // the fastest offer, 8 devices data parallel: 100 steps of 8 samples a device (0.8 s, upper 1 s) plus 100
         // all-reduces of 102.2 MB of gradients over NVLink 4 (2 x 7/8 x 102228128 / 450e9 = 0.398 ms each):
         // 1.04 s upper bound, still over a 1 s deadline
-        CliHarness.Result r = CliHarness.run("plan", "--spec", epochSpec().toString(),
+        CliHarness.Result r = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(),
                 "--offers", goodOffers().toString(), "--deadline", "1s");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -129,7 +129,7 @@ class PlanCommandTest {
         Path offers = offers(offer("one-h100", "nvidia-h100-sxm-80gb", 1, 4.0),
                 offer("future-gpu", "nvidia-b900", 1, 9.0),
                 offer("negative", "nvidia-l4-24gb", 1, -1.0));
-        CliHarness.Result r = CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers", offers.toString(),
+        CliHarness.Result r = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(), "--offers", offers.toString(),
                 "--budget", "10");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -148,15 +148,15 @@ class PlanCommandTest {
     void refusesBadConstraintsWithExitTwoAndOneLine() throws Exception {
         String spec = epochSpec().toString();
         String offers = goodOffers().toString();
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec, "--offers", offers),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec, "--offers", offers),
                 "at least one of --deadline (e.g. 2h) and --budget (e.g. 50) is required");
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec, "--offers", offers, "--deadline", "0s"),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec, "--offers", offers, "--deadline", "0s"),
                 "deadline = \"0s\": must be > 0");
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec, "--offers", offers, "--deadline", "soon"),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec, "--offers", offers, "--deadline", "soon"),
                 "--deadline = \"soon\": must be a duration like 90s");
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec, "--offers", offers, "--budget", "-5"),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec, "--offers", offers, "--budget", "-5"),
                 "budget = -5.0: must be a finite amount >= 0");
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec, "--offers", offers, "--budget", "lots"),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec, "--offers", offers, "--budget", "lots"),
                 "Invalid value for option '--budget'");
     }
 
@@ -164,21 +164,21 @@ class PlanCommandTest {
     void refusesBadFilesWithExitTwoAndOneLine() throws Exception {
         String offers = goodOffers().toString();
         Path negativeBatch = spec("{\"phase\": \"infer\", \"batchSize\": -3}");
-        assertOneLineReason(CliHarness.run("plan", "--spec", negativeBatch.toString(), "--offers", offers,
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", negativeBatch.toString(), "--offers", offers,
                 "--deadline", "2h"), "$.job.batchSize: job.batchSize = -3: must be >= 1");
         Path malformed = Files.writeString(tmp.resolve("malformed.json"), "{\"model\": ");
-        assertOneLineReason(CliHarness.run("plan", "--spec", malformed.toString(), "--offers", offers,
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", malformed.toString(), "--offers", offers,
                 "--deadline", "2h"), "not a valid workload spec");
-        assertOneLineReason(CliHarness.run("plan", "--spec", tmp.resolve("none.json").toString(), "--offers", offers,
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", tmp.resolve("none.json").toString(), "--offers", offers,
                 "--deadline", "2h"), "spec file not found");
         Path spec = epochSpec();
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec.toString(), "--offers",
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec.toString(), "--offers",
                 tmp.resolve("none.json").toString(), "--deadline", "2h"), "offers file not found");
         Path notOffers = Files.writeString(tmp.resolve("not-offers.json"), "[1, 2]");
-        assertOneLineReason(CliHarness.run("plan", "--spec", spec.toString(), "--offers", notOffers.toString(),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", spec.toString(), "--offers", notOffers.toString(),
                 "--deadline", "2h"), "offers file " + notOffers + " cannot be read");
         Path allBad = offers(offer("x", "nvidia-b900", 1, 1.0));
-        CliHarness.Result r = CliHarness.run("plan", "--spec", spec.toString(), "--offers", allBad.toString(),
+        CliHarness.Result r = CliHarness.run("plan", "--format", "markdown", "--spec", spec.toString(), "--offers", allBad.toString(),
                 "--deadline", "2h");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip().lines().toList()).hasSize(2)
@@ -187,7 +187,7 @@ class PlanCommandTest {
 
     @Test
     void batchSearchComparesBatchSizesPerEpochOnOffersThatFitMemory() throws Exception {
-        CliHarness.Result md = CliHarness.run("plan", "--spec", epochSpec().toString(),
+        CliHarness.Result md = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(),
                 "--offers", goodOffers().toString(), "--deadline", "1m", "--batch-search", "--max-batch", "256");
         assertThat(md.exitCode()).as(md.err()).isZero();
         assertThat(md.out()).contains("Batch search, one epoch").contains("| one-l4 | 256 |");
@@ -203,7 +203,7 @@ class PlanCommandTest {
                 "secondsPerEpoch", "upperSecondsPerEpoch", "costPerEpoch", "upperCostPerEpoch");
 
         Path infer = spec("{\"phase\": \"infer\", \"batchSize\": 8}");
-        assertOneLineReason(CliHarness.run("plan", "--spec", infer.toString(), "--offers", goodOffers().toString(),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", infer.toString(), "--offers", goodOffers().toString(),
                 "--deadline", "1m", "--batch-search"), "--batch-search needs a training job with a datasetSize");
     }
 
@@ -212,17 +212,17 @@ class PlanCommandTest {
         // the stub takes the same time everywhere: the cheapest device-hour wins on cost, the lowest board power on
         // energy (L4: 72 W; H100 SXM: 700 W)
         Path offers = offers(offer("cheap-h100", "nvidia-h100-sxm-80gb", 1, 0.5), offer("one-l4", "nvidia-l4-24gb", 1, 0.8));
-        CliHarness.Result byCost = CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+        CliHarness.Result byCost = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(), "--offers",
                 offers.toString(), "--deadline", "1m");
         assertThat(byCost.out()).startsWith("**choose cheap-h100");
 
-        CliHarness.Result byEnergy = CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+        CliHarness.Result byEnergy = CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(), "--offers",
                 offers.toString(), "--deadline", "1m", "--rank-by", "energy");
         assertThat(byEnergy.exitCode()).as(byEnergy.err()).isZero();
         assertThat(byEnergy.out()).startsWith("**choose one-l4").contains("at most 461 J of energy")
                 .contains("ranked by energy").contains("| energy (upper bound) |");
 
-        assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers", offers.toString(),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(), "--offers", offers.toString(),
                 "--deadline", "1m", "--rank-by", "watts"), "--rank-by = \"watts\": must be one of [cost, energy]");
     }
 
@@ -257,7 +257,10 @@ class PlanCommandTest {
     void marksAnExtrapolatedEstimateWithItsReasonInEveryFormat() throws Exception {
         String[] args = {"plan", "--spec", epochSpec().toString(), "--offers", goodOffers().toString(),
             "--deadline", "1m"};
-        CliHarness.Result md = CliHarness.run(EXTRAPOLATING, args);
+        String[] mdArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        mdArgs[args.length] = "--format";
+        mdArgs[args.length + 1] = "markdown";
+        CliHarness.Result md = CliHarness.run(EXTRAPOLATING, mdArgs);
 
         assertThat(md.exitCode()).as(md.err()).isZero();
         assertThat(md.out()).startsWith("**choose one-l4").contains("EXTRAPOLATED: hardware nvidia-l4-24gb is not in"
@@ -276,8 +279,8 @@ class PlanCommandTest {
         assertThat(l4.get("extrapolations").get(0).asText()).isEqualTo("hardware nvidia-l4-24gb is not in the training"
                 + " data");
 
-        String[] preferArgs = java.util.Arrays.copyOf(args, args.length + 1);
-        preferArgs[args.length] = "--prefer-measured";
+        String[] preferArgs = java.util.Arrays.copyOf(mdArgs, mdArgs.length + 1);
+        preferArgs[mdArgs.length] = "--prefer-measured";
         assertThat(CliHarness.run(EXTRAPOLATING, preferArgs).out()).startsWith("**choose one-h100");
     }
 
@@ -295,7 +298,7 @@ class PlanCommandTest {
                 """);
         Path offers = offers(offer("one-h100", "nvidia-h100-sxm-80gb", 1, 4.0));
 
-        CliHarness.Result md = CliHarness.run("plan", "--fleet", fleet.toString(), "--offers", offers.toString());
+        CliHarness.Result md = CliHarness.run("plan", "--format", "markdown", "--fleet", fleet.toString(), "--offers", offers.toString());
         assertThat(md.exitCode()).as(md.err()).isZero();
         assertThat(md.out()).startsWith("**2 of 3 jobs meet their deadlines, at most 0.01 USD in all; cannot be met: c**")
                 .contains("| lab/1 (owned) | 1 x nvidia-l4-24gb |").contains("| one-h100 | 1 x nvidia-h100-sxm-80gb |")
@@ -314,12 +317,12 @@ class PlanCommandTest {
         Path fleet = Files.writeString(tmp.resolve("fleet.json"), """
                 {"formatVersion": 1, "jobs": [{"id": "a", "spec": "missing.json", "deadline": "soon"}], "pool": []}
                 """);
-        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString()), "jobs[0]: ");
-        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--spec", epochSpec().toString()),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--fleet", fleet.toString()), "jobs[0]: ");
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--fleet", fleet.toString(), "--spec", epochSpec().toString()),
                 "give either --spec (one job) or --fleet (a queue of jobs), not both");
-        assertOneLineReason(CliHarness.run("plan", "--fleet", fleet.toString(), "--deadline", "1h"),
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--fleet", fleet.toString(), "--deadline", "1h"),
                 "--fleet takes each job's deadline and budget from the fleet file");
-        assertOneLineReason(CliHarness.run("plan", "--spec", epochSpec().toString(), "--offers",
+        assertOneLineReason(CliHarness.run("plan", "--format", "markdown", "--spec", epochSpec().toString(), "--offers",
                 goodOffers().toString(), "--deadline", "1h", "--overlap", "2"), "--overlap = 2.0: must be within [0, 1]");
     }
 }

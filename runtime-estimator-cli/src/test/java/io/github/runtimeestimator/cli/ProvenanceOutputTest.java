@@ -71,7 +71,7 @@ class ProvenanceOutputTest {
                   {"id": "h100", "hardware": "nvidia-h100-sxm-80gb", "deviceCount": 1, "pricePerDeviceHour": 4.0,
                    "currency": "USD", "provider": "x"}]}
                 """);
-        CliHarness.Result md = CliHarness.run(SOURCE, "plan", "--spec", spec().toString(), "--offers",
+        CliHarness.Result md = CliHarness.run(SOURCE, "plan", "--format", "markdown", "--spec", spec().toString(), "--offers",
                 offers.toString(), "--deadline", "1h");
         assertThat(md.exitCode()).as(md.err()).isZero();
         assertThat(md.out()).contains("Model described by: inferred")

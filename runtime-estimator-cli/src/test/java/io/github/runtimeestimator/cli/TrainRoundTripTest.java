@@ -52,7 +52,7 @@ class TrainRoundTripTest {
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         JsonNode root = JsonMappers.strict().readTree(eval.out());
         assertThat(root.get("overall").get("rows").asInt()).isEqualTo(82);
-        assertThat(root.get("overall").get("median_ape").isNumber()).isTrue();
+        assertThat(root.get("overall").get("medianApe").isNumber()).isTrue();
 
         Path spec = Files.writeString(tmp.resolve("spec.json"), """
                 {"model": {"name": "resnet50", "family": "cnn", "parameters": 25557032, "flopsPerSample": 8.18e9},

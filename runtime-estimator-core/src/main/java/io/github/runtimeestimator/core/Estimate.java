@@ -41,6 +41,9 @@ import java.util.List;
  * @param breakdown              where the step's time goes, operator by operator; only from
  *                               {@link RuntimeEstimator#explain} by an estimator that sums operators, else null
  *                               (and left out of the JSON)
+ * @param assumptions            what the estimate assumed because the spec left it out, one short statement each
+ *                               ({@code "precision: fp32 assumed, the spec gives none"}); empty when the spec said
+ *                               everything the estimate depends on. Written to JSON only when not empty.
  */
 public record Estimate(
         @JsonProperty("seconds") double seconds,
@@ -60,7 +63,9 @@ public record Estimate(
         @JsonProperty("modelDescription") @JsonInclude(JsonInclude.Include.NON_NULL)
         ModelDescription modelDescription,
         @JsonProperty("breakdown") @JsonInclude(JsonInclude.Include.NON_NULL)
-        StepBreakdown breakdown) {
+        StepBreakdown breakdown,
+        @JsonProperty("assumptions") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> assumptions) {
 
     public Estimate {
         Checks.nonNegative("seconds", seconds);
@@ -80,6 +85,15 @@ public record Estimate(
         Checks.requiredText("estimator", estimator);
         Checks.nonNegativeOrUnknown("energyUpperBoundJoules", energyUpperBoundJoules);
         extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** The components before {@code assumptions}: an estimate that assumed nothing the spec left out. */
+    public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
+                    double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
+                    List<String> extrapolations, ModelDescription modelDescription, StepBreakdown breakdown) {
+        this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
+                raisedToPhysicalFloor, extrapolations, modelDescription, breakdown, List.of());
     }
 
     /** The components before {@code extrapolations}: an estimate within the estimator's training data. */
@@ -131,10 +145,11 @@ public record Estimate(
                              @JsonProperty("raisedToPhysicalFloor") boolean raisedToPhysicalFloor,
                              @JsonProperty("extrapolations") List<String> extrapolations,
                              @JsonProperty("modelDescription") ModelDescription modelDescription,
-                             @JsonProperty("breakdown") StepBreakdown breakdown) {
+                             @JsonProperty("breakdown") StepBreakdown breakdown,
+                             @JsonProperty("assumptions") List<String> assumptions) {
         return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
                 energyUpperBoundJoules == null ? Double.NaN : energyUpperBoundJoules, raisedToPhysicalFloor,
-                extrapolations, modelDescription, breakdown);
+                extrapolations, modelDescription, breakdown, assumptions);
     }
 
     /** Whether {@link #energyUpperBoundJoules()} is known. */
@@ -160,7 +175,8 @@ public record Estimate(
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
                 .energyUpperBoundJoules(energyUpperBoundJoules).raisedToPhysicalFloor(raisedToPhysicalFloor)
-                .extrapolations(extrapolations).modelDescription(modelDescription).breakdown(breakdown);
+                .extrapolations(extrapolations).modelDescription(modelDescription).breakdown(breakdown)
+                .assumptions(assumptions);
     }
 
     /** Builds an {@link Estimate}; validation happens in {@link #build()}. Unset figures are unknown (NaN). */
@@ -177,6 +193,7 @@ public record Estimate(
         private List<String> extrapolations = List.of();
         private ModelDescription modelDescription;
         private StepBreakdown breakdown;
+        private List<String> assumptions = List.of();
 
         private Builder() {
         }
@@ -242,9 +259,16 @@ public record Estimate(
             return this;
         }
 
+        /** What the estimate assumed because the spec left it out; empty: nothing. */
+        public Builder assumptions(List<String> statements) {
+            this.assumptions = statements;
+            return this;
+        }
+
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
-                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription, breakdown);
+                    energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription, breakdown,
+                    assumptions);
         }
     }
 

@@ -287,7 +287,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
                     "the job's time is too large to represent in seconds");
         }
         return new Estimate(seconds, lower, upper, stepSeconds, steps, interval.coverage(), label,
-                hw.energyUpperBoundJoules(seconds), raised, extrapolations(spec, unseenHardware), how);
+                hw.energyUpperBoundJoules(seconds), raised, extrapolations(spec, unseenHardware), how, null,
+                spec.defaultsAssumed());
     }
 
     /**

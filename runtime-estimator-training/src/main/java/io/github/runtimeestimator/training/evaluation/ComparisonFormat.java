@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Renders metrics, reports and comparison tables as Markdown (percentages for people) and JSON (fractions, keys
- * in snake_case with their unit: {@code mae_seconds}, {@code median_ape}, {@code within_10pct}; a metric that
- * cannot be computed is {@code null}).
+ * in camelCase with their unit, like every JSON the library and the CLI write: {@code maeSeconds},
+ * {@code medianApe}, {@code within10Pct}; a metric that cannot be computed is {@code null}).
  */
 public final class ComparisonFormat {
     private static final ObjectMapper JSON = JsonMappers.output();
@@ -28,14 +28,14 @@ public final class ComparisonFormat {
     public static ObjectNode metricsJson(Metrics m) {
         ObjectNode o = JSON.createObjectNode();
         o.put("rows", m.rows());
-        put(o, "mae_seconds", m.maeSeconds());
-        put(o, "rmse_seconds", m.rmseSeconds());
+        put(o, "maeSeconds", m.maeSeconds());
+        put(o, "rmseSeconds", m.rmseSeconds());
         put(o, "mape", m.mape());
-        put(o, "median_ape", m.medianApe());
-        put(o, "within_10pct", m.within10pct());
-        put(o, "within_25pct", m.within25pct());
-        put(o, "r2_log_time", m.r2LogTime());
-        put(o, "interval_coverage", m.intervalCoverage());
+        put(o, "medianApe", m.medianApe());
+        put(o, "within10Pct", m.within10pct());
+        put(o, "within25Pct", m.within25pct());
+        put(o, "r2LogTime", m.r2LogTime());
+        put(o, "intervalCoverage", m.intervalCoverage());
         return o;
     }
 
@@ -73,12 +73,12 @@ public final class ComparisonFormat {
                 ObjectNode f = fields.addObject();
                 f.put("field", i.field().id());
                 f.put("rows", i.rows());
-                put(f, "baseline_median_ape", i.baselineMedianApe());
-                put(f, "median_ape_increase", i.medianApeIncrease());
-                put(f, "baseline_mae_log_time", i.baselineMaeLogTime());
-                put(f, "mae_log_time_increase", i.maeLogTimeIncrease());
-                put(f, "baseline_mae_seconds", i.baselineMaeSeconds());
-                put(f, "mae_seconds_increase", i.maeSecondsIncrease());
+                put(f, "baselineMedianApe", i.baselineMedianApe());
+                put(f, "medianApeIncrease", i.medianApeIncrease());
+                put(f, "baselineMaeLogTime", i.baselineMaeLogTime());
+                put(f, "maeLogTimeIncrease", i.maeLogTimeIncrease());
+                put(f, "baselineMaeSeconds", i.baselineMaeSeconds());
+                put(f, "maeSecondsIncrease", i.maeSecondsIncrease());
                 f.put("refused", i.refusedPredictions());
             }
         }

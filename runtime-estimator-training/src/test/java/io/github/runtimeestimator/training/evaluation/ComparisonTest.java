@@ -53,8 +53,8 @@ class ComparisonTest {
         assertThat(json.get("rows")).hasSize(table.rows().size());
         List<String> keys = new ArrayList<>();
         json.get("rows").get(0).fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("split", "trainer", "features", "target", "scope", "rows", "mae_seconds",
-                "rmse_seconds", "mape", "median_ape", "within_10pct", "within_25pct", "r2_log_time", "interval_coverage",
+        assertThat(keys).containsExactly("split", "trainer", "features", "target", "scope", "rows", "maeSeconds",
+                "rmseSeconds", "mape", "medianApe", "within10Pct", "within25Pct", "r2LogTime", "intervalCoverage",
                 "refused");
     }
 
