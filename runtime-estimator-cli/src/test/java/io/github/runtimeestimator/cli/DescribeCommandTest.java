@@ -115,7 +115,7 @@ class DescribeCommandTest {
                 "model = \"my_gpt2\": is not in the model catalogue");
         Path broken = Files.writeString(tmp.resolve("broken.json"), "{\"formatVersion\": 1, \"entries\": [{}]}");
         assertOneLineReason(CliHarness.run("predict", "--spec", spec.toString(), "--models", broken.toString()),
-                "broken.json is not a valid catalogue: " + broken + ": entries[0].name = null: is required");
+                "broken.json is not a valid catalogue: " + broken + ": entries[0].name: missing, is required");
     }
 
     @Test

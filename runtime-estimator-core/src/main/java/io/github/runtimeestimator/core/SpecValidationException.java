@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A value handed to the library broke a rule. The message always names the field, the offending value
  * and the rule, for example {@code batchSize = -1: must be >= 1}, so a caller can fix the input without
- * reading our source.
+ * reading our source. A value that is absent is reported as missing ({@code model: missing, is required}),
+ * never as {@code = null}, {@code = 0} or {@code = NaN}.
  */
 public class SpecValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -15,9 +16,9 @@ public class SpecValidationException extends IllegalArgumentException {
     private final String rule;
 
     public SpecValidationException(String field, Object value, String rule) {
-        super(field + " = " + render(value) + ": " + rule);
+        super(value == null ? field + ": missing, " + rule : field + " = " + render(value) + ": " + rule);
         this.field = Objects.requireNonNull(field, "field");
-        this.value = render(value);
+        this.value = value == null ? null : render(value);
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 

@@ -56,14 +56,14 @@ class ValidationTest {
     @Test
     void missingRequiredFieldsAreNamed() {
         assertThatThrownBy(() -> resnet50().name(null).build())
-                .hasMessage("model.name = null: is required and must not be blank");
+                .hasMessage("model.name: missing, is required and must not be blank");
         assertThatThrownBy(() -> WorkloadSpec.builder().job(JobSpec.inference(1)).build())
-                .hasMessage("model = null: is required");
+                .hasMessage("model: missing, is required");
         assertThatThrownBy(() -> h100().kind(null).build())
-                .hasMessage("hardware.kind = null: is required");
+                .hasMessage("hardware.kind: missing, is required");
         assertThatThrownBy(() -> WorkloadSpec.builder().model(resnet50().build()).job(JobSpec.inference(1)).build()
                 .requireHardware())
-                .hasMessage("hardware = null: is required to estimate a runtime");
+                .hasMessage("hardware: missing, is required to estimate a runtime");
     }
 
     @Test
@@ -71,7 +71,7 @@ class ValidationTest {
         assertThatThrownBy(() -> HardwareSpec.builder().id("x").name("x").kind(HardwareKind.GPU)
                 .peakFlopsPerSecond(Precision.BF16, 1e14).memoryBytes(1).memoryBandwidthBytesPerSecond(1)
                 .computeUnits(1).clockMhz(1).build())
-                .hasMessageStartingWith("hardware.peakFlopsPerSecond.fp32 = null: is required");
+                .hasMessageStartingWith("hardware.peakFlopsPerSecond.fp32: missing, is required");
     }
 
     @Test

@@ -129,18 +129,20 @@ public final class OfferReader {
         for (JsonNode node : offers) {
             entry++;
             Map<String, String> fields = new LinkedHashMap<>();
-            String shapeError = null;
+            SpecValidationException shapeError = null;
             if (!node.isObject()) {
-                shapeError = "offer must be a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT);
+                shapeError = new SpecValidationException("offer", node, "must be a JSON object, got "
+                        + node.getNodeType().toString().toLowerCase(Locale.ROOT));
             } else {
                 Iterator<Map.Entry<String, JsonNode>> it = node.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> f = it.next();
                     JsonNode v = f.getValue();
                     if (v.isContainerNode()) {
-                        shapeError = f.getKey() + " must be a single value, not " + (v.isArray() ? "an array" : "an object");
+                        shapeError = new SpecValidationException(f.getKey(), v, "must be a single value, not "
+                                + (v.isArray() ? "an array" : "an object"));
                     } else if (v.isNumber() && !Double.isFinite(v.asDouble())) {
-                        shapeError = f.getKey() + " = " + v.asText() + " must be a finite number";
+                        shapeError = new SpecValidationException(f.getKey(), v.asDouble(), "must be a finite number");
                     } else if (!v.isNull()) {
                         fields.put(f.getKey(), v.asText());
                     }
@@ -179,7 +181,7 @@ public final class OfferReader {
     }
 
     /** Why a CSV row cannot be read as text (a cell with a malformed UTF-8 sequence), or null. */
-    private static String invalidUtf8(Utf8Reader utf8, Map<String, String> row, long line) {
+    private static SpecValidationException invalidUtf8(Utf8Reader utf8, Map<String, String> row, long line) {
         if (utf8 == null) {
             return null;
         }
@@ -188,7 +190,7 @@ public final class OfferReader {
             if (cell.getValue() != null && cell.getValue().indexOf('\uFFFD') >= 0) {
                 Optional<Utf8Reader.Malformation> bad = utf8.firstBetween(line, line);
                 if (bad.isPresent()) {
-                    return cell.getKey() + " is not valid UTF-8: " + bad.get();
+                    return new SpecValidationException(cell.getKey(), cell.getValue(), "is not valid UTF-8: " + bad.get());
                 }
             }
         }
@@ -204,7 +206,7 @@ public final class OfferReader {
         }
     }
 
-    private record RawOffer(long entry, Map<String, String> fields, String shapeError) {
+    private record RawOffer(long entry, Map<String, String> fields, SpecValidationException shapeError) {
     }
 
     private OfferReadResult validate(List<RawOffer> raws, String source) {
@@ -215,7 +217,7 @@ public final class OfferReader {
             String id = raw.fields().getOrDefault("id", "");
             try {
                 if (raw.shapeError() != null) {
-                    throw new SpecValidationException("offer", null, raw.shapeError());
+                    throw raw.shapeError();
                 }
                 HardwareOffer offer = toOffer(raw.fields());
                 if (!seenIds.add(offer.id())) {

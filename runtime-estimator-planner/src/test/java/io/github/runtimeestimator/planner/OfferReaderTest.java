@@ -135,11 +135,11 @@ class OfferReaderTest {
                         + " currency, provider, region, notes, priceSource, priceAsOf, billingIncrementSeconds,"
                         + " minimumBilledSeconds, billingSource, spot, interruptionsPerHour, interruptionSource,"
                         + " devicesPerNode, deviceLink, networkBandwidthBytesPerSecond",
-                "id = null: is required",
+                "id: missing, is required",
                 "pricePerDeviceHour = \"cheap\": must be a number",
                 "priceAsOf = \"26/11/2026\": must be an ISO date such as 2026-11-26",
                 "id = \"a\": appears more than once; offer ids must be unique",
-                "offer = null: offer must be a JSON object, got number");
+                "offer = 42: must be a JSON object, got number");
         assertThat(r.rejections()).extracting(OfferRejection::entry).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L,
                 10L, 11L);
     }

@@ -46,7 +46,7 @@ class StrictOfferInputTest {
         OfferReadResult r = readJson(OFFER.formatted("1e400") + "," + OFFER.formatted("4.5").replace("\"a\"", "\"b\""));
         assertThat(r.offers()).extracting(HardwareOffer::id).containsExactly("b");
         assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("pricePerDeviceHour = Infinity must be a finite number"));
+                .contains("pricePerDeviceHour = Infinity: must be a finite number"));
     }
 
     @Test
@@ -70,6 +70,6 @@ class StrictOfferInputTest {
 
         assertThat(r.offers()).extracting(HardwareOffer::id).containsExactly("a", "c");
         assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("provider is not valid UTF-8: invalid UTF-8 (byte 0xFE) at line 3"));
+                .contains("provider = ").contains(": is not valid UTF-8: invalid UTF-8 (byte 0xFE) at line 3"));
     }
 }

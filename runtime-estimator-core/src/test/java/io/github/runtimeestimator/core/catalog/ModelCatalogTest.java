@@ -127,7 +127,7 @@ class ModelCatalogTest {
                 .isInstanceOf(IOException.class).hasMessage("test.json: formatVersion = 2: is not supported (this "
                         + "version reads model catalogues of format 1)");
         assertThatThrownBy(() -> read("{\"formatVersion\": 1, \"models\": []}"))
-                .isInstanceOf(IOException.class).hasMessage("test.json: entries = null: is required (a \"models\" "
+                .isInstanceOf(IOException.class).hasMessage("test.json: entries: missing, is required (a \"models\" "
                         + "list is the shape before operator graphs: rename it \"entries\")");
     }
 
@@ -180,7 +180,7 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"x\", \"parameters\": 0, "
                 + "\"flopsPerSample\": 1}]}")).hasMessage("test.json: entries[0].parameters = 0: must be >= 1");
         assertThatThrownBy(() -> read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"x\", \"parameters\": 3}]}"))
-                .hasMessage("test.json: entries[0].flopsPerSample = null: is required without a graph or "
+                .hasMessage("test.json: entries[0].flopsPerSample: missing, is required without a graph or "
                         + "huggingFaceConfig");
         assertThatThrownBy(() -> read("{\"formatVersion\": 1, \"entries\": [{\"name\": \"x\", \"parameters\": 3, "
                 + "\"flopsPerSample\": 1, \"flops\": 2}]}"))

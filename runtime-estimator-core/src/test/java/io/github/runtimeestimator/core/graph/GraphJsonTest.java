@@ -100,7 +100,7 @@ class GraphJsonTest {
                 "operators[1].k = 2.5: must be a whole number");
         assertRefused(graphWith("{\"kind\": \"matmul\", \"m\": 1, \"n\": \"2\", \"k\": 2}"),
                 "operators[1].n = \"2\": must be a whole number");
-        assertRefused(graphWith("{\"kind\": \"matmul\", \"m\": 1, \"k\": 2}"), "operators[1].n = null: is required");
+        assertRefused(graphWith("{\"kind\": \"matmul\", \"m\": 1, \"k\": 2}"), "operators[1].n: missing, is required");
         assertRefused(graphWith("{\"kind\": \"attention\", \"heads\": 8, \"kvHeads\": 3, \"queryLength\": 4, "
                 + "\"keyLength\": 4, \"headDim\": 8}"), "operators[1].kvHeads = 3: must divide heads (8)");
         assertRefused(graphWith("{\"kind\": \"softmax\", \"rows\": 1, \"cols\": 2, \"repeat\": 0}"),
@@ -120,7 +120,7 @@ class GraphJsonTest {
         assertRefused(graphWith("{\"kind\": \"softmax\", \"rows\": 1, \"cols\": 1, \"batchDim\": \"cols\"}"),
                 "operators[1].batchDim = \"cols\": must be \"rows\" or \"none\"");
         assertRefused(graphWith("{\"kind\": \"elementwise\", \"elements\": 3}"),
-                "operators[1].variant = null: is required and must not be blank");
+                "operators[1].variant: missing, is required and must not be blank");
         assertRefused("{\"formatVersion\": 1, \"operators\": [], \"comment\": \"x\"}",
                 "operators = \"[]\": must hold at least one operator");
         assertRefused("{\"formatVersion\": 1, \"operators\": [{\"kind\": \"memory\", \"elements\": 1}], \"note\": 1}",
@@ -135,7 +135,7 @@ class GraphJsonTest {
                 "operators[0].elements: duplicate key (line 1, column 80)");
         assertRefused("{\"formatVersion\": 2, \"operators\": []}",
                 "formatVersion = 2: is not supported (this version reads operator graphs of format 1)");
-        assertRefused("{\"operators\": []}", "formatVersion = null: is required (1)");
+        assertRefused("{\"operators\": []}", "formatVersion: missing, is required (1)");
         assertThatThrownBy(() -> GraphJson.read("{\"formatVersion\": 1, \"operators\": [{\"kind\": }]}"))
                 .isInstanceOf(SpecFormatException.class).hasMessageStartingWith("operators[0].kind: malformed JSON:");
         assertThatThrownBy(() -> GraphJson.read("[1]")).hasMessage("$ = \"array\": must be a JSON object");

@@ -163,7 +163,7 @@ class HuggingFaceConfigTest {
         ObjectNode noHeads = (ObjectNode) config("bert-base-uncased").deepCopy();
         noHeads.remove("num_attention_heads");
         assertThatThrownBy(() -> HuggingFaceConfig.parse(noHeads))
-                .isInstanceOf(SpecValidationException.class).hasMessage("num_attention_heads = null: is required");
+                .isInstanceOf(SpecValidationException.class).hasMessage("num_attention_heads: missing, is required");
         ObjectNode zero = ((ObjectNode) config("gpt2").deepCopy()).put("n_layer", 0);
         assertThatThrownBy(() -> HuggingFaceConfig.parse(zero)).hasMessage("n_layer = 0: must be >= 1");
         ObjectNode t5 = ((ObjectNode) config("gpt2").deepCopy()).put("model_type", "t5");

@@ -203,7 +203,7 @@ class SpecJsonTest {
         assertThatThrownBy(() -> SpecJson.readWorkload("{\"job\": {\"phase\": \"infer\", \"batchSize\": 1}}",
                 CATALOG))
                 .isInstanceOf(SpecFormatException.class)
-                .hasMessageStartingWith("$.model: model = null: is required");
+                .hasMessageStartingWith("$.model: model: missing, is required");
     }
 
     @Test
@@ -228,7 +228,7 @@ class SpecJsonTest {
                 + " \"memoryBytes\": 1, \"memoryBandwidthBytesPerSecond\": 1e12, \"computeUnits\": 1, \"clockMhz\": 1}";
         assertThatThrownBy(() -> SpecJson.readWorkload(workloadJson(TRAINING, hw), CATALOG))
                 .isInstanceOf(SpecFormatException.class)
-                .hasMessageStartingWith("$.hardware.peakFlopsPerSecond.fp32: hardware.peakFlopsPerSecond.fp32 = null:"
+                .hasMessageStartingWith("$.hardware.peakFlopsPerSecond.fp32: hardware.peakFlopsPerSecond.fp32: missing,"
                         + " is required");
     }
 
@@ -284,7 +284,7 @@ class SpecJsonTest {
         Files.writeString(file, "{\"job\": {\"phase\": \"infer\", \"batchSize\": 1}}");
         assertThatThrownBy(() -> SpecJson.readWorkload(file, CATALOG))
                 .isInstanceOf(SpecFormatException.class)
-                .hasMessageStartingWith("job.json: $.model: model = null: is required");
+                .hasMessageStartingWith("job.json: $.model: model: missing, is required");
 
         Files.writeString(file, SpecJson.writeWorkload(WorkloadSpec.builder().model(RESNET50)
                 .job(JobSpec.inference(8)).hardware(CATALOG.require("nvidia-h100-sxm-80gb")).build()));
