@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.cli;
 
+import io.github.runtimeestimator.core.RuntimeEstimatorException;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
@@ -83,7 +84,7 @@ final class Inputs {
             MeasurementReadResult result;
             try {
                 result = MeasurementCsv.read(file, catalog, models.catalog(), mode);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeEstimatorException e) {
                 throw new UserInputException(oneLine(e), e);
             }
             rejections.addAll(result.rejections());
@@ -133,7 +134,7 @@ final class Inputs {
         existingFile("model file", model);
         try {
             return source.load(model);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeEstimatorException e) {
             throw new UserInputException("model file " + model + " cannot be loaded: " + oneLine(e), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.cli;
 
+import io.github.runtimeestimator.core.RuntimeEstimatorException;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.models.DefaultEstimator;
 import io.github.runtimeestimator.models.EstimatorArtifact;
@@ -22,7 +23,7 @@ final class OperatorModels {
         }
         try {
             return KernelFiles.read(files, catalog);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeEstimatorException e) {
             throw new UserInputException(Inputs.oneLine(e), e);
         }
     }
@@ -35,7 +36,7 @@ final class OperatorModels {
         Inputs.existingFile("model file", model);
         try {
             return EstimatorArtifact.read(model);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeEstimatorException e) {
             throw new UserInputException("model file " + model + " cannot be loaded: " + Inputs.oneLine(e), e);
         }
     }

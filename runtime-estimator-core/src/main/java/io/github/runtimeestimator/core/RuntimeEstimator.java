@@ -49,7 +49,10 @@ public interface RuntimeEstimator {
     /**
      * Loads an estimator artifact ({@code .rte}) written by runtime-estimator-models.
      *
-     * @throws IOException when the file cannot be read, is corrupt, or was written by an incompatible version
+     * @throws IOException when the file cannot be read
+     * @throws RuntimeEstimatorException (an {@code ArtifactFormatException}) when it is corrupt, is not an
+     *                                   artifact, or was written by an incompatible version; its message names the
+     *                                   entry and the field
      * @throws IllegalStateException when no estimator implementation is on the classpath
      */
     static RuntimeEstimator load(Path artifact) throws IOException {

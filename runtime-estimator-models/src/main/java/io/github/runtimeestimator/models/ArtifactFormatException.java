@@ -1,19 +1,20 @@
 package io.github.runtimeestimator.models;
 
-import java.io.IOException;
+import io.github.runtimeestimator.core.RuntimeEstimatorException;
 
 /**
  * An estimator artifact ({@code .rte}) cannot be used: not a complete zip, too large, an entry missing,
  * unexpected, corrupt or inconsistent with the manifest, a manifest field out of range, written in another
  * format version, or trained on another version of its feature set. The message names the file, the entry, the
- * field and what is wrong; {@link #source()}, {@link #entry()} and {@link #field()} give them as data.
+ * field and what is wrong; {@link #source()}, {@link #entry()}, {@link #field()} (within the entry) and
+ * {@link #rule()} give them as data. Unchecked, like every {@link RuntimeEstimatorException}: loading still throws
+ * {@link java.io.IOException} when the file itself cannot be read.
  */
-public class ArtifactFormatException extends IOException {
+public class ArtifactFormatException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
     private final String source;
     private final String entry;
-    private final String field;
 
     /** A problem with the artifact as a whole (its zip structure, its size). */
     public ArtifactFormatException(String message) {
@@ -22,10 +23,9 @@ public class ArtifactFormatException extends IOException {
 
     /** A problem with the artifact as a whole, caused by {@code cause}. */
     public ArtifactFormatException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, null, null, cause);
         this.source = null;
         this.entry = null;
-        this.field = null;
     }
 
     /**
@@ -43,10 +43,9 @@ public class ArtifactFormatException extends IOException {
     /** As {@link #ArtifactFormatException(String, String, String, String)}, caused by {@code cause}. */
     public ArtifactFormatException(String source, String entry, String field, String problem, Throwable cause) {
         super(source + ": " + (entry == null ? "" : entry + (field == null ? "" : " " + field) + ": ") + problem,
-                cause);
+                field, problem, cause);
         this.source = source;
         this.entry = entry;
-        this.field = field;
     }
 
     /** The file or resource, or null when the message alone says it. */
@@ -59,8 +58,4 @@ public class ArtifactFormatException extends IOException {
         return entry;
     }
 
-    /** The field at fault within {@link #entry()}, or null. */
-    public String field() {
-        return field;
-    }
 }

@@ -48,7 +48,7 @@ public final class DefaultEstimator {
                         + " -am -Prebuild-default-estimator process-classes");
             }
             return EstimatorArtifact.read(in, "classpath:" + resource);
-        } catch (IOException e) {
+        } catch (IOException | ArtifactFormatException e) {
             throw new IllegalStateException("the pretrained estimator " + resource + " cannot be read: "
                     + e.getMessage(), e);
         }

@@ -105,6 +105,8 @@ public final class ArtifactConverter {
                     .trainingData(required(manifest.trainingData(), "trainingData", source))
                     .heldOut(required(manifest.heldOut(), "heldOut", source))
                     .build();
+        } catch (ArtifactFormatException e) {
+            throw e; // a required manifest field, already named
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ArtifactFormatException(source, MODEL_ENTRY, null, "cannot be converted: " + e.getMessage()
                     + " (retrain it)", e);
@@ -175,6 +177,8 @@ public final class ArtifactConverter {
                         + " only format-1 artifacts need converting");
             }
             return JSON.readValue(bytes, V1Manifest.class);
+        } catch (ArtifactFormatException e) {
+            throw e; // the format version, already named
         } catch (JsonProcessingException e) {
             throw new ArtifactFormatException(source, MANIFEST_ENTRY, null, "is invalid: " + e.getOriginalMessage(), e);
         } catch (IOException | IllegalArgumentException e) {

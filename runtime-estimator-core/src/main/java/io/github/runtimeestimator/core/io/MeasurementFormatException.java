@@ -1,13 +1,16 @@
 package io.github.runtimeestimator.core.io;
 
-import java.io.IOException;
+import io.github.runtimeestimator.core.RuntimeEstimatorException;
 import java.util.Objects;
 
 /**
  * A measurement file could not be read as schema v1: a missing header column, a malformed line, or (in
- * {@link ReadMode#STRICT}) the first row that broke a rule. The message is the {@link RowRejection}'s text.
+ * {@link ReadMode#STRICT}) the first row that broke a rule. The message is the {@link RowRejection}'s text;
+ * {@link #field()} is its column (null when the line as a whole is at fault) and {@link #rule()} its reason.
+ * Unchecked, like every {@link RuntimeEstimatorException}; the readers still throw {@link java.io.IOException} when
+ * the file itself cannot be read.
  */
-public class MeasurementFormatException extends IOException {
+public class MeasurementFormatException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
     private final transient RowRejection rejection;
@@ -17,7 +20,8 @@ public class MeasurementFormatException extends IOException {
     }
 
     public MeasurementFormatException(RowRejection rejection, Throwable cause) {
-        super(Objects.requireNonNull(rejection, "rejection").toString(), cause);
+        super(Objects.requireNonNull(rejection, "rejection").toString(),
+                rejection.column().isEmpty() ? null : rejection.column(), rejection.reason(), cause);
         this.rejection = rejection;
     }
 

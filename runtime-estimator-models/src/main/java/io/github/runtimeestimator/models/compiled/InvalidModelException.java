@@ -1,22 +1,16 @@
 package io.github.runtimeestimator.models.compiled;
 
+import io.github.runtimeestimator.core.RuntimeEstimatorException;
+
 /**
  * The arrays given to build a compiled evaluator break one of its rules (lengths, index ranges, a cycle in a
  * tree, a value out of range). {@link #field()} names the array and, where it matters, the element
  * ({@code low[37]}); the message says the value and the rule.
  */
-public final class InvalidModelException extends IllegalArgumentException {
+public final class InvalidModelException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidModelException(String field, String problem) {
-        super(field + ": " + problem);
-        this.field = field;
-    }
-
-    /** The array or value that is wrong, as {@code name} or {@code name[index]}. */
-    public String field() {
-        return field;
+        super(field + ": " + problem, field, problem, null);
     }
 }
