@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.benchmarks;
 
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
 import io.github.runtimeestimator.training.internal.TribuoCompiler;
 import java.util.ArrayList;
 import java.util.List;

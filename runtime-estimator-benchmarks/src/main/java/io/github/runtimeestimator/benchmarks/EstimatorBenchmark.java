@@ -7,7 +7,7 @@ import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
-import io.github.runtimeestimator.training.DefaultEstimatorBuilder;
+import io.github.runtimeestimator.training.internal.DefaultEstimatorBuilder;
 import io.github.runtimeestimator.training.EstimatorTrainer;
 import io.github.runtimeestimator.training.TrainingOptions;
 import java.util.ArrayList;

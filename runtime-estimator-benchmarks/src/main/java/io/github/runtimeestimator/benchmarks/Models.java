@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.benchmarks;
 
-import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.models.internal.compiled.FeatureOrder;
 import io.github.runtimeestimator.training.internal.TribuoFeatures;
 import java.util.List;
 import org.tribuo.Example;

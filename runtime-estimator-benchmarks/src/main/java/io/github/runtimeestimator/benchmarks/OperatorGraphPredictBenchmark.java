@@ -10,7 +10,7 @@ import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.graph.HuggingFaceConfig;
 import io.github.runtimeestimator.core.graph.OperatorGraph;
-import io.github.runtimeestimator.models.DefaultEstimator;
+import io.github.runtimeestimator.models.internal.DefaultEstimator;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;

@@ -2,7 +2,7 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.catalog.CatalogCheck;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
-import io.github.runtimeestimator.core.catalog.HardwareTable;
+import io.github.runtimeestimator.core.catalog.internal.HardwareTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

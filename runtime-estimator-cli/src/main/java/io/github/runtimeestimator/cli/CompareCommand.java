@@ -8,7 +8,7 @@ import io.github.runtimeestimator.training.EstimatorTrainer;
 import io.github.runtimeestimator.training.TrainingOptions;
 import io.github.runtimeestimator.training.evaluation.Candidate;
 import io.github.runtimeestimator.training.evaluation.Comparison;
-import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import io.github.runtimeestimator.training.evaluation.ComparisonTable;
 import io.github.runtimeestimator.training.evaluation.ImportanceTable;
 import io.github.runtimeestimator.training.evaluation.Split;

@@ -14,7 +14,7 @@ import io.github.runtimeestimator.core.graph.OperatorGraph;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecFormatException;
 import io.github.runtimeestimator.core.io.SpecJson;
-import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
-import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import io.github.runtimeestimator.training.evaluation.EvaluationResult;
 import io.github.runtimeestimator.training.evaluation.Evaluator;
 import io.github.runtimeestimator.training.evaluation.PermutationImportance;

@@ -6,7 +6,7 @@ import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.RowRejection;
 import io.github.runtimeestimator.models.operators.KernelDataSource;
 import io.github.runtimeestimator.models.operators.OperatorModel;
-import io.github.runtimeestimator.training.evaluation.ComparisonFormat;
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import io.github.runtimeestimator.training.operators.AccuracyScore;
 import io.github.runtimeestimator.training.operators.KernelEvaluation;
 import io.github.runtimeestimator.training.operators.KernelFiles;

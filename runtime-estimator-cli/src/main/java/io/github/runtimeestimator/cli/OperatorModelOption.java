@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.features.FeatureExtractor;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

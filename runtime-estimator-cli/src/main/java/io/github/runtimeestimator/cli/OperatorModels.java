@@ -2,8 +2,8 @@ package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.core.RuntimeEstimatorException;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
-import io.github.runtimeestimator.models.DefaultEstimator;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.DefaultEstimator;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.operators.OperatorModel;
 import io.github.runtimeestimator.training.operators.KernelFiles;

@@ -6,7 +6,7 @@ import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.planner.Durations;
-import io.github.runtimeestimator.planner.PlanFormatter;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

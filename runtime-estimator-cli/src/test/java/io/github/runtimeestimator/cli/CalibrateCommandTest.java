@@ -2,7 +2,7 @@ package io.github.runtimeestimator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.runtimeestimator.core.internal.JsonMappers;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.core;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,7 +59,7 @@ import java.util.Map;
  * @param tdpWatts                      board power (GPU) or TDP of the entry's cores (CPU) in watts, the most
  *                                      the device draws; 0 when not known
  * @param cpuIds                        CPU identities this entry describes, as {@link
- *                                      io.github.runtimeestimator.core.catalog.CpuInfo#cpuId()} writes them
+ *                                      io.github.runtimeestimator.core.catalog.internal.CpuInfo#cpuId()} writes them
  *                                      ({@code GenuineIntel:6:143}, {@code AuthenticAMD:25:17},
  *                                      {@code ARM:0x41:0xd40}); empty for a GPU or when not known
  */

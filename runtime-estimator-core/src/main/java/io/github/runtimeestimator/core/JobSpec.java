@@ -2,6 +2,7 @@ package io.github.runtimeestimator.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.internal.Checks;
 
 /**
  * What is run: one inference batch, one training step, one epoch over a dataset, or a whole training job.

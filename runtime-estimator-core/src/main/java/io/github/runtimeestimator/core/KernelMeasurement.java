@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.core;
 
 import io.github.runtimeestimator.core.graph.Operator;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

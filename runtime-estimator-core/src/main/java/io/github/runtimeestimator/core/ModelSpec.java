@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.runtimeestimator.core.graph.OperatorGraph;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.internal.Checks;
 
 /**
  * Where and with what a measurement was taken, as the collector recorded it (schema v1's host columns).

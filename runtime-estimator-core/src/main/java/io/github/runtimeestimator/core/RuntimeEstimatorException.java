@@ -10,8 +10,9 @@ package io.github.runtimeestimator.core;
  *       {@code UnknownHardwareException}, {@code UnknownModelException}, {@code MemoryEstimator.TooLargeException});
  *   <li>{@code io.SpecFormatException}: a JSON spec cannot be read (malformed, unknown property, wrong type);
  *   <li>{@code io.MeasurementFormatException}: a measurement file cannot be read as schema v1;
- *   <li>{@code models.ArtifactFormatException}: an estimator artifact ({@code .rte}) cannot be used;
- *   <li>{@code models.compiled.InvalidModelException}: a compiled evaluator's arrays are inconsistent.
+ *   <li>{@code models.ArtifactFormatException}: an estimator artifact ({@code .rte}) cannot be used (an
+ *       internal {@code InvalidModelException}, when a compiled evaluator's arrays are inconsistent, reaches a
+ *       caller inside one).
  * </ul>
  *
  * <p>It is an {@link IllegalArgumentException}: in every case the caller handed the library input it cannot use,

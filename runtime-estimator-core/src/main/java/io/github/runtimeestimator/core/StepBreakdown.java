@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.core;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import java.util.ArrayList;

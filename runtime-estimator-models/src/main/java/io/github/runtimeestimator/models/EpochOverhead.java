@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 
 /**
  * What an epoch costs beyond its steps, as the {@code train_epoch} measurements show: data loading and

@@ -15,6 +15,7 @@ import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.PhysicalBounds;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.internal.StepBaseline;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.models.operators.OperatorModel;

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.models;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

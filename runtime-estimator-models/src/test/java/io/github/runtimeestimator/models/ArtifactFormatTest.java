@@ -9,6 +9,7 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;

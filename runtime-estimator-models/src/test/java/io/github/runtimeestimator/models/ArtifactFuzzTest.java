@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Estimate;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.models.internal.DefaultEstimator;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -15,6 +15,7 @@ import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.core.graph.CodeDefinedModels;
 import io.github.runtimeestimator.core.io.SpecJson;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.planner;
 
+import io.github.runtimeestimator.planner.internal.FleetFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +46,16 @@ public record FleetPlan(List<Assignment> assignments, List<Unmet> unmet, String 
     }
 
     /** One line: how many jobs run, at what total, and which cannot. */
+    /** The fleet plan for people, as {@code plan --fleet --format markdown} prints it. */
+    public String toMarkdown() {
+        return FleetFormatter.markdown(this);
+    }
+
+    /** The fleet plan as JSON ({@code formatVersion} 1, camelCase keys), as {@code plan --fleet} prints it. */
+    public String toJson() {
+        return FleetFormatter.json(this);
+    }
+
     public String summary() {
         String s = String.format(Locale.ROOT, "%d of %d jobs meet their deadlines, at most %.2f %s in all",
                 assignments.size(), assignments.size() + unmet.size(), totalUpperCost(), currency);

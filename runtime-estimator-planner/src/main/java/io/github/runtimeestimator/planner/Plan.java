@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.planner;
 
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +58,16 @@ public record Plan(
      * extrapolates, the mark, the reason and the measured alternative; or "nothing fits" with the nearest misses
      * and why.
      */
+    /** The plan for people: the choice, then every offer ranked, as {@code plan --format markdown} prints it. */
+    public String toMarkdown() {
+        return PlanFormatter.markdown(this);
+    }
+
+    /** The plan as JSON ({@code formatVersion} 1, camelCase keys), as {@code plan} and the service answer it. */
+    public String toJson() {
+        return PlanFormatter.json(this);
+    }
+
     public String summary() {
         if (chosen != null) {
             String choice = String.format(Locale.ROOT, "choose %s (%s, %s): %s (up to %s), about %.2f %s (up to %.2f %s)",

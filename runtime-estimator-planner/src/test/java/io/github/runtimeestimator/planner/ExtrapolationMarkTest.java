@@ -10,6 +10,7 @@ import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

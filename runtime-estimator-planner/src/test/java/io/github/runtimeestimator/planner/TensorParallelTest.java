@@ -11,6 +11,7 @@ import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.core.graph.HuggingFaceConfig;
 import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

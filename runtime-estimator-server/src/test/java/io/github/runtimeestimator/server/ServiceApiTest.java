@@ -13,7 +13,7 @@ import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.core.io.SpecJson;
 import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.OfferReader;
-import io.github.runtimeestimator.planner.PlanFormatter;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import io.github.runtimeestimator.planner.ResourcePlanner;
 import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.StringReader;

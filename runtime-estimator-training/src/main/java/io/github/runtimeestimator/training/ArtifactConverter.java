@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.models.ArtifactFormatException;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;

@@ -9,7 +9,7 @@ import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.models.DescriptorInference;
 import io.github.runtimeestimator.models.EpochOverhead;
 import io.github.runtimeestimator.models.TrainingDomain;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.HeldOutMetrics;
 import io.github.runtimeestimator.models.PredictionIntervals;
 import io.github.runtimeestimator.models.Target;

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import io.github.runtimeestimator.models.DescriptorInference;

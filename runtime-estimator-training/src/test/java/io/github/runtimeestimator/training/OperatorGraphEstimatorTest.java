@@ -10,7 +10,7 @@ import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.StepBreakdown;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;

@@ -5,7 +5,7 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.WorkloadSpec;
-import io.github.runtimeestimator.models.EstimatorArtifact;
+import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.core.catalog;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.catalog.internal.CpuInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
+import io.github.runtimeestimator.core.catalog.internal.CpuInfo;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,8 @@ package io.github.runtimeestimator.core.catalog;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.catalog.internal.CpuInfo;
+import io.github.runtimeestimator.core.catalog.internal.GpuInfo;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.core.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.internal.JsonFields;

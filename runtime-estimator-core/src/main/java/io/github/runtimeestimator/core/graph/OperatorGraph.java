@@ -2,7 +2,7 @@ package io.github.runtimeestimator.core.graph;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.SpecValidationException;
 import java.util.ArrayList;

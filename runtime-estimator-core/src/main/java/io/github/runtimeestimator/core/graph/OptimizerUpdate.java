@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.core.graph;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.Optimizer;
 
 /**

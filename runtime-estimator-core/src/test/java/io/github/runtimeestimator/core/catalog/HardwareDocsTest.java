@@ -2,6 +2,7 @@ package io.github.runtimeestimator.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.runtimeestimator.core.catalog.internal.HardwareTable;
 import io.github.runtimeestimator.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.catalog.internal.CpuInfo;
+import io.github.runtimeestimator.core.catalog.internal.GpuInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,6 @@ package io.github.runtimeestimator.models.internal;
 
 import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.spi.EstimatorProvider;
-import io.github.runtimeestimator.models.DefaultEstimator;
-import io.github.runtimeestimator.models.EstimatorArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
 

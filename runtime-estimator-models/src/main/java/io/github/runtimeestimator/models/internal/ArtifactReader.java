@@ -2,9 +2,9 @@ package io.github.runtimeestimator.models.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.runtimeestimator.models.ArtifactFormatException;
-import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.InvalidModelException;
+import io.github.runtimeestimator.models.internal.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.InvalidModelException;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.FeatureSetRef;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.RegressorRef;
 import io.github.runtimeestimator.models.operators.FamilyModel;

@@ -1,10 +1,10 @@
 package io.github.runtimeestimator.models.internal;
 
 import io.github.runtimeestimator.models.Target;
-import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
-import io.github.runtimeestimator.models.compiled.CompiledLinear;
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.InvalidModelException;
+import io.github.runtimeestimator.models.internal.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.internal.compiled.CompiledLinear;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.InvalidModelException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

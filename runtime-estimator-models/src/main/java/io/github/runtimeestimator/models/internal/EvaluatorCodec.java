@@ -1,9 +1,9 @@
 package io.github.runtimeestimator.models.internal;
 
-import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
-import io.github.runtimeestimator.models.compiled.CompiledLinear;
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.internal.compiled.CompiledLinear;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ import java.util.List;
  *     inv_scale float64[a], y_scale float64[1], y_mean float64[1]</td></tr>
  * </table>
  * Decoding builds the evaluator through its validating factory, so every structural and range rule of
- * {@link io.github.runtimeestimator.models.compiled} applies to what an artifact holds.
+ * {@link io.github.runtimeestimator.models.internal.compiled} applies to what an artifact holds.
  */
 final class EvaluatorCodec {
     static final String TRIBUO_TREE = "tribuo_tree";
@@ -90,7 +90,7 @@ final class EvaluatorCodec {
      * {@code inputs} (in order).
      *
      * @throws PayloadFormatException                                   when the layout is broken
-     * @throws io.github.runtimeestimator.models.compiled.InvalidModelException when the arrays break a rule
+     * @throws io.github.runtimeestimator.models.internal.compiled.InvalidModelException when the arrays break a rule
      */
     static CompiledEvaluator decode(String kind, byte[] bytes, int offset, List<String> inputs)
             throws PayloadFormatException {

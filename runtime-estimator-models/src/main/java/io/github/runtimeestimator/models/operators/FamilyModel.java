@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.models.operators;
 
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.FeatureOrder;
 import io.github.runtimeestimator.models.operators.internal.OperatorFeatures;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.models.operators;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.StepBreakdown;

@@ -8,7 +8,7 @@ import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
 import io.github.runtimeestimator.planner.OfferRejection;
 import io.github.runtimeestimator.planner.Plan;
-import io.github.runtimeestimator.planner.PlanFormatter;
+import io.github.runtimeestimator.planner.internal.PlanFormatter;
 import io.github.runtimeestimator.planner.ResourcePlanner;
 import io.github.runtimeestimator.server.EstimatorServer;
 import io.github.runtimeestimator.server.ServerConfig;

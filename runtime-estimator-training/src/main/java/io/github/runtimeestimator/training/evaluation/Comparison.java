@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.evaluation;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.models.Target;

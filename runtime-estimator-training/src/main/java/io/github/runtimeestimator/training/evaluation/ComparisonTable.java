@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.training.evaluation;
 
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.internal;
 
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import java.util.Arrays;
 import java.util.Comparator;

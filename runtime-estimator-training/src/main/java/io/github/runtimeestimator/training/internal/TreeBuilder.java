@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Growable node arrays used while compiling a Tribuo tree model; {@link TribuoCompiler} hands trimmed copies to
- * {@link io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble}. A node is a leaf when its feature is
+ * {@link io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble}. A node is a leaf when its feature is
  * {@code -1}; its value then sits in the threshold slot, and its children are -1.
  */
 final class TreeBuilder {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
-import io.github.runtimeestimator.models.compiled.CompiledLinear;
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.internal.compiled.CompiledLinear;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ import org.tribuo.regression.slm.SparseLinearModel;
 
 /**
  * Compiles trained Tribuo regression models into the pure-Java evaluators of
- * {@link io.github.runtimeestimator.models.compiled}, which artifacts store and predictions run. Each compiled
+ * {@link io.github.runtimeestimator.models.internal.compiled}, which artifacts store and predictions run. Each compiled
  * form predicts what the Tribuo model predicts, bit for bit (k-NN: see {@link FastKnn.Combination}); the rules
  * replicated are described on each evaluator class.
  *

@@ -8,7 +8,7 @@ import org.tribuo.ImmutableFeatureMap;
 
 /**
  * Tribuo's side of the compiled evaluators' feature order contract (see
- * {@link io.github.runtimeestimator.models.compiled.FeatureOrder}): position {@code i} of a feature array is the
+ * {@link io.github.runtimeestimator.models.internal.compiled.FeatureOrder}): position {@code i} of a feature array is the
  * feature whose Tribuo id is {@code i} in the model's {@link ImmutableFeatureMap}.
  */
 public final class TribuoFeatures {

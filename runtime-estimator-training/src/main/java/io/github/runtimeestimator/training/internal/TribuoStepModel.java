@@ -2,8 +2,8 @@ package io.github.runtimeestimator.training.internal;
 
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.models.Target;
-import io.github.runtimeestimator.models.compiled.CompiledEvaluator;
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.CompiledEvaluator;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

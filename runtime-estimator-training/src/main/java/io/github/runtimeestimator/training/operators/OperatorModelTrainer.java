@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.training.operators;
 
 import io.github.runtimeestimator.core.KernelMeasurement;
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
 import io.github.runtimeestimator.models.operators.FamilyModel;
 import io.github.runtimeestimator.models.operators.KernelDataSource;
 import io.github.runtimeestimator.models.operators.OperatorFamily;

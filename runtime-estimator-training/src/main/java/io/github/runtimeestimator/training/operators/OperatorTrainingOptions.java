@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.operators;
 
-import io.github.runtimeestimator.core.Checks;
+import io.github.runtimeestimator.core.internal.Checks;
 
 /**
  * How the per-operator efficiency models are trained: XGBoost (histogram trees, squared error on

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.internal.JsonMappers;
 import io.github.runtimeestimator.models.Target;
+import io.github.runtimeestimator.training.internal.ComparisonFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

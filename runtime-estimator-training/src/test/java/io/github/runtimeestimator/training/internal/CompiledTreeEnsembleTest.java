@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.training.internal;
 
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.FeatureOrder;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.FeatureOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

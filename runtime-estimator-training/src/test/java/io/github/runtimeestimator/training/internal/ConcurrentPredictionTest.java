@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.training.internal;
 
-import io.github.runtimeestimator.models.compiled.CompiledTreeEnsemble;
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.CompiledTreeEnsemble;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

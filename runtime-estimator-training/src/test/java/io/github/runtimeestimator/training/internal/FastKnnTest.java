@@ -2,7 +2,7 @@ package io.github.runtimeestimator.training.internal;
 
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
-import io.github.runtimeestimator.models.compiled.FastKnn;
+import io.github.runtimeestimator.models.internal.compiled.FastKnn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

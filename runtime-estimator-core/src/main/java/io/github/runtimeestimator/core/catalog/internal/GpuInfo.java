@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.core.catalog;
+package io.github.runtimeestimator.core.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.training.evaluation;
+package io.github.runtimeestimator.training.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.Phase;
 import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.training.evaluation.ComparisonRow;
+import io.github.runtimeestimator.training.evaluation.ComparisonTable;
+import io.github.runtimeestimator.training.evaluation.FoldResult;
+import io.github.runtimeestimator.training.evaluation.Importance;
+import io.github.runtimeestimator.training.evaluation.ImportanceTable;
+import io.github.runtimeestimator.training.evaluation.Metrics;
+import io.github.runtimeestimator.training.evaluation.MetricsReport;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,13 @@
-package io.github.runtimeestimator.planner;
+package io.github.runtimeestimator.planner.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.FleetPlan;
+import io.github.runtimeestimator.planner.RankedOffer;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
 
 import java.util.List;
 

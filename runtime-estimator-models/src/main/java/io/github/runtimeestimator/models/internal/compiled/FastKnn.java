@@ -1,4 +1,5 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
+
 
 /**
  * k nearest neighbours regression by Euclidean (L2) distance without a sort per call: one pass over the

@@ -1,7 +1,8 @@
-package io.github.runtimeestimator.core.catalog;
+package io.github.runtimeestimator.core.catalog.internal;
 
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.Precision;
+import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

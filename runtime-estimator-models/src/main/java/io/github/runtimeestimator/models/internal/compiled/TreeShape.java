@@ -1,4 +1,5 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
+
 
 /**
  * The structural rules of {@link CompiledTreeEnsemble}'s arrays, checked once when it is built: equal lengths,

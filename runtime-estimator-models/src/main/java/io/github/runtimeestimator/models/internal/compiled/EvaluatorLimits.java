@@ -1,4 +1,5 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
+
 
 /**
  * The ranges every compiled evaluator enforces when it is built, so that an evaluator read from an untrusted

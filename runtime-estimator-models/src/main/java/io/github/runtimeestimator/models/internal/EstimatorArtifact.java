@@ -1,17 +1,14 @@
-package io.github.runtimeestimator.models;
+package io.github.runtimeestimator.models.internal;
 
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.internal.AtomicFiles;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
-import io.github.runtimeestimator.models.internal.ArtifactContents;
+import io.github.runtimeestimator.models.ArtifactFormatException;
+import io.github.runtimeestimator.models.Target;
+import io.github.runtimeestimator.models.TrainedEstimator;
+import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.internal.ArtifactManifest.FeatureSetRef;
-import io.github.runtimeestimator.models.internal.ArtifactManifest;
-import io.github.runtimeestimator.models.internal.ArtifactReader;
-import io.github.runtimeestimator.models.internal.ArtifactWriter;
-import io.github.runtimeestimator.models.internal.CompiledRegressor;
-import io.github.runtimeestimator.models.internal.LibraryVersion;
-import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import java.io.IOException;
 import java.io.InputStream;

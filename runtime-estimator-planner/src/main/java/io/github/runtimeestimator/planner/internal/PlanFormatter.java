@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.planner;
+package io.github.runtimeestimator.planner.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.runtimeestimator.core.ModelDescription;
 import io.github.runtimeestimator.core.internal.JsonMappers;
+import io.github.runtimeestimator.planner.Constraints;
+import io.github.runtimeestimator.planner.Durations;
+import io.github.runtimeestimator.planner.MemoryEstimate;
+import io.github.runtimeestimator.planner.Plan;
+import io.github.runtimeestimator.planner.RankedOffer;
+import io.github.runtimeestimator.planner.ScalingDetail;
+import io.github.runtimeestimator.planner.SpotExpectation;
+import io.github.runtimeestimator.planner.TensorParallelDetail;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 

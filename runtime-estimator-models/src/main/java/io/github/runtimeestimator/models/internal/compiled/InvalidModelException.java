@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
 
 import io.github.runtimeestimator.core.RuntimeEstimatorException;
 

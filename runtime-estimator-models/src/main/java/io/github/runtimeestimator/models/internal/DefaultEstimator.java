@@ -1,5 +1,7 @@
-package io.github.runtimeestimator.models;
+package io.github.runtimeestimator.models.internal;
 
+import io.github.runtimeestimator.models.ArtifactFormatException;
+import io.github.runtimeestimator.models.TrainedEstimator;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -40,7 +42,7 @@ public final class DefaultEstimator {
         return load(RESOURCE);
     }
 
-    static TrainedEstimator load(String resource) {
+    public static TrainedEstimator load(String resource) {
         try (InputStream in = DefaultEstimator.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the pretrained estimator " + resource + " is missing from the"

@@ -1,4 +1,6 @@
-package io.github.runtimeestimator.core;
+package io.github.runtimeestimator.core.internal;
+
+import io.github.runtimeestimator.core.SpecValidationException;
 
 /**
  * Validation at the edge, in one place: each check throws a {@link SpecValidationException} naming the

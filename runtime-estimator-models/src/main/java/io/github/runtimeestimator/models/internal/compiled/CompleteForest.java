@@ -1,4 +1,5 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
+
 
 /**
  * XGBoost trees padded to complete binary trees of one depth {@code D} and stored in implicit (heap) order:

@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.core.catalog;
+package io.github.runtimeestimator.core.catalog.internal;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.training;
+package io.github.runtimeestimator.training.internal;
 
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
@@ -6,9 +6,11 @@ import io.github.runtimeestimator.core.io.MeasurementCsv;
 import io.github.runtimeestimator.core.io.MeasurementReadResult;
 import io.github.runtimeestimator.core.io.ReadMode;
 import io.github.runtimeestimator.core.io.RowRejection;
-import io.github.runtimeestimator.models.DefaultEstimator;
+import io.github.runtimeestimator.models.internal.DefaultEstimator;
 import io.github.runtimeestimator.models.TrainedEstimator;
 import io.github.runtimeestimator.models.TrainerConfig;
+import io.github.runtimeestimator.training.EstimatorTrainer;
+import io.github.runtimeestimator.training.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

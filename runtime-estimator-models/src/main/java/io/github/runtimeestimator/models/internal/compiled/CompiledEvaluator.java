@@ -1,4 +1,5 @@
-package io.github.runtimeestimator.models.compiled;
+package io.github.runtimeestimator.models.internal.compiled;
+
 
 /**
  * A regression model in pure-Java form: one prediction from one row of model-order features, no native call,
