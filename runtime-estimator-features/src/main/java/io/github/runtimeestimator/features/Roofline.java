@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.features;
 
+import io.github.runtimeestimator.core.ActivationElements;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
@@ -43,14 +44,9 @@ import java.util.Map;
  *       Caches, fusion and recomputation are ignored: this is a bound-like estimate for features, not a
  *       simulator. Inputs and labels (a few bytes per sample next to the activations) are left out.</li>
  *   <li><b>Activations when unknown.</b> When {@link ModelSpec#activationElementsPerSample()} is absent (as in
- *       schema v1, which has no such column), {@code A} is estimated as
- *       {@code flopsPerSample / (2 x fanIn)} with {@code fanIn = min(sqrt(P), }{@value #REFERENCE_FAN_IN}{@code )}:
- *       a matmul or convolution layer does 2 x fan-in FLOPs per output element, so FLOPs over twice a typical
- *       fan-in counts output elements. 512 sits in the range of the layers that carry the FLOPs of common models
- *       (3x3 convolutions over 64..512 channels: 576..4608; transformer widths 512..1024); {@code sqrt(P)} caps it
- *       for small models, whose layers cannot be that wide. It ignores FLOP-free layers (normalisation,
- *       activation functions), which add traffic, and so underestimates CNNs by a few times; what matters to
- *       a regressor is that it scales with FLOPs and shrinks with layer width, which it does.</li>
+ *       schema v1, which has no such column, for a model the catalogue does not know), {@code A} is feature set
+ *       {@code physics} v2's fallback, {@link ActivationElements#physicsV2PerSample(ModelSpec)}: one home with the
+ *       planner's, which says why the two differ.</li>
  *   <li><b>Time.</b> {@code computeSeconds = flops / effective peak}; {@code memorySeconds = bytes /
  *       (bandwidth x deviceCount)} (a CPU's bandwidth is not scaled by threads); {@code rooflineSeconds =
  *       max(computeSeconds, memorySeconds)}: no step can run faster at the datasheet peaks.</li>
@@ -70,9 +66,6 @@ public final class Roofline {
     /** Bytes per element of stored weights, gradients and optimizer state: FP32, also under autocast. */
     public static final int MASTER_BYTES_PER_ELEMENT = 4;
 
-    /** The typical layer fan-in of the activation proxy used when a model has no activation descriptor. */
-    public static final double REFERENCE_FAN_IN = 512;
-
     /** Each precision's fallback chain, as arrays, so that peak lookups allocate nothing. */
     private static final Precision[][] FALLBACKS = fallbackTable();
 
@@ -89,7 +82,12 @@ public final class Roofline {
         return table;
     }
 
-    /** FLOPs of one step: {@code flopsPerSample x batch}, times {@value #TRAINING_FLOPS_MULTIPLIER} for training. */
+    /**
+     * FLOPs of one step: {@code flopsPerSample x batch}, times {@value #TRAINING_FLOPS_MULTIPLIER} for training.
+     *
+     * @param spec the workload; its hardware is required
+     * @return FLOPs of the step
+     */
     public static double flopsPerStep(WorkloadSpec spec) {
         spec.requireHardware();
         JobSpec job = spec.job();
@@ -100,6 +98,10 @@ public final class Roofline {
     /**
      * Dense peak FLOP/s of one device at {@code precision}, like {@link HardwareSpec#peakFlopsPerSecond(Precision)}
      * (same fallbacks, same answer) but without allocating.
+     *
+     * @param hardware  the device
+     * @param precision the compute precision
+     * @return peak FLOP/s of one device
      */
     public static double peakFlopsPerSecondPerDevice(HardwareSpec hardware, Precision precision) {
         Map<Precision, Double> peaks = hardware.peakFlopsPerSecond();
@@ -116,7 +118,13 @@ public final class Roofline {
         return peaks.get(Precision.FP32);
     }
 
-    /** The share of a device the workload can use: {@code min(threadsUsed, computeUnits) / computeUnits} on a CPU, 1 on a GPU. */
+    /**
+     * The share of a device the workload can use: {@code min(threadsUsed, computeUnits) / computeUnits} on a CPU,
+     * 1 on a GPU.
+     *
+     * @param hardware the device
+     * @return the used share, in (0, 1]
+     */
     public static double usedComputeFraction(HardwareSpec hardware) {
         if (!hardware.isCpu()) {
             return 1.0;
@@ -124,32 +132,46 @@ public final class Roofline {
         return (double) Math.min(hardware.threadsUsed(), hardware.computeUnits()) / hardware.computeUnits();
     }
 
-    /** Peak FLOP/s available to the workload at its precision: per-device peak x deviceCount x used compute fraction. */
+    /**
+     * Peak FLOP/s available to the workload at its precision: per-device peak x deviceCount x used compute
+     * fraction.
+     *
+     * @param spec the workload; its hardware is required
+     * @return the effective peak, in FLOP/s
+     */
     public static double effectivePeakFlopsPerSecond(WorkloadSpec spec) {
         HardwareSpec hw = spec.requireHardware();
         return peakFlopsPerSecondPerDevice(hw, spec.precision()) * hw.deviceCount() * usedComputeFraction(hw);
     }
 
-    /** Memory bandwidth of all devices used: bandwidth x deviceCount. */
+    /**
+     * Memory bandwidth of all devices used: bandwidth x deviceCount.
+     *
+     * @param spec the workload; its hardware is required
+     * @return the bandwidth, in bytes per second
+     */
     public static double memoryBandwidthBytesPerSecond(WorkloadSpec spec) {
         HardwareSpec hw = spec.requireHardware();
         return hw.memoryBandwidthBytesPerSecond() * hw.deviceCount();
     }
 
     /**
-     * Activation elements of one sample: the model's descriptor when present, else the proxy
-     * {@code flopsPerSample / (2 x min(sqrt(parameters), }{@value #REFERENCE_FAN_IN}{@code ))}.
+     * Activation elements of one sample: {@link ActivationElements#physicsV2PerSample(ModelSpec)}, the model's
+     * descriptor or feature set {@code physics} v2's fallback.
+     *
+     * @param model the model
+     * @return elements per sample
      */
     public static double activationElementsPerSample(ModelSpec model) {
-        Double known = model.activationElementsPerSample();
-        if (known != null) {
-            return known;
-        }
-        double fanIn = Math.min(Math.sqrt((double) model.parameters()), REFERENCE_FAN_IN);
-        return model.flopsPerSample() / (2.0 * fanIn);
+        return ActivationElements.physicsV2PerSample(model);
     }
 
-    /** Weight, gradient and optimizer-state bytes moved in one step (see the class comment). */
+    /**
+     * Weight, gradient and optimizer-state bytes moved in one step (see the class comment).
+     *
+     * @param spec the workload; its hardware is required
+     * @return bytes of the step, activations not included
+     */
     public static double weightBytesPerStep(WorkloadSpec spec) {
         spec.requireHardware();
         double p = spec.model().parameters();
@@ -168,7 +190,12 @@ public final class Roofline {
         return bytes;
     }
 
-    /** Activation bytes written and read in one step: {@code 2 B A b}, times 3 for training (see the class comment). */
+    /**
+     * Activation bytes written and read in one step: {@code 2 B A b}, times 3 for training (see the class comment).
+     *
+     * @param spec the workload; its hardware is required
+     * @return activation bytes of the step
+     */
     public static double activationBytesPerStep(WorkloadSpec spec) {
         spec.requireHardware();
         JobSpec job = spec.job();
@@ -180,6 +207,10 @@ public final class Roofline {
     /**
      * {@link #activationBytesPerStep(WorkloadSpec)} with the given activation elements per sample in place of
      * the model's (e.g. from {@code ModelCatalog}).
+     *
+     * @param spec                        the workload; its hardware is required
+     * @param activationElementsPerSample activation elements of one sample, used in place of the model's
+     * @return activation bytes of the step
      */
     public static double activationBytesPerStep(WorkloadSpec spec, double activationElementsPerSample) {
         spec.requireHardware();
@@ -188,27 +219,52 @@ public final class Roofline {
         return perBatch * (job.phase().isTraining() ? TRAINING_ACTIVATION_TRAFFIC_MULTIPLIER : 1);
     }
 
-    /** DRAM bytes moved in one step: weights (and training state) plus activations. */
+    /**
+     * DRAM bytes moved in one step: weights (and training state) plus activations.
+     *
+     * @param spec the workload; its hardware is required
+     * @return bytes of the step
+     */
     public static double bytesPerStep(WorkloadSpec spec) {
         return weightBytesPerStep(spec) + activationBytesPerStep(spec);
     }
 
-    /** Seconds the step's FLOPs take at the effective peak. */
+    /**
+     * Seconds the step's FLOPs take at the effective peak.
+     *
+     * @param spec the workload; its hardware is required
+     * @return compute time of the step, in seconds
+     */
     public static double computeSeconds(WorkloadSpec spec) {
         return flopsPerStep(spec) / effectivePeakFlopsPerSecond(spec);
     }
 
-    /** Seconds the step's bytes take at the devices' memory bandwidth. */
+    /**
+     * Seconds the step's bytes take at the devices' memory bandwidth.
+     *
+     * @param spec the workload; its hardware is required
+     * @return memory time of the step, in seconds
+     */
     public static double memorySeconds(WorkloadSpec spec) {
         return bytesPerStep(spec) / memoryBandwidthBytesPerSecond(spec);
     }
 
-    /** The roofline bound of one step: {@code max(computeSeconds, memorySeconds)}. */
+    /**
+     * The roofline bound of one step: {@code max(computeSeconds, memorySeconds)}.
+     *
+     * @param spec the workload; its hardware is required
+     * @return the bound, in seconds
+     */
     public static double rooflineSeconds(WorkloadSpec spec) {
         return Math.max(computeSeconds(spec), memorySeconds(spec));
     }
 
-    /** FLOPs per byte of the step: {@code flopsPerStep / bytesPerStep}. */
+    /**
+     * FLOPs per byte of the step: {@code flopsPerStep / bytesPerStep}.
+     *
+     * @param spec the workload; its hardware is required
+     * @return the arithmetic intensity, in FLOPs per byte
+     */
     public static double arithmeticIntensityFlopsPerByte(WorkloadSpec spec) {
         return flopsPerStep(spec) / bytesPerStep(spec);
     }
@@ -216,6 +272,9 @@ public final class Roofline {
     /**
      * The intensity at which the step turns compute-bound: effective peak / bandwidth (both for all devices,
      * the peak at the workload's precision and, on a CPU, for the threads used).
+     *
+     * @param spec the workload; its hardware is required
+     * @return the ridge point, in FLOPs per byte
      */
     public static double ridgePointFlopsPerByte(WorkloadSpec spec) {
         return effectivePeakFlopsPerSecond(spec) / memoryBandwidthBytesPerSecond(spec);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.runtimeestimator.core.HardwareKind;
+import io.github.runtimeestimator.core.ActivationElements;
 import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
@@ -119,7 +120,8 @@ class RooflineTest {
     void activationProxyCapsTheFanInAtSqrtParametersForSmallModels() {
         ModelSpec small = ModelSpec.builder().name("tiny").parameters(10_000).flopsPerSample(2e6).build();
         // sqrt(10,000) = 100 < 512: 2e6 / (2 x 100)
-        assertThat(Roofline.activationElementsPerSample(small)).isEqualTo(10_000.0);
+        assertThat(Roofline.activationElementsPerSample(small)).isEqualTo(10_000.0)
+                .isEqualTo(ActivationElements.physicsV2PerSample(small));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.runtimeestimator.models.internal.Stats;
+import io.github.runtimeestimator.models.internal.ErrorSummary;
 
 /**
  * How well the estimator's trainer did on step rows it did not see, from the internal K-fold during training.
@@ -27,27 +27,32 @@ public record HeldOutMetrics(@JsonProperty("split") String split,
                              @JsonProperty("within25Percent") double within25Percent,
                              @JsonProperty("medianMeasuredSeconds") double medianMeasuredSeconds) {
 
+    /**
+     * No held-out figures: 0 folds, 0 rows and every figure 0.
+     *
+     * @param why why there are none, kept as {@code split}
+     * @return the empty metrics
+     */
     public static HeldOutMetrics none(String why) {
         return new HeldOutMetrics(why, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** The metrics of held-out {@code predicted} against {@code measured} seconds. */
+    /**
+     * The metrics of held-out {@code predicted} against {@code measured} seconds, with the error arithmetic the
+     * evaluation harness uses ({@link ErrorSummary}).
+     *
+     * @param split     how rows were held out
+     * @param folds     number of folds
+     * @param measured  measured seconds per step, each finite and &gt; 0
+     * @param predicted predicted seconds per step, in the same order
+     * @return the metrics; {@link #none(String)} when there are no rows
+     */
     public static HeldOutMetrics of(String split, int folds, double[] measured, double[] predicted) {
-        int n = measured.length;
-        if (n == 0) {
+        if (measured.length == 0) {
             return none(split);
         }
-        double[] abs = new double[n];
-        double[] ape = new double[n];
-        int w10 = 0;
-        int w25 = 0;
-        for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(predicted[i] - measured[i]);
-            ape[i] = abs[i] / measured[i];
-            w10 += ape[i] <= 0.10 ? 1 : 0;
-            w25 += ape[i] <= 0.25 ? 1 : 0;
-        }
-        return new HeldOutMetrics(split, folds, n, Stats.mean(abs), Stats.quantile(ape, 0.5), Stats.mean(ape),
-                (double) w10 / n, (double) w25 / n, Stats.quantile(measured, 0.5));
+        ErrorSummary e = ErrorSummary.of(measured, predicted);
+        return new HeldOutMetrics(split, folds, e.rows(), e.maeSeconds(), e.medianApe(), e.mape(), e.within10(),
+                e.within25(), ErrorSummary.median(measured));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.planner;
 
+import io.github.runtimeestimator.core.ActivationElements;
 import io.github.runtimeestimator.core.internal.Checks;
 import io.github.runtimeestimator.core.HardwareKind;
 import io.github.runtimeestimator.core.HardwareSpec;
@@ -37,8 +38,8 @@ import java.util.List;
  *       gradient is computed; inference holds only the largest operator's inputs
  *       and outputs at once. Without a graph, {@code ModelSpec.activationElementsPerSample} (the outputs of all leaf
  *       layers) stands in for the kept tensors, and {@value #INFERENCE_LIVE_LAYERS} layers' worth of it for the live
- *       ones; without either, a proxy of {@code flopsPerSample /} {@value #FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT}
- *       elements per sample. Element size: 4 bytes in FP32/TF32, 2 under BF16/FP16, 1 for INT8. The batch's input
+ *       ones; without either, the shared fallback of
+ *       {@link io.github.runtimeestimator.core.ActivationElements#perSample}. Element size: 4 bytes in FP32/TF32, 2 under BF16/FP16, 1 for INT8. The batch's input
  *       tensor adds {@value #INPUT_BYTES_PER_ELEMENT} bytes per input element per sample.</li>
  *   <li><b>Overhead.</b> The framework's own memory per device: {@value #DEFAULT_GPU_CONTEXT_MIB} MiB on a GPU (CUDA
  *       context plus cuBLAS/cuDNN workspaces, which {@code max_memory_allocated} does not count), and on a CPU the
@@ -54,14 +55,29 @@ import java.util.List;
  * {@link #compareWith(List)} reports the error against every measured peak ({@code docs/memory.md}).
  */
 public final class MemoryEstimator {
+    /**
+     * Bytes per parameter of a 16-bit weight copy: the cast autocast caches when training in BF16/FP16, and the
+     * weights themselves in {@link InferenceWeights#CAST} inference.
+     */
     public static final int AUTOCAST_COPY_BYTES = 2;
+    /** Bytes per parameter of fp32 weights: the master weights under autocast, the weights in FP32/TF32. */
     public static final int MASTER_WEIGHT_BYTES = 4;
+    /** Bytes per parameter of the fp32 gradient kept in training. */
     public static final int GRADIENT_BYTES = 4;
+    /** Bytes per parameter of each fp32 optimizer state tensor. */
     public static final int OPTIMIZER_STATE_BYTES = 4;
+    /** Without a graph: the share of the descriptor's activation elements per sample that training keeps. */
     public static final double TRAINING_ACTIVATION_FACTOR = 1.0;
+    /**
+     * Without a graph: how many leaf layers' worth of activations inference holds at once, a share of
+     * {@code min(1, INFERENCE_LIVE_LAYERS / leafLayers)} of the descriptor's elements.
+     */
     public static final double INFERENCE_LIVE_LAYERS = 4.0;
+    /**
+     * Without a graph: the share of the descriptor's activation elements inference holds when the number of leaf
+     * layers is unknown.
+     */
     public static final double INFERENCE_SHARE_WITHOUT_LAYERS = 0.25;
-    public static final double FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT = 300.0;
     /** Bytes of one element of the input batch (fp32 images; token ids are 8 bytes but few). */
     public static final int INPUT_BYTES_PER_ELEMENT = 4;
     /**
@@ -73,8 +89,11 @@ public final class MemoryEstimator {
      * fp32, batch 256) are still said not to fit ({@code docs/memory.md}).
      */
     public static final double SAVED_SHARE_OF_MOVED = 0.25;
+    /** The framework's own memory per GPU, in MiB: CUDA context plus cuBLAS/cuDNN workspaces. */
     public static final long DEFAULT_GPU_CONTEXT_MIB = 500;
+    /** The framework's own memory on a CPU, in MiB: the process's resident size once the framework is loaded. */
     public static final long DEFAULT_CPU_CONTEXT_MIB = 250;
+    /** The tensors' bytes times this is what the allocator reserves; the excess counts as overhead. */
     public static final double DEFAULT_FRAGMENTATION_FACTOR = 1.10;
     /**
      * The share of the estimate {@link MemoryEstimate#fits} keeps free: the 90th percentile of the estimator's
@@ -118,6 +137,8 @@ public final class MemoryEstimator {
      * The documented defaults: {@value #DEFAULT_GPU_CONTEXT_MIB} MiB GPU context, {@value #DEFAULT_CPU_CONTEXT_MIB}
      * MiB CPU context, fragmentation x{@value #DEFAULT_FRAGMENTATION_FACTOR}, 16-bit inference weights, a margin of
      * {@value #DEFAULT_MARGIN}, graphs and descriptors from the built-in model catalogue.
+     *
+     * @return an estimator with the defaults
      */
     public static MemoryEstimator defaults() {
         return new MemoryEstimator(DEFAULT_GPU_CONTEXT_MIB * MemoryEstimate.MIB,
@@ -125,25 +146,49 @@ public final class MemoryEstimator {
                 DEFAULT_MARGIN, ModelCatalog.builtIn());
     }
 
-    /** Custom overheads (for a framework or allocator that behaves differently). */
+    /**
+     * Custom overheads (for a framework or allocator that behaves differently); the other settings are the
+     * defaults. Fails with a SpecValidationException naming the argument that is out of range.
+     *
+     * @param gpuContextBytes     the framework's own memory per GPU, in bytes, 0 or more
+     * @param cpuContextBytes     the framework's own memory on a CPU, in bytes, 0 or more
+     * @param fragmentationFactor the tensors' bytes times this is what the allocator reserves; finite and at least 1
+     * @return an estimator with these overheads
+     */
     public static MemoryEstimator withOverheads(long gpuContextBytes, long cpuContextBytes,
                                                 double fragmentationFactor) {
         return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, InferenceWeights.CAST,
                 DEFAULT_MARGIN, ModelCatalog.builtIn());
     }
 
-    /** This estimator holding BF16/FP16 inference weights as {@code weights} says. */
+    /**
+     * This estimator holding BF16/FP16 inference weights as {@code weights} says.
+     *
+     * @param weights how the weights are held; not null
+     * @return a copy with that setting
+     */
     public MemoryEstimator withInferenceWeights(InferenceWeights weights) {
         return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, weights, margin, catalog);
     }
 
-    /** This estimator with another error margin (a share of the estimate; 0: "fits" means the estimate fits). */
+    /**
+     * This estimator with another error margin (a share of the estimate; 0: "fits" means the estimate fits).
+     *
+     * @param share the margin as a share of the estimate, within [0, 10]; outside it fails with a
+     *              SpecValidationException
+     * @return a copy with that margin
+     */
     public MemoryEstimator withMargin(double share) {
         return new MemoryEstimator(gpuContextBytes, cpuContextBytes, fragmentationFactor, inferenceWeights, share,
                 catalog);
     }
 
-    /** The bytes of the framework's own memory on the spec's kind of device (CPU or GPU). */
+    /**
+     * The bytes of the framework's own memory on the spec's kind of device (CPU or GPU).
+     *
+     * @param spec the workload; without hardware it counts as a GPU
+     * @return the context bytes per device
+     */
     public long contextBytes(WorkloadSpec spec) {
         HardwareSpec hw = spec.hardware();
         return hw != null && hw.kind() == HardwareKind.CPU ? cpuContextBytes : gpuContextBytes;
@@ -152,6 +197,10 @@ public final class MemoryEstimator {
     /**
      * Estimates the peak memory of one device. The device count (and GPU or CPU context) come from the
      * spec's hardware; a spec without hardware is estimated as one GPU.
+     *
+     * @param spec the workload; not null. INT8 training fails with a SpecValidationException, and a workload that
+     *             needs more than a {@code long} of bytes with a {@link TooLargeException}
+     * @return the estimate, part by part
      */
     public MemoryEstimate estimate(WorkloadSpec spec) {
         Checks.required("spec", spec);
@@ -212,8 +261,7 @@ public final class MemoryEstimator {
 
     /** Activation elements per sample from the leaf-output descriptor, or the FLOPs proxy without it. */
     private static double descriptorActivationElements(ModelSpec model, boolean training) {
-        double elements = model.activationElementsPerSample() != null ? model.activationElementsPerSample()
-                : model.flopsPerSample() / FALLBACK_FLOPS_PER_ACTIVATION_ELEMENT;
+        double elements = ActivationElements.perSample(model);
         return elements * (training ? TRAINING_ACTIVATION_FACTOR : inferenceLiveShare(model));
     }
 
@@ -238,6 +286,10 @@ public final class MemoryEstimator {
      * state split evenly (each layer's matrices are sharded; the small replicated norms and biases are ignored), the
      * activations of the whole batch kept whole on every device (Megatron shards part of them; keeping them all errs
      * on the safe side), and the framework context and fragmentation as for one device.
+     *
+     * @param spec    the workload; its hardware's device count is ignored
+     * @param devices devices in the tensor-parallel group, at least 1
+     * @return the estimate for one device of the group
      */
     public MemoryEstimate estimateTensorParallel(WorkloadSpec spec, int devices) {
         Checks.atLeast("devices", devices, 1);
@@ -342,7 +394,12 @@ public final class MemoryEstimator {
         ABOVE_BASELINE
     }
 
-    /** {@link #compareWith(List, Basis)} on whole peaks ({@link Basis#PEAK}). */
+    /**
+     * {@link #compareWith(List, Basis)} on whole peaks ({@link Basis#PEAK}).
+     *
+     * @param measurements the measured rows
+     * @return the error report
+     */
     public MemoryErrorReport compareWith(List<Measurement> measurements) {
         return compareWith(measurements, Basis.PEAK);
     }
@@ -350,6 +407,10 @@ public final class MemoryEstimator {
     /**
      * The estimator's error against measured peaks, on {@code basis}; {@code oom} rows are counted where the estimate
      * says they fit.
+     *
+     * @param measurements the measured rows; rows that failed for reasons other than {@code oom} are left out
+     * @param basis        what each measured peak is compared with
+     * @return the error report: one row per compared measurement, and the {@code oom} counts
      */
     public MemoryErrorReport compareWith(List<Measurement> measurements, Basis basis) {
         List<MemoryErrorReport.Row> rows = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.evaluation;
 
-import java.util.Arrays;
+import io.github.runtimeestimator.models.internal.ErrorSummary;
 import java.util.List;
 
 /**
@@ -24,10 +24,16 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
     /** Predictions below this are floored for the logarithm (an estimator may answer 0 s). */
     public static final double LOG_FLOOR_SECONDS = 1e-9;
 
+    /** The metrics of no predictions: 0 rows, every figure NaN. */
     public static final Metrics EMPTY = new Metrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, Double.NaN, Double.NaN);
 
-    /** The metrics of these predictions. */
+    /**
+     * The metrics of these predictions, with the interval coverage when there is at least one.
+     *
+     * @param predictions the predictions, each with its measured time
+     * @return the metrics; {@link #EMPTY} when there are none
+     */
     public static Metrics of(List<Prediction> predictions) {
         double[] measured = new double[predictions.size()];
         double[] predicted = new double[predictions.size()];
@@ -41,7 +47,12 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
         return measured.length == 0 ? m : m.withIntervalCoverage((double) inside / measured.length);
     }
 
-    /** These metrics with the share of measured times that fell inside the predicted interval. */
+    /**
+     * These metrics with the share of measured times that fell inside the predicted interval.
+     *
+     * @param coverage the share of measured times inside the interval
+     * @return a copy with {@code intervalCoverage} set
+     */
     public Metrics withIntervalCoverage(double coverage) {
         return new Metrics(rows, maeSeconds, rmseSeconds, mape, medianApe, within10pct, within25pct, r2LogTime,
                 coverage);
@@ -50,43 +61,28 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
     /**
      * The metrics of {@code predicted[i]} against {@code measured[i]}.
      *
+     * @param measured  measured seconds
+     * @param predicted predicted seconds, in the same order
+     * @return the metrics, without interval coverage (NaN); {@link #EMPTY} when both arrays are empty
      * @throws IllegalArgumentException when the arrays differ in length or a measured time is not finite and > 0
      */
     public static Metrics of(double[] measured, double[] predicted) {
-        if (measured.length != predicted.length) {
-            throw new IllegalArgumentException("measured (" + measured.length + ") and predicted ("
-                    + predicted.length + ") differ in length");
-        }
-        int n = measured.length;
-        if (n == 0) {
+        if (measured.length == 0 && predicted.length == 0) {
             return EMPTY;
         }
-        double absSum = 0;
-        double sqSum = 0;
-        double[] ape = new double[n];
-        int within10 = 0;
-        int within25 = 0;
-        for (int i = 0; i < n; i++) {
-            double m = measured[i];
-            if (!Double.isFinite(m) || m <= 0) {
-                throw new IllegalArgumentException("measured[" + i + "] = " + m + ": must be a finite number > 0");
-            }
-            double err = predicted[i] - m;
-            absSum += Math.abs(err);
-            sqSum += err * err;
-            ape[i] = Math.abs(err) / m;
-            if (ape[i] <= 0.10) {
-                within10++;
-            }
-            if (ape[i] <= 0.25) {
-                within25++;
-            }
-        }
-        return new Metrics(n, absSum / n, Math.sqrt(sqSum / n), mean(ape), median(ape), (double) within10 / n,
-                (double) within25 / n, r2LogTime(measured, predicted), Double.NaN);
+        ErrorSummary e = ErrorSummary.of(measured, predicted);
+        return new Metrics(e.rows(), e.maeSeconds(), e.rmseSeconds(), e.mape(), e.medianApe(), e.within10(),
+                e.within25(), r2LogTime(measured, predicted), Double.NaN);
     }
 
-    /** Mean of |ln(predicted) - ln(measured)|: the error a log-time fit minimises, used by feature importance. */
+    /**
+     * Mean of |ln(predicted) - ln(measured)|: the error a log-time fit minimises, used by feature importance.
+     * Times below {@link #LOG_FLOOR_SECONDS} are floored before the logarithm.
+     *
+     * @param measured  measured seconds
+     * @param predicted predicted seconds, in the same order
+     * @return the mean absolute log error; NaN when there are no rows
+     */
     public static double maeLogTime(double[] measured, double[] predicted) {
         if (measured.length == 0) {
             return Double.NaN;
@@ -98,7 +94,13 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
         return sum / measured.length;
     }
 
-    /** Median of |predicted - measured| / measured. */
+    /**
+     * Median of |predicted - measured| / measured.
+     *
+     * @param measured  measured seconds
+     * @param predicted predicted seconds, in the same order
+     * @return the median absolute percentage error, as a fraction; NaN when there are no rows
+     */
     public static double medianApe(double[] measured, double[] predicted) {
         double[] ape = new double[measured.length];
         for (int i = 0; i < ape.length; i++) {
@@ -129,21 +131,7 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
         return Math.log(Math.max(seconds, LOG_FLOOR_SECONDS));
     }
 
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
     static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return ErrorSummary.median(values);
     }
 }
