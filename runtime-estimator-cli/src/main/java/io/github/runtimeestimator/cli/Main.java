@@ -28,8 +28,11 @@ import picocli.CommandLine.Spec;
                 CompareCommand.class, ConvertCommand.class, ValidateCommand.class, CatalogCommand.class,
                 DescribeCommand.class, KernelsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Exit code: success. */
     public static final int EXIT_OK = 0;
+    /** Exit code: an internal error (a bug), reported with its stack trace. */
     public static final int EXIT_INTERNAL = 1;
+    /** Exit code: the command cannot do what was asked because of its input or environment; a one-line reason. */
     public static final int EXIT_BAD_INPUT = 2;
 
     final EstimatorSource estimators;
@@ -37,10 +40,16 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The command with the library's own estimators ({@link EstimatorSource#standard()}). */
     public Main() {
         this(EstimatorSource.standard());
     }
 
+    /**
+     * The command with estimators from {@code estimators}.
+     *
+     * @param estimators where the subcommands get estimators from
+     */
     public Main(EstimatorSource estimators) {
         this.estimators = estimators;
     }
@@ -51,6 +60,11 @@ public final class Main implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /**
+     * Runs the command on the process's standard output and error and exits the JVM with its exit code.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         System.exit(run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
                 EstimatorSource.standard()));
@@ -101,7 +115,12 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command line with its exit-code policy; tests pass stub estimators and capture out/err. */
+    /**
+     * The command line with its exit-code policy; tests pass stub estimators and capture out/err.
+     *
+     * @param estimators where the subcommands get estimators from
+     * @return the configured command line
+     */
     public static CommandLine commandLine(EstimatorSource estimators) {
         CommandLine cl = new CommandLine(new Main(estimators));
         cl.setParameterExceptionHandler((ex, args) -> {

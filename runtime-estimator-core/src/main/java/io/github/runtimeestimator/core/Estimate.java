@@ -68,6 +68,26 @@ public record Estimate(
         @JsonProperty("assumptions") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<String> assumptions) {
 
+    /**
+     * Validates the figures; fails with a SpecValidationException naming the field. Seconds are finite and
+     * zero or more, with {@code lowerSeconds <= seconds <= upperSeconds}; {@code steps} is at least 1;
+     * {@code coverage} lies within [0, 1]; {@code estimator} is not blank; the energy is NaN or zero or more.
+     * Null lists become empty, and the lists are copied.
+     *
+     * @param seconds                the point estimate of the whole job, in seconds
+     * @param lowerSeconds           lower bound of the interval, in seconds
+     * @param upperSeconds           upper bound of the interval, in seconds
+     * @param secondsPerStep         the estimate of one step (or one inference batch), in seconds
+     * @param steps                  steps (or batches) in the job, at least 1
+     * @param coverage               share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator              which estimator made it (trainer, feature set, artifact); not blank
+     * @param energyUpperBoundJoules an upper bound on the job's energy, in joules; NaN when not known
+     * @param raisedToPhysicalFloor  true when the estimate was raised to the step's physical floor
+     * @param extrapolations         why it lies outside the estimator's training data; null or empty when it does not
+     * @param modelDescription       how the model was described to the estimator; null when it does not say
+     * @param breakdown              where the step's time goes, operator by operator; null when not explained
+     * @param assumptions            what it assumed because the spec left it out; null or empty when nothing
+     */
     public Estimate {
         Checks.nonNegative("seconds", seconds);
         Checks.nonNegative("lowerSeconds", lowerSeconds);
@@ -89,7 +109,22 @@ public record Estimate(
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
     }
 
-    /** The components before {@code assumptions}: an estimate that assumed nothing the spec left out. */
+    /**
+     * The components before {@code assumptions}: an estimate that assumed nothing the spec left out.
+     *
+     * @param seconds                the point estimate of the whole job, in seconds
+     * @param lowerSeconds           lower bound of the interval, in seconds
+     * @param upperSeconds           upper bound of the interval, in seconds
+     * @param secondsPerStep         the estimate of one step (or one inference batch), in seconds
+     * @param steps                  steps (or batches) in the job, at least 1
+     * @param coverage               share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator              which estimator made it (trainer, feature set, artifact); not blank
+     * @param energyUpperBoundJoules an upper bound on the job's energy, in joules; NaN when not known
+     * @param raisedToPhysicalFloor  true when the estimate was raised to the step's physical floor
+     * @param extrapolations         why it lies outside the estimator's training data; null or empty when it does not
+     * @param modelDescription       how the model was described to the estimator; null when it does not say
+     * @param breakdown              where the step's time goes, operator by operator; null when not explained
+     */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
                     List<String> extrapolations, ModelDescription modelDescription, StepBreakdown breakdown) {
@@ -97,14 +132,39 @@ public record Estimate(
                 raisedToPhysicalFloor, extrapolations, modelDescription, breakdown, List.of());
     }
 
-    /** The components before {@code extrapolations}: an estimate within the estimator's training data. */
+    /**
+     * The components before {@code extrapolations}: an estimate within the estimator's training data.
+     *
+     * @param seconds                the point estimate of the whole job, in seconds
+     * @param lowerSeconds           lower bound of the interval, in seconds
+     * @param upperSeconds           upper bound of the interval, in seconds
+     * @param secondsPerStep         the estimate of one step (or one inference batch), in seconds
+     * @param steps                  steps (or batches) in the job, at least 1
+     * @param coverage               share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator              which estimator made it (trainer, feature set, artifact); not blank
+     * @param energyUpperBoundJoules an upper bound on the job's energy, in joules; NaN when not known
+     * @param raisedToPhysicalFloor  true when the estimate was raised to the step's physical floor
+     */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, energyUpperBoundJoules,
                 raisedToPhysicalFloor, List.of(), null, null);
     }
 
-    /** The components before {@code modelDescription}: the estimator does not say how the model was described. */
+    /**
+     * The components before {@code modelDescription}: the estimator does not say how the model was described.
+     *
+     * @param seconds                the point estimate of the whole job, in seconds
+     * @param lowerSeconds           lower bound of the interval, in seconds
+     * @param upperSeconds           upper bound of the interval, in seconds
+     * @param secondsPerStep         the estimate of one step (or one inference batch), in seconds
+     * @param steps                  steps (or batches) in the job, at least 1
+     * @param coverage               share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator              which estimator made it (trainer, feature set, artifact); not blank
+     * @param energyUpperBoundJoules an upper bound on the job's energy, in joules; NaN when not known
+     * @param raisedToPhysicalFloor  true when the estimate was raised to the step's physical floor
+     * @param extrapolations         why it lies outside the estimator's training data; null or empty when it does not
+     */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
                     List<String> extrapolations) {
@@ -112,7 +172,21 @@ public record Estimate(
                 raisedToPhysicalFloor, extrapolations, null, null);
     }
 
-    /** The components before {@code breakdown}: an estimate without an explanation. */
+    /**
+     * The components before {@code breakdown}: an estimate without an explanation.
+     *
+     * @param seconds                the point estimate of the whole job, in seconds
+     * @param lowerSeconds           lower bound of the interval, in seconds
+     * @param upperSeconds           upper bound of the interval, in seconds
+     * @param secondsPerStep         the estimate of one step (or one inference batch), in seconds
+     * @param steps                  steps (or batches) in the job, at least 1
+     * @param coverage               share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator              which estimator made it (trainer, feature set, artifact); not blank
+     * @param energyUpperBoundJoules an upper bound on the job's energy, in joules; NaN when not known
+     * @param raisedToPhysicalFloor  true when the estimate was raised to the step's physical floor
+     * @param extrapolations         why it lies outside the estimator's training data; null or empty when it does not
+     * @param modelDescription       how the model was described to the estimator; null when it does not say
+     */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator, double energyUpperBoundJoules, boolean raisedToPhysicalFloor,
                     List<String> extrapolations, ModelDescription modelDescription) {
@@ -120,13 +194,27 @@ public record Estimate(
                 raisedToPhysicalFloor, extrapolations, modelDescription, null);
     }
 
-    /** Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty). */
+    /**
+     * Whether the estimate lies outside the estimator's training data ({@link #extrapolations()} not empty).
+     *
+     * @return true when there is at least one extrapolation reason
+     */
     @JsonIgnore
     public boolean extrapolates() {
         return !extrapolations.isEmpty();
     }
 
-    /** An estimate the estimator made itself (not raised to a physical floor) whose energy is not known. */
+    /**
+     * An estimate the estimator made itself (not raised to a physical floor) whose energy is not known.
+     *
+     * @param seconds        the point estimate of the whole job, in seconds
+     * @param lowerSeconds   lower bound of the interval, in seconds
+     * @param upperSeconds   upper bound of the interval, in seconds
+     * @param secondsPerStep the estimate of one step (or one inference batch), in seconds
+     * @param steps          steps (or batches) in the job, at least 1
+     * @param coverage       share of held-out measurements its intervals covered, in [0, 1]; 0 when not stated
+     * @param estimator      which estimator made it (trainer, feature set, artifact); not blank
+     */
     public Estimate(double seconds, double lowerSeconds, double upperSeconds, double secondsPerStep, long steps,
                     double coverage, String estimator) {
         this(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator, Double.NaN, false,
@@ -153,7 +241,11 @@ public record Estimate(
                 extrapolations, modelDescription, breakdown, assumptions);
     }
 
-    /** Whether {@link #energyUpperBoundJoules()} is known. */
+    /**
+     * Whether {@link #energyUpperBoundJoules()} is known.
+     *
+     * @return true when the energy upper bound is not NaN
+     */
     @JsonIgnore
     public boolean hasEnergy() {
         return !Double.isNaN(energyUpperBoundJoules);
@@ -162,16 +254,29 @@ public record Estimate(
     /**
      * This estimate with its energy upper bound for {@code hardware}: {@code seconds} x board power x devices (NaN
      * when the hardware has no board power figure).
+     *
+     * @param hardware the hardware the job runs on; required
+     * @return a copy of this estimate with {@code energyUpperBoundJoules} set
      */
     public Estimate withEnergyFor(HardwareSpec hardware) {
         Checks.required("hardware", hardware);
         return toBuilder().energyUpperBoundJoules(hardware.energyUpperBoundJoules(seconds)).build();
     }
 
+    /**
+     * A builder with no figures set: one step, energy unknown, no extrapolations or assumptions.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this estimate's components, to make a changed copy.
+     *
+     * @return a new builder set to this estimate
+     */
     public Builder toBuilder() {
         return new Builder().seconds(seconds).lowerSeconds(lowerSeconds).upperSeconds(upperSeconds)
                 .secondsPerStep(secondsPerStep).steps(steps).coverage(coverage).estimator(estimator)
@@ -199,73 +304,155 @@ public record Estimate(
         private Builder() {
         }
 
+        /**
+         * The point estimate of the whole job, in seconds.
+         *
+         * @param seconds the estimate, in seconds
+         * @return this builder
+         */
         public Builder seconds(double seconds) {
             this.seconds = seconds;
             return this;
         }
 
+        /**
+         * Lower bound of the interval, in seconds.
+         *
+         * @param lowerSeconds the lower bound, in seconds
+         * @return this builder
+         */
         public Builder lowerSeconds(double lowerSeconds) {
             this.lowerSeconds = lowerSeconds;
             return this;
         }
 
+        /**
+         * Upper bound of the interval, in seconds.
+         *
+         * @param upperSeconds the upper bound, in seconds
+         * @return this builder
+         */
         public Builder upperSeconds(double upperSeconds) {
             this.upperSeconds = upperSeconds;
             return this;
         }
 
+        /**
+         * The estimate of one step (or one inference batch), in seconds.
+         *
+         * @param secondsPerStep the step estimate, in seconds
+         * @return this builder
+         */
         public Builder secondsPerStep(double secondsPerStep) {
             this.secondsPerStep = secondsPerStep;
             return this;
         }
 
+        /**
+         * Steps (or batches) in the job; 1 unless set.
+         *
+         * @param steps the step count, at least 1
+         * @return this builder
+         */
         public Builder steps(long steps) {
             this.steps = steps;
             return this;
         }
 
+        /**
+         * The share of held-out measurements the estimator's intervals covered; 0 unless set.
+         *
+         * @param coverage the share, within [0, 1]
+         * @return this builder
+         */
         public Builder coverage(double coverage) {
             this.coverage = coverage;
             return this;
         }
 
+        /**
+         * Which estimator made the estimate; required.
+         *
+         * @param estimator the estimator's name
+         * @return this builder
+         */
         public Builder estimator(String estimator) {
             this.estimator = estimator;
             return this;
         }
 
+        /**
+         * An upper bound on the job's energy, in joules; NaN (unknown) unless set.
+         *
+         * @param joules the bound, in joules, or NaN when not known
+         * @return this builder
+         */
         public Builder energyUpperBoundJoules(double joules) {
             this.energyUpperBoundJoules = joules;
             return this;
         }
 
+        /**
+         * Whether the estimate was raised to the step's physical floor.
+         *
+         * @param raised true when it was raised
+         * @return this builder
+         */
         public Builder raisedToPhysicalFloor(boolean raised) {
             this.raisedToPhysicalFloor = raised;
             return this;
         }
 
+        /**
+         * Why the estimate lies outside the estimator's training data; empty unless set.
+         *
+         * @param reasons one short reason each; null or empty when it does not
+         * @return this builder
+         */
         public Builder extrapolations(List<String> reasons) {
             this.extrapolations = reasons;
             return this;
         }
 
+        /**
+         * How the model was described to the estimator; null unless set.
+         *
+         * @param how the description, or null when the estimator does not say
+         * @return this builder
+         */
         public Builder modelDescription(ModelDescription how) {
             this.modelDescription = how;
             return this;
         }
 
-        /** Where the step's time goes ({@link RuntimeEstimator#explain}); null: not explained. */
+        /**
+         * Where the step's time goes ({@link RuntimeEstimator#explain}); null: not explained.
+         *
+         * @param value the breakdown, or null
+         * @return this builder
+         */
         public Builder breakdown(StepBreakdown value) {
             this.breakdown = value;
             return this;
         }
 
-        /** What the estimate assumed because the spec left it out; empty: nothing. */
+        /**
+         * What the estimate assumed because the spec left it out; empty: nothing.
+         *
+         * @param statements one short statement each; null or empty when nothing was assumed
+         * @return this builder
+         */
         public Builder assumptions(List<String> statements) {
             this.assumptions = statements;
             return this;
         }
 
+        /**
+         * Builds the estimate, validated as the canonical constructor validates it.
+         *
+         * @return the estimate
+         * @throws SpecValidationException when a figure breaks its rule, naming the field
+         */
         public Estimate build() {
             return new Estimate(seconds, lowerSeconds, upperSeconds, secondsPerStep, steps, coverage, estimator,
                     energyUpperBoundJoules, raisedToPhysicalFloor, extrapolations, modelDescription, breakdown,

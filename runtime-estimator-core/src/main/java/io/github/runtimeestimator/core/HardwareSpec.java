@@ -97,6 +97,45 @@ public record HardwareSpec(
         @JsonProperty("tdpWatts") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double tdpWatts,
         @JsonProperty("cpuIds") List<String> cpuIds) {
 
+    /**
+     * Validates the figures and fills the defaults; fails with a SpecValidationException naming the field.
+     *
+     * <p>{@code id}, {@code name} and {@code kind} are required; every peak is above 0 and FP32 is among them;
+     * memory, memory bandwidth, compute units and clock are above 0. A device count of 0 becomes 1. A CPU's
+     * {@code threadsUsed} of 0 becomes its {@code computeUnits}; a GPU's must be 0. {@code clockMhz} is a GPU's
+     * {@code boostClockMhz} or a CPU's {@code baseClockMhz}, which must be left out (0) or equal it; a known base
+     * clock is at most a known boost clock. The optional figures are 0 or more. Null text and lists become empty;
+     * the lists and the peak map are copied, unmodifiable.
+     *
+     * @param id                            catalogue id, lower-case slug; not blank
+     * @param name                          human name; not blank
+     * @param kind                          GPU or CPU; required
+     * @param vendor                        {@code nvidia}, {@code amd}, {@code intel}; null becomes empty
+     * @param deviceCount                   devices used, at least 1; 0 becomes 1
+     * @param peakFlopsPerSecond            dense peak FLOP/s per precision per device, each &gt; 0; FP32 required
+     * @param memoryBytes                   device memory, in bytes, at least 1
+     * @param memoryBandwidthBytesPerSecond peak memory bandwidth per device, in bytes per second, &gt; 0
+     * @param computeUnits                  SMs, CUs or physical cores, at least 1
+     * @param clockMhz                      boost clock (GPU) or nominal clock (CPU), in MHz, &gt; 0
+     * @param threadsUsed                   CPU: intra-op threads used, 0 for all cores; GPU: 0
+     * @param vectorIsa                     CPU: widest vector ISA; GPU: empty; null becomes empty
+     * @param aliases                       names a driver or {@code /proc/cpuinfo} reports; null becomes empty
+     * @param sources                       where each figure comes from; null becomes empty
+     * @param architecture                  the micro-architecture; null or empty when not known
+     * @param baseClockMhz                  base clock, in MHz; 0 when not known
+     * @param boostClockMhz                 highest boost clock, in MHz; 0 when not known
+     * @param l2CacheBytes                  L2 cache of one device, in bytes; 0 when not known
+     * @param l3CacheBytes                  last-level cache behind L2, in bytes; 0 when none or not known
+     * @param memoryType                    memory technology ({@code HBM3}); null or empty when not known
+     * @param fp8PeakFlopsPerSecond         dense FP8 tensor peak per device, in FLOP/s; 0 when there is none
+     * @param fp32MatrixPeakFlopsPerSecond  dense FP32 peak on matrix units, in FLOP/s; 0 when there is none
+     * @param pcieGeneration                host interface PCIe generation; 0 when not known
+     * @param pcieLanes                     host interface PCIe lanes; 0 when not known
+     * @param interconnect                  device-to-device link; null or empty when none beyond PCIe or not known
+     * @param interconnectBandwidthBytesPerSecond that link's bandwidth per device, in bytes per second; 0 when none
+     * @param tdpWatts                      board power (GPU) or TDP of the cores (CPU), in watts; 0 when not known
+     * @param cpuIds                        CPU identities this entry describes; null or empty when none
+     */
     public HardwareSpec {
         Checks.requiredText("hardware.id", id);
         Checks.requiredText("hardware.name", name);
@@ -165,10 +204,20 @@ public record HardwareSpec(
         return clockMhz;
     }
 
+    /**
+     * A builder with nothing set but one device.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this spec's figures, to make a changed copy.
+     *
+     * @return a new builder set to this spec
+     */
     public Builder toBuilder() {
         Builder b = new Builder().id(id).name(name).kind(kind).vendor(vendor).deviceCount(deviceCount)
                 .memoryBytes(memoryBytes).memoryBandwidthBytesPerSecond(memoryBandwidthBytesPerSecond)
@@ -187,6 +236,9 @@ public record HardwareSpec(
     /**
      * Dense peak FLOP/s of one device at {@code precision}. A device that lists no figure for it runs at the
      * first listed precision of {@link Precision#fallbacks()} (TF32 on a V100 runs at its FP32 rate).
+     *
+     * @param precision the precision to look up
+     * @return the peak, in FLOP/s per device
      */
     public double peakFlopsPerSecond(Precision precision) {
         Double direct = peakFlopsPerSecond.get(precision);
@@ -202,6 +254,11 @@ public record HardwareSpec(
         return peakFlopsPerSecond.get(Precision.FP32);
     }
 
+    /**
+     * Whether this is a host CPU.
+     *
+     * @return true when {@code kind} is CPU
+     */
     @JsonIgnore
     public boolean isCpu() {
         return kind == HardwareKind.CPU;
@@ -212,17 +269,32 @@ public record HardwareSpec(
      * power ({@link #tdpWatts()}) x {@link #deviceCount()}. Devices rarely draw their full board power (memory-bound
      * work draws less), so the real figure is lower; the host around a GPU is not counted. NaN when the board
      * power is not known.
+     *
+     * @param seconds the time the work takes, in seconds
+     * @return the bound, in joules, or NaN
      */
     public double energyUpperBoundJoules(double seconds) {
         return tdpWatts > 0 ? seconds * tdpWatts * deviceCount : Double.NaN;
     }
 
-    /** This device with another device count. */
+    /**
+     * This device with another device count.
+     *
+     * @param count devices used, at least 1 (0 becomes 1)
+     * @return a copy with {@code deviceCount} set
+     * @throws SpecValidationException when {@code count} is negative
+     */
     public HardwareSpec withDeviceCount(int count) {
         return toBuilder().deviceCount(count).build();
     }
 
-    /** This CPU run with another intra-op thread count. */
+    /**
+     * This CPU run with another intra-op thread count.
+     *
+     * @param threads intra-op threads, at least 1 (0 becomes {@code computeUnits})
+     * @return a copy with {@code threadsUsed} set
+     * @throws SpecValidationException when this spec is not a CPU, or {@code threads} is negative
+     */
     public HardwareSpec withThreadsUsed(int threads) {
         if (kind != HardwareKind.CPU) {
             throw new SpecValidationException("hardware.threadsUsed", threads, "can only be set on a CPU");
@@ -237,6 +309,10 @@ public record HardwareSpec(
      * core is used
      * ({@code threadsUsed = cores}). The id becomes {@code <id without its -Nc suffix>-<cores>c} and the sources
      * say how it was composed. {@code cores == computeUnits} returns this spec.
+     *
+     * @param cores physical cores, at least 1
+     * @return the composed spec, or this spec
+     * @throws SpecValidationException when this spec is not a CPU, or {@code cores} is below 1
      */
     public HardwareSpec withCores(int cores) {
         if (kind != HardwareKind.CPU) {
@@ -262,7 +338,12 @@ public record HardwareSpec(
         return b.sources(src).build();
     }
 
-    /** {@code amd-epyc-genoa-9654-96c} -> {@code amd-epyc-genoa-9654}: the id without a trailing core count. */
+    /**
+     * {@code amd-epyc-genoa-9654-96c} -> {@code amd-epyc-genoa-9654}: the id without a trailing core count.
+     *
+     * @param id a catalogue id
+     * @return the id without a trailing {@code -Nc}; the id itself when it has none
+     */
     public static String coreCountStem(String id) {
         return id.replaceFirst("-\\d+c$", "");
     }
@@ -301,146 +382,321 @@ public record HardwareSpec(
         private Builder() {
         }
 
+        /**
+         * The catalogue id, a lower-case slug; required.
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
+        /**
+         * The human name; required.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * GPU or CPU; required.
+         *
+         * @param kind the kind
+         * @return this builder
+         */
         public Builder kind(HardwareKind kind) {
             this.kind = kind;
             return this;
         }
 
+        /**
+         * The vendor ({@code nvidia}, {@code amd}, {@code intel}).
+         *
+         * @param vendor the vendor, or null for none
+         * @return this builder
+         */
         public Builder vendor(String vendor) {
             this.vendor = vendor;
             return this;
         }
 
+        /**
+         * Devices used; 1 unless set.
+         *
+         * @param deviceCount the count, at least 1
+         * @return this builder
+         */
         public Builder deviceCount(int deviceCount) {
             this.deviceCount = deviceCount;
             return this;
         }
 
+        /**
+         * Dense peak of one device at {@code precision}, replacing an earlier figure; FP32 is required.
+         *
+         * @param precision      the precision
+         * @param flopsPerSecond the peak, in FLOP/s, &gt; 0
+         * @return this builder
+         */
         public Builder peakFlopsPerSecond(Precision precision, double flopsPerSecond) {
             this.peaks.put(precision, flopsPerSecond);
             return this;
         }
 
+        /**
+         * Device memory, in bytes; required.
+         *
+         * @param memoryBytes the memory, at least 1
+         * @return this builder
+         */
         public Builder memoryBytes(long memoryBytes) {
             this.memoryBytes = memoryBytes;
             return this;
         }
 
+        /**
+         * Peak memory bandwidth per device; required.
+         *
+         * @param bytesPerSecond the bandwidth, in bytes per second, &gt; 0
+         * @return this builder
+         */
         public Builder memoryBandwidthBytesPerSecond(double bytesPerSecond) {
             this.memoryBandwidthBytesPerSecond = bytesPerSecond;
             return this;
         }
 
+        /**
+         * SMs, CUs or physical cores; required.
+         *
+         * @param computeUnits the count, at least 1
+         * @return this builder
+         */
         public Builder computeUnits(int computeUnits) {
             this.computeUnits = computeUnits;
             return this;
         }
 
+        /**
+         * Boost clock (GPU) or nominal clock (CPU); required.
+         *
+         * @param clockMhz the clock, in MHz, &gt; 0
+         * @return this builder
+         */
         public Builder clockMhz(double clockMhz) {
             this.clockMhz = clockMhz;
             return this;
         }
 
+        /**
+         * CPU: intra-op threads used, 0 (unless set) for all cores; GPU: leave it 0.
+         *
+         * @param threadsUsed the thread count
+         * @return this builder
+         */
         public Builder threadsUsed(int threadsUsed) {
             this.threadsUsed = threadsUsed;
             return this;
         }
 
+        /**
+         * CPU: the widest vector ISA ({@code avx2}, {@code avx512}, {@code amx}).
+         *
+         * @param vectorIsa the ISA, or null for none
+         * @return this builder
+         */
         public Builder vectorIsa(String vectorIsa) {
             this.vectorIsa = vectorIsa;
             return this;
         }
 
+        /**
+         * Names a driver or {@code /proc/cpuinfo} reports for this device.
+         *
+         * @param aliases the names, or null for none
+         * @return this builder
+         */
         public Builder aliases(List<String> aliases) {
             this.aliases = aliases;
             return this;
         }
 
+        /**
+         * Where each figure comes from.
+         *
+         * @param sources the sources, or null for none
+         * @return this builder
+         */
         public Builder sources(List<String> sources) {
             this.sources = sources;
             return this;
         }
 
+        /**
+         * The micro-architecture ({@code Hopper}).
+         *
+         * @param architecture the architecture, or null when not known
+         * @return this builder
+         */
         public Builder architecture(String architecture) {
             this.architecture = architecture;
             return this;
         }
 
+        /**
+         * Base clock; for a CPU leave it 0 or equal to {@code clockMhz}.
+         *
+         * @param baseClockMhz the clock, in MHz; 0 when not known
+         * @return this builder
+         */
         public Builder baseClockMhz(double baseClockMhz) {
             this.baseClockMhz = baseClockMhz;
             return this;
         }
 
+        /**
+         * Highest boost clock; for a GPU leave it 0 or equal to {@code clockMhz}.
+         *
+         * @param boostClockMhz the clock, in MHz; 0 when not known
+         * @return this builder
+         */
         public Builder boostClockMhz(double boostClockMhz) {
             this.boostClockMhz = boostClockMhz;
             return this;
         }
 
+        /**
+         * L2 cache of one device (a CPU: all its cores' L2).
+         *
+         * @param l2CacheBytes the cache, in bytes; 0 when not known
+         * @return this builder
+         */
         public Builder l2CacheBytes(long l2CacheBytes) {
             this.l2CacheBytes = l2CacheBytes;
             return this;
         }
 
+        /**
+         * Last-level cache behind L2: a CPU's L3, an AMD GPU's Infinity Cache.
+         *
+         * @param l3CacheBytes the cache, in bytes; 0 when none or not known
+         * @return this builder
+         */
         public Builder l3CacheBytes(long l3CacheBytes) {
             this.l3CacheBytes = l3CacheBytes;
             return this;
         }
 
+        /**
+         * Memory technology ({@code HBM3}, {@code DDR5-4800}).
+         *
+         * @param memoryType the type, or null when not known
+         * @return this builder
+         */
         public Builder memoryType(String memoryType) {
             this.memoryType = memoryType;
             return this;
         }
 
+        /**
+         * Dense FP8 tensor peak per device.
+         *
+         * @param flopsPerSecond the peak, in FLOP/s; 0 when there is none
+         * @return this builder
+         */
         public Builder fp8PeakFlopsPerSecond(double flopsPerSecond) {
             this.fp8PeakFlopsPerSecond = flopsPerSecond;
             return this;
         }
 
+        /**
+         * Dense FP32 peak on matrix units per device.
+         *
+         * @param flopsPerSecond the peak, in FLOP/s; 0 when there is none
+         * @return this builder
+         */
         public Builder fp32MatrixPeakFlopsPerSecond(double flopsPerSecond) {
             this.fp32MatrixPeakFlopsPerSecond = flopsPerSecond;
             return this;
         }
 
+        /**
+         * Host interface PCIe generation.
+         *
+         * @param pcieGeneration the generation; 0 when not known
+         * @return this builder
+         */
         public Builder pcieGeneration(int pcieGeneration) {
             this.pcieGeneration = pcieGeneration;
             return this;
         }
 
+        /**
+         * Host interface PCIe lanes.
+         *
+         * @param pcieLanes the lanes; 0 when not known
+         * @return this builder
+         */
         public Builder pcieLanes(int pcieLanes) {
             this.pcieLanes = pcieLanes;
             return this;
         }
 
+        /**
+         * Device-to-device link ({@code NVLink 4}).
+         *
+         * @param interconnect the link, or null when none or not known
+         * @return this builder
+         */
         public Builder interconnect(String interconnect) {
             this.interconnect = interconnect;
             return this;
         }
 
+        /**
+         * Total device-to-device bandwidth of one device over that link.
+         *
+         * @param bytesPerSecond the bandwidth, in bytes per second; 0 when none
+         * @return this builder
+         */
         public Builder interconnectBandwidthBytesPerSecond(double bytesPerSecond) {
             this.interconnectBandwidthBytesPerSecond = bytesPerSecond;
             return this;
         }
 
+        /**
+         * Board power (GPU) or TDP of the entry's cores (CPU).
+         *
+         * @param tdpWatts the power, in watts; 0 when not known
+         * @return this builder
+         */
         public Builder tdpWatts(double tdpWatts) {
             this.tdpWatts = tdpWatts;
             return this;
         }
 
+        /**
+         * CPU identities this entry describes ({@code GenuineIntel:6:143}).
+         *
+         * @param cpuIds the identities, or null for none
+         * @return this builder
+         */
         public Builder cpuIds(List<String> cpuIds) {
             this.cpuIds = cpuIds;
             return this;
         }
 
+        /**
+         * Builds the spec, validated and completed as the canonical constructor does.
+         *
+         * @return the spec
+         * @throws SpecValidationException when a figure breaks its rule, naming the field
+         */
         public HardwareSpec build() {
             return new HardwareSpec(id, name, kind, vendor, deviceCount, peaks, memoryBytes,
                     memoryBandwidthBytesPerSecond, computeUnits, clockMhz, threadsUsed, vectorIsa, aliases, sources,

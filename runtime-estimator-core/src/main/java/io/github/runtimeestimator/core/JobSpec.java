@@ -26,6 +26,20 @@ public record JobSpec(
         @JsonProperty("datasetSize") long datasetSize,
         @JsonProperty("epochs") int epochs) {
 
+    /**
+     * Validates the job; fails with a SpecValidationException naming the field. {@code phase} is required and
+     * {@code batchSize} at least 1; a null optimizer becomes {@link Optimizer#NONE}, which a training phase refuses;
+     * {@code learningRate} is finite and 0 or more. An epoch or a whole job needs a dataset of at least 1 sample.
+     * A whole job needs at least 1 epoch and a step count that fits a {@code long}; the other phases take 1 epoch
+     * (0 becomes 1).
+     *
+     * @param phase        what is timed; required
+     * @param batchSize    samples per batch, at least 1
+     * @param optimizer    the optimizer of training phases; null or {@link Optimizer#NONE} for inference
+     * @param learningRate the learning rate, finite and 0 or more
+     * @param datasetSize  samples in one epoch, 0 or more; at least 1 for an epoch or a whole job
+     * @param epochs       epochs of a whole job, at least 1; 1 (or 0) for the other phases
+     */
     public JobSpec {
         Checks.required("job.phase", phase);
         Checks.atLeast("job.batchSize", batchSize, 1);
@@ -54,28 +68,61 @@ public record JobSpec(
         }
     }
 
-    /** One forward pass over one batch. */
+    /**
+     * One forward pass over one batch.
+     *
+     * @param batchSize samples per batch, at least 1
+     * @return an {@link Phase#INFER} job
+     */
     public static JobSpec inference(int batchSize) {
         return new JobSpec(Phase.INFER, batchSize, Optimizer.NONE, 0, 0, 1);
     }
 
-    /** One optimizer step over one batch. */
+    /**
+     * One optimizer step over one batch.
+     *
+     * @param batchSize    samples per batch, at least 1
+     * @param optimizer    the optimizer; required, not {@link Optimizer#NONE}
+     * @param learningRate the learning rate, finite and 0 or more
+     * @return a {@link Phase#TRAIN_STEP} job
+     */
     public static JobSpec trainingStep(int batchSize, Optimizer optimizer, double learningRate) {
         return new JobSpec(Phase.TRAIN_STEP, batchSize, optimizer, learningRate, 0, 1);
     }
 
-    /** One epoch over {@code datasetSize} samples. */
+    /**
+     * One epoch over {@code datasetSize} samples.
+     *
+     * @param batchSize    samples per batch, at least 1
+     * @param optimizer    the optimizer; required, not {@link Optimizer#NONE}
+     * @param learningRate the learning rate, finite and 0 or more
+     * @param datasetSize  samples in one epoch, at least 1
+     * @return a {@link Phase#TRAIN_EPOCH} job
+     */
     public static JobSpec trainingEpoch(int batchSize, Optimizer optimizer, double learningRate, long datasetSize) {
         return new JobSpec(Phase.TRAIN_EPOCH, batchSize, optimizer, learningRate, datasetSize, 1);
     }
 
-    /** A whole training job of {@code epochs} epochs over {@code datasetSize} samples. */
+    /**
+     * A whole training job of {@code epochs} epochs over {@code datasetSize} samples.
+     *
+     * @param batchSize    samples per batch, at least 1
+     * @param optimizer    the optimizer; required, not {@link Optimizer#NONE}
+     * @param learningRate the learning rate, finite and 0 or more
+     * @param datasetSize  samples in one epoch, at least 1
+     * @param epochs       epochs, at least 1
+     * @return a {@link Phase#TRAIN_JOB} job
+     */
     public static JobSpec training(int batchSize, Optimizer optimizer, double learningRate, long datasetSize,
                                    int epochs) {
         return new JobSpec(Phase.TRAIN_JOB, batchSize, optimizer, learningRate, datasetSize, epochs);
     }
 
-    /** Optimizer steps in one epoch: {@code ceil(datasetSize / batchSize)}; 1 when there is no dataset. */
+    /**
+     * Optimizer steps in one epoch: {@code ceil(datasetSize / batchSize)}; 1 when there is no dataset.
+     *
+     * @return steps per epoch, at least 1
+     */
     @JsonIgnore
     public long stepsPerEpoch() {
         return stepsPerEpoch(datasetSize, batchSize);
@@ -92,6 +139,8 @@ public record JobSpec(
     /**
      * Steps (or inference batches) this job runs in all: 1, one epoch's, or epochs times one epoch's. Always
      * exact: a job whose steps would not fit a {@code long} is refused when it is built.
+     *
+     * @return steps in the job, at least 1
      */
     @JsonIgnore
     public long steps() {
@@ -109,6 +158,8 @@ public record JobSpec(
      * The same job as a single step (or batch) of it: what per-step estimators predict. The step keeps the
      * dataset size of the epoch it belongs to (a raw input the study recorded); it does not change the step's
      * count, which is 1.
+     *
+     * @return this job when it is already one inference batch or one step, else its training step
      */
     public JobSpec asSingleStep() {
         if (phase == Phase.INFER || phase == Phase.TRAIN_STEP) {
@@ -117,6 +168,14 @@ public record JobSpec(
         return new JobSpec(Phase.TRAIN_STEP, batchSize, optimizer, learningRate, datasetSize, 1);
     }
 
+    /**
+     * This job with another batch size, validated as a new job.
+     *
+     * @param newBatchSize samples per batch, at least 1
+     * @return a copy with {@code batchSize} set
+     * @throws SpecValidationException when the batch size is below 1, or a whole job's steps would not fit a
+     *                                 {@code long}
+     */
     public JobSpec withBatchSize(int newBatchSize) {
         return new JobSpec(phase, newBatchSize, optimizer, learningRate, datasetSize, epochs);
     }

@@ -41,6 +41,26 @@ public record KernelMeasurement(
         String source,
         Map<String, String> extraColumns) {
 
+    /**
+     * Validates the row; fails with a SpecValidationException naming the field. Operator, hardware, precision and
+     * status are required. An ok row's {@code seconds} is finite and above 0; another row's is NaN or 0 or more.
+     * {@code secondsMin} is NaN or 0 or more; {@code repeats} and {@code threads} are 0 or more. A null or blank
+     * reported device becomes the hardware's id, null text becomes empty, and the extra columns are copied in order.
+     *
+     * @param operator       the operator that ran; required
+     * @param hardware       the device; required
+     * @param precision      what the kernel computed in; required
+     * @param status         ok, oom or error; required
+     * @param seconds        median wall time of one call, in seconds; NaN unless ok
+     * @param secondsMin     fastest call, in seconds; NaN when unknown
+     * @param repeats        timed calls after warm-up, 0 when unknown
+     * @param reportedDevice the device name as the row gave it; null or blank for the hardware's id
+     * @param threads        intra-op threads on a CPU; 0 on a GPU
+     * @param framework      framework and version; null becomes empty
+     * @param runId          the collection run; null becomes empty
+     * @param source         provenance; null becomes empty
+     * @param extraColumns   columns beyond the schema, in file order; null for none
+     */
     public KernelMeasurement {
         Checks.required("operator", operator);
         Checks.required("hardware", hardware);
@@ -62,19 +82,43 @@ public record KernelMeasurement(
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraColumns));
     }
 
-    /** An ok measurement with only what a model needs; the rest unknown or empty. */
+    /**
+     * An ok measurement with only what a model needs; the rest unknown or empty.
+     *
+     * @param operator  the operator that ran; required
+     * @param hardware  the device; required
+     * @param precision what the kernel computed in; required
+     * @param seconds   median wall time of one call, in seconds, above 0
+     * @return the measurement
+     * @throws SpecValidationException when a part is missing or {@code seconds} is not above 0, naming the field
+     */
     public static KernelMeasurement of(Operator operator, HardwareSpec hardware, Precision precision, double seconds) {
         return builder().operator(operator).hardware(hardware).precision(precision).seconds(seconds).build();
     }
 
+    /**
+     * Whether the call ran and was timed.
+     *
+     * @return true when {@code status} is {@link MeasurementStatus#OK}
+     */
     public boolean isOk() {
         return status == MeasurementStatus.OK;
     }
 
+    /**
+     * A builder with nothing set: status ok, times unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this measurement's parts, to make a changed copy.
+     *
+     * @return a new builder set to this measurement
+     */
     public Builder toBuilder() {
         return new Builder().operator(operator).hardware(hardware).precision(precision).status(status)
                 .seconds(seconds).secondsMin(secondsMin).repeats(repeats).reportedDevice(reportedDevice)
@@ -100,71 +144,155 @@ public record KernelMeasurement(
         private Builder() {
         }
 
+        /**
+         * The operator that ran; required.
+         *
+         * @param operator the operator
+         * @return this builder
+         */
         public Builder operator(Operator operator) {
             this.operator = operator;
             return this;
         }
 
+        /**
+         * The device; required.
+         *
+         * @param hardware the device
+         * @return this builder
+         */
         public Builder hardware(HardwareSpec hardware) {
             this.hardware = hardware;
             return this;
         }
 
+        /**
+         * What the kernel computed in; required.
+         *
+         * @param precision the precision
+         * @return this builder
+         */
         public Builder precision(Precision precision) {
             this.precision = precision;
             return this;
         }
 
+        /**
+         * Ok, oom or error; ok unless set.
+         *
+         * @param status the status
+         * @return this builder
+         */
         public Builder status(MeasurementStatus status) {
             this.status = status;
             return this;
         }
 
+        /**
+         * Median wall time of one call; NaN (unknown) unless set, and required for an ok row.
+         *
+         * @param seconds the time, in seconds
+         * @return this builder
+         */
         public Builder seconds(double seconds) {
             this.seconds = seconds;
             return this;
         }
 
+        /**
+         * Fastest call; NaN (unknown) unless set.
+         *
+         * @param secondsMin the time, in seconds, or NaN
+         * @return this builder
+         */
         public Builder secondsMin(double secondsMin) {
             this.secondsMin = secondsMin;
             return this;
         }
 
+        /**
+         * Timed calls after warm-up; 0 (unknown) unless set.
+         *
+         * @param repeats the count, 0 or more
+         * @return this builder
+         */
         public Builder repeats(int repeats) {
             this.repeats = repeats;
             return this;
         }
 
+        /**
+         * The device name as the row gave it; the hardware's catalogue id unless set.
+         *
+         * @param reportedDevice the name, or null
+         * @return this builder
+         */
         public Builder reportedDevice(String reportedDevice) {
             this.reportedDevice = reportedDevice;
             return this;
         }
 
+        /**
+         * Intra-op threads on a CPU; 0 on a GPU.
+         *
+         * @param threads the count, 0 or more
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /**
+         * Framework and version ({@code pytorch 2.1.0 cu121}).
+         *
+         * @param framework the framework, or null
+         * @return this builder
+         */
         public Builder framework(String framework) {
             this.framework = framework;
             return this;
         }
 
+        /**
+         * The collection run.
+         *
+         * @param runId the run id, or null
+         * @return this builder
+         */
         public Builder runId(String runId) {
             this.runId = runId;
             return this;
         }
 
+        /**
+         * Provenance ({@code collector 0.2}).
+         *
+         * @param source the provenance, or null
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
+        /**
+         * Columns beyond the schema, in file order.
+         *
+         * @param extraColumns the columns by name, or null for none
+         * @return this builder
+         */
         public Builder extraColumns(Map<String, String> extraColumns) {
             this.extraColumns = extraColumns;
             return this;
         }
 
+        /**
+         * Builds the measurement, validated as the canonical constructor does.
+         *
+         * @return the measurement
+         * @throws SpecValidationException when a part breaks its rule, naming the field
+         */
         public KernelMeasurement build() {
             return new KernelMeasurement(operator, hardware, precision, status, seconds, secondsMin, repeats,
                     reportedDevice, threads, framework, runId, source, extraColumns);

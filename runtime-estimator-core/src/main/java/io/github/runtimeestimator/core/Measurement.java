@@ -34,6 +34,24 @@ public record Measurement(
         @JsonProperty("run") RunInfo run,
         @JsonProperty("extraColumns") Map<String, String> extraColumns) {
 
+    /**
+     * Validates the row; fails with a SpecValidationException naming the field (as in schema v1, {@code time_s}
+     * for {@code seconds}). The workload, its hardware, the status and the run are required. An ok row's
+     * {@code seconds} is finite and above 0; another row's is NaN or 0 or more. The percentiles and peak memory
+     * are NaN or 0 or more, {@code repeats} 0 or more, {@code steps} at least 1. The extra columns are copied in
+     * order; null becomes empty.
+     *
+     * @param workload      the workload, with its hardware; required
+     * @param status        ok, oom or error; required
+     * @param seconds       measured wall time, in seconds; NaN unless ok
+     * @param p10Seconds    10th percentile of the timed iterations, in seconds; NaN if unknown
+     * @param p90Seconds    90th percentile of the timed iterations, in seconds; NaN if unknown
+     * @param repeats       timed iterations, 0 if unknown
+     * @param steps         steps the timing covers, at least 1
+     * @param peakMemoryMib peak device memory in MiB, NaN if not measured
+     * @param run           where and with what it was measured; required
+     * @param extraColumns  columns beyond schema v1, in order; null for none
+     */
     public Measurement {
         Checks.required("workload", workload);
         Checks.required("workload.hardware", workload.hardware());
@@ -53,23 +71,42 @@ public record Measurement(
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraColumns));
     }
 
-    /** This measurement of {@code newWorkload} (a spec enriched from a model catalogue, say); all else kept. */
+    /**
+     * This measurement of {@code newWorkload} (a spec enriched from a model catalogue, say); all else kept.
+     *
+     * @param newWorkload the workload, with its hardware; required
+     * @return a copy with {@code workload} set
+     */
     public Measurement withWorkload(WorkloadSpec newWorkload) {
         return new Measurement(newWorkload, status, seconds, p10Seconds, p90Seconds, repeats, steps, peakMemoryMib, run,
                 extraColumns);
     }
 
+    /**
+     * Whether the configuration ran and was timed.
+     *
+     * @return true when {@code status} is {@link MeasurementStatus#OK}
+     */
     @JsonIgnore
     public boolean isOk() {
         return status == MeasurementStatus.OK;
     }
 
-    /** Measured time of one step (or inference batch): {@code seconds / steps}. */
+    /**
+     * Measured time of one step (or inference batch): {@code seconds / steps}.
+     *
+     * @return the time, in seconds; NaN when {@code seconds} is not known
+     */
     @JsonIgnore
     public double secondsPerStep() {
         return seconds / steps;
     }
 
+    /**
+     * Whether the peak device memory was measured.
+     *
+     * @return true when {@code peakMemoryMib} is not NaN
+     */
     @JsonIgnore
     public boolean hasPeakMemory() {
         return !Double.isNaN(peakMemoryMib);

@@ -37,13 +37,21 @@ public enum ModelDescription {
         this.id = id;
     }
 
-    /** The id written in JSON and printed by the CLI ({@code catalogue-name}). */
+    /**
+     * The id written in JSON and printed by the CLI ({@code catalogue-name}).
+     *
+     * @return the id
+     */
     @JsonValue
     public String id() {
         return id;
     }
 
-    /** A sentence fragment for people: {@code "catalogue match by name"}. */
+    /**
+     * A sentence fragment for people: {@code "catalogue match by name"}.
+     *
+     * @return the explanation
+     */
     public String explanation() {
         switch (this) {
             case GIVEN:
@@ -59,7 +67,13 @@ public enum ModelDescription {
         }
     }
 
-    /** Parses an id; fails naming the field {@code modelDescription} and the known ids. */
+    /**
+     * Parses an id; fails naming the field {@code modelDescription} and the known ids.
+     *
+     * @param id the id, case-insensitive, surrounding blanks ignored
+     * @return the description
+     * @throws SpecValidationException when {@code id} is null or not known
+     */
     @JsonCreator
     public static ModelDescription fromId(String id) {
         if (id != null) {

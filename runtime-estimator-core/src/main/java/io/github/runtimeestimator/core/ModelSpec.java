@@ -45,8 +45,25 @@ public record ModelSpec(
         @JsonProperty("matmulFlopsPerSample") Double matmulFlopsPerSample,
         @JsonProperty("graph") OperatorGraph graph) {
 
+    /** The family of a spec that gives none. */
     public static final String UNKNOWN_FAMILY = "unknown";
 
+    /**
+     * Validates the figures; fails with a SpecValidationException naming the field. The name is not blank,
+     * {@code parameters} at least 1, {@code flopsPerSample} finite and above 0. A given leaf-layer count is at least
+     * 1, a given activation count above 0, and given matmul FLOPs are 0 or more and at most {@code flopsPerSample}.
+     * A null or blank family becomes {@value #UNKNOWN_FAMILY}; a null input shape becomes empty.
+     *
+     * @param name                        model name ({@code resnet50}); not blank
+     * @param family                      architecture family; null or blank for {@value #UNKNOWN_FAMILY}
+     * @param parameters                  trainable parameters, at least 1
+     * @param flopsPerSample              forward FLOPs of one sample, finite and &gt; 0
+     * @param inputShape                  one sample's input ({@code 3x224x224}); null becomes empty
+     * @param leafLayers                  number of leaf modules (layers), at least 1, or null
+     * @param activationElementsPerSample output elements of all leaf layers for one sample, &gt; 0, or null
+     * @param matmulFlopsPerSample        the part of {@code flopsPerSample} spent in matmuls and convolutions, or null
+     * @param graph                       the model's operator graph, or null
+     */
     public ModelSpec {
         Checks.requiredText("model.name", name);
         family = family == null || family.isBlank() ? UNKNOWN_FAMILY : family;
@@ -68,13 +85,29 @@ public record ModelSpec(
         }
     }
 
-    /** A spec without a graph (the constructor of the version before graphs). */
+    /**
+     * A spec without a graph (the constructor of the version before graphs).
+     *
+     * @param name                        model name ({@code resnet50}); not blank
+     * @param family                      architecture family; null or blank for {@value #UNKNOWN_FAMILY}
+     * @param parameters                  trainable parameters, at least 1
+     * @param flopsPerSample              forward FLOPs of one sample, finite and &gt; 0
+     * @param inputShape                  one sample's input ({@code 3x224x224}); null becomes empty
+     * @param leafLayers                  number of leaf modules (layers), at least 1, or null
+     * @param activationElementsPerSample output elements of all leaf layers for one sample, &gt; 0, or null
+     * @param matmulFlopsPerSample        the part of {@code flopsPerSample} spent in matmuls and convolutions, or null
+     */
     public ModelSpec(String name, String family, long parameters, double flopsPerSample, String inputShape,
                      Long leafLayers, Double activationElementsPerSample, Double matmulFlopsPerSample) {
         this(name, family, parameters, flopsPerSample, inputShape, leafLayers, activationElementsPerSample,
                 matmulFlopsPerSample, null);
     }
 
+    /**
+     * A builder with nothing set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -83,6 +116,13 @@ public record ModelSpec(
      * The spec of a model described by its graph: parameters are the graph's weights, {@code flopsPerSample} and
      * {@code matmulFlopsPerSample} its matrix-product FLOPs (the convention of PyTorch's {@code FlopCounterMode},
      * which {@code flopsPerSample} follows), the input shape the graph's; no leaf-layer or activation descriptors.
+     *
+     * @param name   model name; not blank
+     * @param family architecture family, or null
+     * @param graph  the graph; required, with at least one weight and one matrix product
+     * @return the spec, carrying {@code graph}
+     * @throws SpecValidationException when the graph is missing, has no weights or no matrix-product FLOPs, or
+     *                                 the name is blank
      */
     public static ModelSpec fromGraph(String name, String family, OperatorGraph graph) {
         Checks.required("model.graph", graph);
@@ -99,39 +139,74 @@ public record ModelSpec(
                 .inputShape(graph.inputShape()).graph(graph).build();
     }
 
+    /**
+     * A builder holding this spec's figures, to make a changed copy.
+     *
+     * @return a new builder set to this spec
+     */
     public Builder toBuilder() {
         return new Builder().name(name).family(family).parameters(parameters).flopsPerSample(flopsPerSample)
                 .inputShape(inputShape).leafLayers(leafLayers).activationElementsPerSample(activationElementsPerSample)
                 .matmulFlopsPerSample(matmulFlopsPerSample).graph(graph);
     }
 
-    /** This spec with {@code graph} (null: without one). */
+    /**
+     * This spec with {@code graph} (null: without one).
+     *
+     * @param graph the graph, or null
+     * @return a copy with {@code graph} set
+     */
     public ModelSpec withGraph(OperatorGraph graph) {
         return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
                 activationElementsPerSample, matmulFlopsPerSample, graph);
     }
 
+    /**
+     * The model's operator graph, when the spec carries one.
+     *
+     * @return the graph, or empty
+     */
     @JsonIgnore
     public Optional<OperatorGraph> operatorGraph() {
         return Optional.ofNullable(graph);
     }
 
+    /**
+     * The number of leaf layers, when known.
+     *
+     * @return the count, or empty
+     */
     @JsonIgnore
     public OptionalLong leafLayerCount() {
         return leafLayers == null ? OptionalLong.empty() : OptionalLong.of(leafLayers);
     }
 
+    /**
+     * Output elements of all leaf layers for one sample, when known.
+     *
+     * @return the count, or empty
+     */
     @JsonIgnore
     public OptionalDouble activationElements() {
         return activationElementsPerSample == null ? OptionalDouble.empty()
                 : OptionalDouble.of(activationElementsPerSample);
     }
 
+    /**
+     * Forward FLOPs of one sample spent in matmuls and convolutions, when known.
+     *
+     * @return the FLOPs, or empty
+     */
     @JsonIgnore
     public OptionalDouble matmulFlops() {
         return matmulFlopsPerSample == null ? OptionalDouble.empty() : OptionalDouble.of(matmulFlopsPerSample);
     }
 
+    /**
+     * The architecture family, unless it is {@value #UNKNOWN_FAMILY}.
+     *
+     * @return the family, or empty
+     */
     @JsonIgnore
     public Optional<String> familyIfKnown() {
         return UNKNOWN_FAMILY.equals(family) ? Optional.empty() : Optional.of(family);
@@ -152,51 +227,111 @@ public record ModelSpec(
         private Builder() {
         }
 
+        /**
+         * Model name; required.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * Architecture family ({@code cnn}, {@code transformer}); {@value #UNKNOWN_FAMILY} unless set.
+         *
+         * @param family the family, or null
+         * @return this builder
+         */
         public Builder family(String family) {
             this.family = family;
             return this;
         }
 
+        /**
+         * Trainable parameters; required.
+         *
+         * @param parameters the count, at least 1
+         * @return this builder
+         */
         public Builder parameters(long parameters) {
             this.parameters = parameters;
             return this;
         }
 
+        /**
+         * Forward FLOPs of one sample; required.
+         *
+         * @param flopsPerSample the FLOPs, finite and &gt; 0
+         * @return this builder
+         */
         public Builder flopsPerSample(double flopsPerSample) {
             this.flopsPerSample = flopsPerSample;
             return this;
         }
 
+        /**
+         * One sample's input ({@code 3x224x224}, {@code 128}).
+         *
+         * @param inputShape the shape, or null for empty
+         * @return this builder
+         */
         public Builder inputShape(String inputShape) {
             this.inputShape = inputShape;
             return this;
         }
 
+        /**
+         * Number of leaf modules (layers).
+         *
+         * @param leafLayers the count, at least 1, or null when unknown
+         * @return this builder
+         */
         public Builder leafLayers(Long leafLayers) {
             this.leafLayers = leafLayers;
             return this;
         }
 
+        /**
+         * Output elements of all leaf layers for one sample.
+         *
+         * @param activationElementsPerSample the count, &gt; 0, or null when unknown
+         * @return this builder
+         */
         public Builder activationElementsPerSample(Double activationElementsPerSample) {
             this.activationElementsPerSample = activationElementsPerSample;
             return this;
         }
 
+        /**
+         * The part of the forward FLOPs spent in matmuls and convolutions.
+         *
+         * @param matmulFlopsPerSample the FLOPs, at most {@code flopsPerSample}, or null when unknown
+         * @return this builder
+         */
         public Builder matmulFlopsPerSample(Double matmulFlopsPerSample) {
             this.matmulFlopsPerSample = matmulFlopsPerSample;
             return this;
         }
 
+        /**
+         * The model's operator graph.
+         *
+         * @param graph the graph, or null for none
+         * @return this builder
+         */
         public Builder graph(OperatorGraph graph) {
             this.graph = graph;
             return this;
         }
 
+        /**
+         * Builds the spec, validated as the canonical constructor does.
+         *
+         * @return the spec
+         * @throws SpecValidationException when a figure breaks its rule, naming the field
+         */
         public ModelSpec build() {
             return new ModelSpec(name, family, parameters, flopsPerSample, inputShape, leafLayers,
                     activationElementsPerSample, matmulFlopsPerSample, graph);

@@ -22,20 +22,45 @@ public enum Phase {
         this.id = id;
     }
 
+    /**
+     * Identifier as in schema v1's {@code phase} column ({@code train_step}).
+     *
+     * @return the identifier
+     */
     @JsonValue
     public String id() {
         return id;
     }
 
+    /**
+     * Whether this phase trains: every phase but {@link #INFER}.
+     *
+     * @return true for the training phases
+     */
     public boolean isTraining() {
         return this != INFER;
     }
 
+    /**
+     * Parses an identifier, case-insensitively; fails naming the field {@code phase} and the known ids.
+     *
+     * @param id the identifier; surrounding blanks are ignored
+     * @return the phase
+     * @throws SpecValidationException when {@code id} is null or not known
+     */
     @JsonCreator
     public static Phase fromId(String id) {
         return fromId("phase", id);
     }
 
+    /**
+     * Parses an identifier as {@link #fromId(String)} does, naming {@code field} when it fails.
+     *
+     * @param field the field named in the exception
+     * @param id    the identifier, case-insensitive, surrounding blanks ignored
+     * @return the phase
+     * @throws SpecValidationException when {@code id} is null or not known
+     */
     public static Phase fromId(String field, String id) {
         if (id != null) {
             for (Phase p : values()) {

@@ -36,6 +36,24 @@ public record RunInfo(
         @JsonProperty("framework") String framework,
         @JsonProperty("frameworkVersion") String frameworkVersion) {
 
+    /**
+     * Validates the run: the device kind and name are required and not blank; fails with a SpecValidationException
+     * naming the schema v1 column ({@code device_kind}, {@code device_name}). Other null text becomes empty.
+     *
+     * @param runId            one collection run; null becomes empty
+     * @param host             host name; null becomes empty
+     * @param deviceKind       schema v1 {@code device_kind}: {@code cuda} or {@code cpu}; not blank
+     * @param deviceName       GPU name as the driver reports it, or the CPU model name; not blank
+     * @param cpuModel         host CPU model name; null becomes empty
+     * @param cpuCores         host logical cores, 0 if unknown
+     * @param cpuMhz           host nominal MHz, NaN if unknown
+     * @param cpuIsa           widest vector ISA(s) of the host, as recorded; null becomes empty
+     * @param threads          intra-op threads the framework used, 0 if unknown
+     * @param gpuSms           GPU multiprocessors, 0 on CPU rows
+     * @param gpuMemGib        GPU memory in GiB, NaN on CPU rows
+     * @param framework        {@code pytorch}; null becomes empty
+     * @param frameworkVersion framework version string; null becomes empty
+     */
     public RunInfo {
         runId = runId == null ? "" : runId;
         host = host == null ? "" : host;

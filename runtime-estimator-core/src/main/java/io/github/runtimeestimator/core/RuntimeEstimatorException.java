@@ -22,7 +22,9 @@ package io.github.runtimeestimator.core;
 public abstract class RuntimeEstimatorException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The field at fault, or null when the input as a whole is. */
     private final String field;
+    /** The rule that was broken, or null when the message alone says it. */
     private final String rule;
 
     /**
@@ -37,12 +39,20 @@ public abstract class RuntimeEstimatorException extends IllegalArgumentException
         this.rule = rule;
     }
 
-    /** The field at fault ({@code job.batchSize}, {@code regressors[0].trees}), or null when the input as a whole is. */
+    /**
+     * The field at fault ({@code job.batchSize}, {@code regressors[0].trees}), or null when the input as a whole is.
+     *
+     * @return the field, or null
+     */
     public String field() {
         return field;
     }
 
-    /** The rule the input broke ({@code must be >= 1}), or null when only the message says it. */
+    /**
+     * The rule the input broke ({@code must be >= 1}), or null when only the message says it.
+     *
+     * @return the rule, or null
+     */
     public String rule() {
         return rule;
     }

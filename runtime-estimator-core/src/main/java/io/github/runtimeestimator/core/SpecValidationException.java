@@ -12,8 +12,18 @@ import java.util.Objects;
 public class SpecValidationException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending value as text, or null when it was missing. */
     private final String value;
 
+    /**
+     * A value of {@code field} that breaks {@code rule}; the message is {@code field = value: rule}, or
+     * {@code field: missing, rule} when the value is null. Text values are quoted.
+     *
+     * @param field the field at fault, as named in Java and JSON ({@code job.batchSize}); not null
+     * @param value the offending value, or null when it is missing
+     * @param rule  the rule it breaks ({@code must be >= 1}); not null
+     * @throws NullPointerException when {@code rule} is null, or {@code field} is null for a missing value
+     */
     public SpecValidationException(String field, Object value, String rule) {
         super((value == null ? Objects.requireNonNull(field, "field") + ": missing, "
                 : field + " = " + render(value) + ": ") + Objects.requireNonNull(rule, "rule"), field, rule, null);
@@ -27,7 +37,11 @@ public class SpecValidationException extends RuntimeEstimatorException {
         return String.valueOf(value);
     }
 
-    /** The offending value as text ({@code null} when it was missing). */
+    /**
+     * The offending value as text ({@code null} when it was missing).
+     *
+     * @return the value, or null
+     */
     public String value() {
         return value;
     }

@@ -23,6 +23,16 @@ public record StepBreakdown(
         @JsonProperty("stepSeconds") double stepSeconds,
         @JsonProperty("operators") List<OperatorTime> operators) {
 
+    /**
+     * Validates the figures; fails with a SpecValidationException naming the field. Seconds are finite and 0 or
+     * more, {@code kernels} is 0 or more; null operators become empty, and the list is copied.
+     *
+     * @param operatorSumSeconds the step's operator sum, in seconds
+     * @param launchSeconds      the part of the sum that is the per-kernel launch overhead, in seconds
+     * @param kernels            operator calls in the step
+     * @param stepSeconds        the estimator's step time, in seconds
+     * @param operators          the operators with the most predicted time, most first; null for none
+     */
     public StepBreakdown {
         Checks.nonNegative("operatorSumSeconds", operatorSumSeconds);
         Checks.nonNegative("launchSeconds", launchSeconds);
@@ -31,7 +41,11 @@ public record StepBreakdown(
         operators = operators == null ? List.of() : List.copyOf(operators);
     }
 
-    /** The learned end-to-end correction: step time over operator sum. */
+    /**
+     * The learned end-to-end correction: step time over operator sum.
+     *
+     * @return the ratio; 1 when the operator sum is 0
+     */
     public double correction() {
         return operatorSumSeconds == 0 ? 1 : stepSeconds / operatorSumSeconds;
     }
@@ -57,6 +71,18 @@ public record StepBreakdown(
             @JsonProperty("computeBound") boolean computeBound,
             @JsonProperty("modelled") boolean modelled) {
 
+        /**
+         * Validates the figures; fails with a SpecValidationException naming the field. Name and kind are not blank,
+         * {@code calls} is at least 1, {@code seconds} and {@code share} are finite and 0 or more.
+         *
+         * @param name         the operator's name in the graph; not blank
+         * @param kind         its kind; not blank
+         * @param calls        how many times the step runs it, at least 1
+         * @param seconds      predicted time of all its calls, in seconds, launch overhead left out
+         * @param share        {@code seconds} over the operator sum
+         * @param computeBound whether its roofline is set by FLOPs rather than bytes on this device
+         * @param modelled     whether the per-operator model predicted it
+         */
         public OperatorTime {
             Checks.requiredText("name", name);
             Checks.requiredText("kind", kind);

@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record FeatureVector(String featureSetId, int featureSetVersion, List<String> names, double[] values) {
 
+    /**
+     * Checks that nothing is null and that {@code names} and {@code values} have the same length (else an
+     * {@link IllegalArgumentException}); copies neither.
+     *
+     * @param featureSetId      the feature set's id
+     * @param featureSetVersion the feature set's version
+     * @param names             feature names, in order
+     * @param values            feature values, in the order of {@code names}
+     */
     public FeatureVector {
         Objects.requireNonNull(featureSetId, "featureSetId");
         Objects.requireNonNull(names, "names");
@@ -24,7 +33,13 @@ public record FeatureVector(String featureSetId, int featureSetVersion, List<Str
         }
     }
 
-    /** The value of feature {@code name}; fails when the set has no such feature. */
+    /**
+     * The value of feature {@code name}; fails with an {@link IllegalArgumentException} when the set has no such
+     * feature.
+     *
+     * @param name a feature name
+     * @return its value
+     */
     public double get(String name) {
         int i = names.indexOf(name);
         if (i < 0) {
@@ -34,6 +49,11 @@ public record FeatureVector(String featureSetId, int featureSetVersion, List<Str
         return values[i];
     }
 
+    /**
+     * The number of features.
+     *
+     * @return the length of {@link #values()}
+     */
     public int size() {
         return values.length;
     }

@@ -49,6 +49,10 @@ public final class PhysicalBounds {
     /**
      * The fastest dense peak of one device for work at {@code precision}: its peak at the precision, and for
      * FP32 the TF32 peak when that is larger (FP32 convolutions may run as TF32).
+     *
+     * @param hardware  the device
+     * @param precision the precision of the work
+     * @return the peak, in FLOP/s per device
      */
     public static double fastestPeakFlopsPerSecondPerDevice(HardwareSpec hardware, Precision precision) {
         double peak = Roofline.peakFlopsPerSecondPerDevice(hardware, precision);
@@ -61,7 +65,12 @@ public final class PhysicalBounds {
         return peak;
     }
 
-    /** The floor of one step of {@code spec} on its hardware, in seconds (an epoch or job spec: its step). */
+    /**
+     * The floor of one step of {@code spec} on its hardware, in seconds (an epoch or job spec: its step).
+     *
+     * @param spec the workload; must have hardware
+     * @return the floor, in seconds per step
+     */
     public static double floorSecondsPerStep(WorkloadSpec spec) {
         HardwareSpec hw = spec.requireHardware();
         double peak = fastestPeakFlopsPerSecondPerDevice(hw, spec.precision()) * hw.deviceCount()
@@ -69,7 +78,12 @@ public final class PhysicalBounds {
         return Roofline.flopsPerStep(spec) / (peak * PEAK_HEADROOM);
     }
 
-    /** The floor of the whole job of {@code spec}: its steps times {@link #floorSecondsPerStep}. */
+    /**
+     * The floor of the whole job of {@code spec}: its steps times {@link #floorSecondsPerStep}.
+     *
+     * @param spec the workload; must have hardware
+     * @return the floor, in seconds
+     */
     public static double floorSeconds(WorkloadSpec spec) {
         return floorSecondsPerStep(spec) * spec.job().steps();
     }
@@ -78,6 +92,9 @@ public final class PhysicalBounds {
      * Why a measured row's time is not physically plausible, or empty when it is: its time per step below
      * {@link #floorSecondsPerStep} or above {@link #MAX_SECONDS_PER_STEP}. Rows without a timing (oom, error)
      * are always plausible.
+     *
+     * @param m the measured row
+     * @return the reason, for a person to read, or empty
      */
     public static Optional<String> implausibility(Measurement m) {
         if (!m.isOk()) {

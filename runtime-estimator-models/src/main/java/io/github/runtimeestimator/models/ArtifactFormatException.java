@@ -13,15 +13,26 @@ import io.github.runtimeestimator.core.RuntimeEstimatorException;
 public class ArtifactFormatException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
+    /** The file or resource, as the caller named it; null when the message alone says it. */
     private final String source;
+    /** The zip entry at fault; null when the artifact as a whole is. */
     private final String entry;
 
-    /** A problem with the artifact as a whole (its zip structure, its size). */
+    /**
+     * A problem with the artifact as a whole (its zip structure, its size).
+     *
+     * @param message what is wrong
+     */
     public ArtifactFormatException(String message) {
         this(message, (Throwable) null);
     }
 
-    /** A problem with the artifact as a whole, caused by {@code cause}. */
+    /**
+     * A problem with the artifact as a whole, caused by {@code cause}.
+     *
+     * @param message what is wrong
+     * @param cause   the underlying failure, or null
+     */
     public ArtifactFormatException(String message, Throwable cause) {
         super(message, null, null, cause);
         this.source = null;
@@ -40,7 +51,15 @@ public class ArtifactFormatException extends RuntimeEstimatorException {
         this(source, entry, field, problem, null);
     }
 
-    /** As {@link #ArtifactFormatException(String, String, String, String)}, caused by {@code cause}. */
+    /**
+     * As {@link #ArtifactFormatException(String, String, String, String)}, caused by {@code cause}.
+     *
+     * @param source  the file or resource, as the caller named it
+     * @param entry   the zip entry, or null for the zip
+     * @param field   the field within the entry, or null
+     * @param problem what is wrong and which rule it breaks
+     * @param cause   the underlying failure, or null
+     */
     public ArtifactFormatException(String source, String entry, String field, String problem, Throwable cause) {
         super(source + ": " + (entry == null ? "" : entry + (field == null ? "" : " " + field) + ": ") + problem,
                 field, problem, cause);
@@ -48,12 +67,20 @@ public class ArtifactFormatException extends RuntimeEstimatorException {
         this.entry = entry;
     }
 
-    /** The file or resource, or null when the message alone says it. */
+    /**
+     * The file or resource, or null when the message alone says it.
+     *
+     * @return the file or resource as the caller named it, or null
+     */
     public String source() {
         return source;
     }
 
-    /** The zip entry at fault, or null when the artifact as a whole is. */
+    /**
+     * The zip entry at fault, or null when the artifact as a whole is.
+     *
+     * @return the zip entry name, or null
+     */
     public String entry() {
         return entry;
     }

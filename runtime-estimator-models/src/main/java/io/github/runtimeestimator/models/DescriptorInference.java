@@ -66,6 +66,19 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
                             @JsonProperty("activationElementsPerSample") double activationElementsPerSample,
                             @JsonProperty("matmulFlopsPerSample") double matmulFlopsPerSample) {
 
+        /**
+         * Validates the name and figures; fails with a SpecValidationException naming the field. A blank family
+         * becomes {@link ModelSpec#UNKNOWN_FAMILY}, a null input shape empty.
+         *
+         * @param name                        its name
+         * @param family                      its family
+         * @param parameters                  its parameters
+         * @param flopsPerSample              its forward FLOPs per sample
+         * @param inputShape                  its input shape ({@code 3x224x224}, {@code 128}); may be empty
+         * @param leafLayers                  its leaf layers
+         * @param activationElementsPerSample its activation elements per sample
+         * @param matmulFlopsPerSample        its matmul FLOPs per sample
+         */
         public Reference {
             Checks.requiredText("references[].name", name);
             family = family == null || family.isBlank() ? ModelSpec.UNKNOWN_FAMILY : family;
@@ -77,7 +90,13 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
             Checks.nonNegative("references[].matmulFlopsPerSample", matmulFlopsPerSample);
         }
 
-        /** The reference of a spec that has leaf layers and activation elements; empty otherwise. */
+        /**
+         * The reference of a spec that has leaf layers and activation elements; empty otherwise. Matmul FLOPs the
+         * spec does not give are taken as all of its FLOPs.
+         *
+         * @param spec the described model
+         * @return its reference, or empty
+         */
         public static Optional<Reference> of(ModelSpec spec) {
             if (spec.leafLayers() == null || spec.activationElementsPerSample() == null) {
                 return Optional.empty();
@@ -88,12 +107,25 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
         }
     }
 
+    /**
+     * Validates {@code neighbours}; fails with a SpecValidationException naming the field. Null references are
+     * none.
+     *
+     * @param neighbours how many references of the family an inference uses, at least 1
+     * @param references the described models, in the order given
+     */
     public DescriptorInference {
         Checks.atLeast("neighbours", neighbours, 1);
         references = references == null ? List.of() : List.copyOf(references);
     }
 
-    /** The inference over every spec of {@code described} that has leaf layers and activation elements. */
+    /**
+     * The inference over every spec of {@code described} that has leaf layers and activation elements, with
+     * {@link #DEFAULT_NEIGHBOURS} neighbours.
+     *
+     * @param described the candidate reference models
+     * @return the inference
+     */
     public static DescriptorInference from(Collection<ModelSpec> described) {
         List<Reference> refs = new ArrayList<>();
         for (ModelSpec m : described) {
@@ -102,12 +134,21 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
         return new DescriptorInference(DEFAULT_NEIGHBOURS, refs);
     }
 
-    /** This inference without the references named in {@code names} (models an evaluation holds out). */
+    /**
+     * This inference without the references named in {@code names} (models an evaluation holds out).
+     *
+     * @param names the model names to leave out
+     * @return a copy without those references
+     */
     public DescriptorInference without(Collection<String> names) {
         return new DescriptorInference(neighbours, references.stream().filter(r -> !names.contains(r.name())).toList());
     }
 
-    /** Whether it has no reference to infer from. */
+    /**
+     * Whether it has no reference to infer from.
+     *
+     * @return true when there are no references
+     */
     @JsonIgnore
     public boolean isEmpty() {
         return references.isEmpty();
@@ -116,6 +157,9 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
     /**
      * The spec with the descriptors of the reference it is under another name (same input shape, parameters and
      * FLOPs within {@value #FIGURES_TOLERANCE}); empty when none is.
+     *
+     * @param spec the model to recognise
+     * @return the spec with the matching reference's descriptors, or empty
      */
     public Optional<ModelSpec> byFigures(ModelSpec spec) {
         for (Reference r : references) {
@@ -138,6 +182,8 @@ public record DescriptorInference(@JsonProperty("neighbours") int neighbours,
     /**
      * The spec with inferred leaf layers, activation elements and matmul FLOPs (see the class comment).
      *
+     * @param spec the undescribed model
+     * @return the spec with its inferred descriptors
      * @throws SpecValidationException when there are no references
      */
     public ModelSpec infer(ModelSpec spec) {

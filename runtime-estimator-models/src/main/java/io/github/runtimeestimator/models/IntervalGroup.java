@@ -31,24 +31,45 @@ public record IntervalGroup(@JsonProperty("calibration") String calibration,
                             @JsonProperty("pooled") PhaseInterval pooled,
                             @JsonProperty("byPhase") Map<String, PhaseInterval> byPhase) {
 
+    /**
+     * Normalises missing parts: a null calibration is empty, a null pooled interval none, null phases none.
+     *
+     * @param calibration  how the residuals were held out ({@code leave-one-family-out, 7 folds}); empty when none were
+     * @param perDistance  whether the quantiles are per unit of {@code 1 + d}
+     * @param pooled       the interval over every held-out row
+     * @param byPhase      intervals by measured phase id
+     */
     public IntervalGroup {
         calibration = calibration == null ? "" : calibration;
         pooled = pooled == null ? PhaseInterval.none() : pooled;
         byPhase = byPhase == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(byPhase));
     }
 
-    /** No calibration: never used. */
+    /**
+     * No calibration: never used.
+     *
+     * @return the uncalibrated group
+     */
     public static IntervalGroup none() {
         return new IntervalGroup("", false, PhaseInterval.none(), Map.of());
     }
 
-    /** Whether it holds calibrated intervals. */
+    /**
+     * Whether it holds calibrated intervals.
+     *
+     * @return true when its pooled interval was calibrated on at least one row
+     */
     @JsonIgnore
     public boolean isCalibrated() {
         return pooled.rows() > 0;
     }
 
-    /** The interval for {@code phase}: epochs and jobs use {@code train_step}'s; the pooled one when a phase has none. */
+    /**
+     * The interval for {@code phase}: epochs and jobs use {@code train_step}'s; the pooled one when a phase has none.
+     *
+     * @param phase the phase of the estimate
+     * @return the interval to apply
+     */
     public PhaseInterval forPhase(Phase phase) {
         Phase measured = phase == Phase.INFER ? Phase.INFER : Phase.TRAIN_STEP;
         PhaseInterval p = byPhase.get(measured.id());

@@ -37,11 +37,21 @@ public final class ModelDescriber {
         this.inference = Objects.requireNonNull(inference, "inference");
     }
 
-    /** A spec's model as the estimator reads it, and how it came to be described. */
+    /**
+     * A spec's model as the estimator reads it, and how it came to be described.
+     *
+     * @param model the model as the estimator reads it
+     * @param how   how it came to be described
+     */
     public record Described(ModelSpec model, ModelDescription how) {
     }
 
-    /** How {@link #describe} would describe {@code model}, without building the described spec. */
+    /**
+     * How {@link #describe} would describe {@code model}, without building the described spec.
+     *
+     * @param model the spec's model
+     * @return how it would be described
+     */
     public ModelDescription howDescribed(ModelSpec model) {
         if (hasDescriptors(model)) {
             return ModelDescription.GIVEN;
@@ -58,7 +68,12 @@ public final class ModelDescriber {
         return inference.isEmpty() ? ModelDescription.NONE : ModelDescription.INFERRED;
     }
 
-    /** The model as the estimator should read it (see the class comment). */
+    /**
+     * The model as the estimator should read it (see the class comment).
+     *
+     * @param model the spec's model, not null
+     * @return the described model and how it was described
+     */
     public Described describe(ModelSpec model) {
         Objects.requireNonNull(model, "model");
         if (hasDescriptors(model)) {
@@ -87,6 +102,9 @@ public final class ModelDescriber {
      * {@code model} as a user who did not describe it would give it: only its name (prefixed with
      * {@value #WITHHELD_PREFIX}, so no catalogue knows it), family, parameters, FLOPs and input shape; no
      * descriptors, no graph. How evaluations simulate specs of models nobody described.
+     *
+     * @param model the described model
+     * @return the same model without its descriptions
      */
     public static ModelSpec withheld(ModelSpec model) {
         String name = model.name().startsWith(WITHHELD_PREFIX) ? model.name() : WITHHELD_PREFIX + model.name();
@@ -94,12 +112,22 @@ public final class ModelDescriber {
                 .flopsPerSample(model.flopsPerSample()).inputShape(model.inputShape()).build();
     }
 
-    /** The references it recognises and infers from. */
+    /**
+     * The references it recognises and infers from.
+     *
+     * @return its descriptor inference
+     */
     public DescriptorInference inference() {
         return inference;
     }
 
-    /** Whether {@link #describe} returns {@code model} itself: described in its spec or catalogued by name. */
+    /**
+     * Whether {@link #describe} returns {@code model} itself: described in its spec or catalogued by name.
+     *
+     * @param how   how the model is described ({@link #howDescribed})
+     * @param model the spec's model
+     * @return true when the described model is {@code model} unchanged
+     */
     public boolean keepsAsIs(ModelDescription how, ModelSpec model) {
         return how == ModelDescription.CATALOGUE_NAME || how == ModelDescription.NONE
                 || how == ModelDescription.GIVEN && hasDescriptors(model);
@@ -116,6 +144,9 @@ public final class ModelDescriber {
      * and read by the next operator), matmul FLOPs = the graph's. On the 105 catalogue models, whose descriptors the
      * collector counted with forward hooks, these are 1 to 2 times theirs (fused attention and recurrent cells
      * count as several operators here, one module there).
+     *
+     * @param model a spec with an operator graph
+     * @return the spec with the descriptors counted on its graph
      */
     public static ModelSpec descriptorsFromGraph(ModelSpec model) {
         OperatorGraph graph = model.graph();

@@ -29,6 +29,10 @@ public enum Target {
      * The value a regressor is fitted on for a step of {@code seconds}; {@code baselineSeconds} is the step's
      * baseline: its roofline time for {@link #LOG_RATIO_TO_ROOFLINE}, its operator sum for
      * {@link #LOG_RATIO_TO_OPERATOR_SUM} (read only by the two ratio targets).
+     *
+     * @param seconds         the measured seconds of the step
+     * @param baselineSeconds the step's baseline, in seconds
+     * @return the value to fit
      */
     public double encode(double seconds, double baselineSeconds) {
         switch (this) {
@@ -48,6 +52,9 @@ public enum Target {
      * Seconds of one step from a regressor's output {@code value}, within [{@link #MIN_SECONDS},
      * {@link #MAX_SECONDS}].
      *
+     * @param value           the regressor's output
+     * @param baselineSeconds the step's baseline, in seconds (read only by the two ratio targets)
+     * @return seconds of one step
      * @throws IllegalStateException when the value is not a number (no finite estimate exists)
      */
     public double seconds(double value, double baselineSeconds) {

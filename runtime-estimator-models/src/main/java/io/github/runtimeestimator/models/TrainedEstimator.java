@@ -120,7 +120,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(raw, model));
     }
 
-    /** A builder: everything an estimator is made of, as runtime-estimator-training or an artifact supplies it. */
+    /**
+     * A builder: everything an estimator is made of, as runtime-estimator-training or an artifact supplies it.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -187,6 +191,9 @@ public final class TrainedEstimator implements RuntimeEstimator {
      * The regressor's own answer for one step (or inference batch) of {@code spec}, without bounds and before
      * {@link #predict} raises it to the step's physical floor ({@link PhysicalBounds#floorSecondsPerStep}): for
      * comparing evaluators, not for scheduling.
+     *
+     * @param spec the workload
+     * @return the regressor's seconds of one step
      */
     public double predictStepSeconds(WorkloadSpec spec) {
         WorkloadSpec step = describedStep(spec, describer.howDescribed(spec.model()));
@@ -200,6 +207,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
      * permutation importance). {@code step} supplies only the roofline baseline when the target is
      * {@link Target#LOG_RATIO_TO_ROOFLINE}; otherwise it is not read (the operator sum of
      * {@link Target#LOG_RATIO_TO_OPERATOR_SUM} is read from {@code features}).
+     *
+     * @param features the feature values, one per name of the feature set
+     * @param step     the workload the baseline is computed from
+     * @return the predicted seconds of one step
+     * @throws IllegalArgumentException when {@code features} has not one value per feature of the feature set
      */
     public double predictStepSecondsFromFeatures(double[] features, WorkloadSpec step) {
         if (features.length != this.features.names().size()) {
@@ -370,47 +382,83 @@ public final class TrainedEstimator implements RuntimeEstimator {
         return reasons;
     }
 
-    /** The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}). */
+    /**
+     * The configuration it was trained with, hyper-parameters as given (see {@link #resolvedHyperParameters()}).
+     *
+     * @return its trainer config
+     */
     public TrainerConfig config() {
         return config;
     }
 
-    /** Every hyper-parameter it was trained with, defaults included, sorted by name. */
+    /**
+     * Every hyper-parameter it was trained with, defaults included, sorted by name.
+     *
+     * @return hyper-parameter values by name, unmodifiable
+     */
     public Map<String, String> resolvedHyperParameters() {
         return resolvedHyperParameters;
     }
 
-    /** The compiled step-time regressor it predicts with. */
+    /**
+     * The compiled step-time regressor it predicts with.
+     *
+     * @return its step regressor
+     */
     public CompiledRegressor stepRegressor() {
         return regressor;
     }
 
-    /** The feature set it reads. */
+    /**
+     * The feature set it reads.
+     *
+     * @return its feature extractor
+     */
     public FeatureExtractor featureSet() {
         return features;
     }
 
-    /** What it was trained on. */
+    /**
+     * What it was trained on.
+     *
+     * @return its training summary
+     */
     public TrainingSummary trainingData() {
         return trainingData;
     }
 
-    /** Its trainer's scores on held-out step rows (internal K-fold grouped by model). */
+    /**
+     * Its trainer's scores on held-out step rows (internal K-fold grouped by model).
+     *
+     * @return its held-out metrics
+     */
     public HeldOutMetrics heldOutMetrics() {
         return heldOut;
     }
 
-    /** The intervals it states. */
+    /**
+     * The intervals it states.
+     *
+     * @return its prediction intervals
+     */
     public PredictionIntervals intervals() {
         return intervals;
     }
 
-    /** How it describes a spec's model before reading it: the catalogue, and the references it infers from. */
+    /**
+     * How it describes a spec's model before reading it: the catalogue, and the references it infers from.
+     *
+     * @return its model describer
+     */
     public ModelDescriber describer() {
         return describer;
     }
 
-    /** The per-epoch overhead it adds to an epoch's steps. */
+    /**
+     * The per-epoch overhead it adds to an epoch's steps.
+     *
+     * @return its epoch overhead
+     */
     public EpochOverhead epochOverhead() {
         return epochOverhead;
     }
@@ -418,6 +466,8 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /**
      * The per-operator model stored with it ({@code docs/operator-model.md}), if any. It does not take part in
      * {@link #predict}: estimates come from the step regressor.
+     *
+     * @return the per-operator model, or empty when none is stored
      */
     public Optional<OperatorModel> operatorModel() {
         return Optional.ofNullable(operatorModel);
@@ -426,6 +476,9 @@ public final class TrainedEstimator implements RuntimeEstimator {
     /**
      * This estimator with {@code model} as its per-operator model (replacing any it had), or with none when
      * {@code model} is null; everything else is the same.
+     *
+     * @param model the per-operator model, or null for none
+     * @return the new estimator
      */
     public TrainedEstimator withOperatorModel(OperatorModel model) {
         return new TrainedEstimator(this, model);
@@ -496,6 +549,10 @@ public final class TrainedEstimator implements RuntimeEstimator {
      * Writes the {@code .rte} artifact (format {@value EstimatorArtifact#FORMAT_VERSION}: the manifest and the
      * compiled regressor; see {@link EstimatorArtifact}), through a temporary file of its own in the same folder
      * ({@link AtomicFiles}) moved into place atomically: a reader sees the old artifact or the new one.
+     * Missing parent folders are created.
+     *
+     * @param file where to write the artifact
+     * @throws IOException when the folder cannot be created or the file cannot be written
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -524,61 +581,111 @@ public final class TrainedEstimator implements RuntimeEstimator {
         private Builder() {
         }
 
-        /** The references it recognises renamed models by and infers descriptors from (optional: none). */
+        /**
+         * The references it recognises renamed models by and infers descriptors from (optional: none).
+         *
+         * @param value the references, not null
+         * @return this builder
+         */
         public Builder descriptorInference(DescriptorInference value) {
             this.descriptorInference = Objects.requireNonNull(value, "descriptorInference");
             return this;
         }
 
-        /** How it was trained; its target must be the regressor's and its feature set the features'. */
+        /**
+         * How it was trained; its target must be the regressor's and its feature set the features'.
+         *
+         * @param value the trainer config
+         * @return this builder
+         */
         public Builder config(TrainerConfig value) {
             this.config = value;
             return this;
         }
 
-        /** Every hyper-parameter, defaults included (optional: the config's own when absent). */
+        /**
+         * Every hyper-parameter, defaults included (optional: the config's own when absent).
+         *
+         * @param value hyper-parameter values by name, or null for the config's own
+         * @return this builder
+         */
         public Builder resolvedHyperParameters(Map<String, String> value) {
             this.resolvedHyperParameters = value;
             return this;
         }
 
-        /** The feature set it extracts from a spec. */
+        /**
+         * The feature set it extracts from a spec.
+         *
+         * @param value the feature extractor
+         * @return this builder
+         */
         public Builder features(FeatureExtractor value) {
             this.features = value;
             return this;
         }
 
-        /** The compiled regressor of one step's time, named {@value TrainedEstimator#STEP_REGRESSOR}. */
+        /**
+         * The compiled regressor of one step's time, named {@value TrainedEstimator#STEP_REGRESSOR}.
+         *
+         * @param value the step-time regressor
+         * @return this builder
+         */
         public Builder stepRegressor(CompiledRegressor value) {
             this.regressor = value;
             return this;
         }
 
-        /** What an epoch adds to its steps (optional: none). */
+        /**
+         * What an epoch adds to its steps (optional: none).
+         *
+         * @param value the epoch overhead
+         * @return this builder
+         */
         public Builder epochOverhead(EpochOverhead value) {
             this.epochOverhead = value;
             return this;
         }
 
-        /** The intervals it states (optional: none). */
+        /**
+         * The intervals it states (optional: none).
+         *
+         * @param value the prediction intervals
+         * @return this builder
+         */
         public Builder intervals(PredictionIntervals value) {
             this.intervals = value;
             return this;
         }
 
-        /** What it was trained on. */
+        /**
+         * What it was trained on.
+         *
+         * @param value the training summary
+         * @return this builder
+         */
         public Builder trainingData(TrainingSummary value) {
             this.trainingData = value;
             return this;
         }
 
-        /** Its held-out scores (optional: none). */
+        /**
+         * Its held-out scores (optional: none).
+         *
+         * @param value the held-out metrics
+         * @return this builder
+         */
         public Builder heldOut(HeldOutMetrics value) {
             this.heldOut = value;
             return this;
         }
 
-        /** The per-operator model stored with it (optional: none; null for none). */
+        /**
+         * The per-operator model stored with it (optional: none; null for none).
+         *
+         * @param value the per-operator model, or null for none
+         * @return this builder
+         */
         public Builder operatorModel(OperatorModel value) {
             this.operatorModel = value;
             return this;
@@ -587,6 +694,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
         /**
          * The estimator.
          *
+         * @return the assembled estimator
          * @throws NullPointerException     naming a missing part
          * @throws IllegalArgumentException when the parts disagree (regressor name, feature set, target,
          *                                  hyper-parameters)

@@ -31,14 +31,31 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
                              @JsonProperty("families") List<String> families,
                              @JsonProperty("hardware") List<Device> hardware) {
 
-    /** A closed range {@code [min, max]}; {@code [0, 0]} when unknown. */
+    /**
+     * A closed range {@code [min, max]}; {@code [0, 0]} when unknown.
+     *
+     * @param min the smallest value, at least 0
+     * @param max the largest value, finite and at least {@code min}
+     */
     public record Range(@JsonProperty("min") double min, @JsonProperty("max") double max) {
+        /**
+         * Validates the bounds; fails with an IllegalArgumentException unless {@code 0 <= min <= max < inf}.
+         *
+         * @param min the smallest value, at least 0
+         * @param max the largest value, finite and at least {@code min}
+         */
         public Range {
             if (!(min >= 0 && max >= min) || Double.isInfinite(max)) {
                 throw new IllegalArgumentException("range [" + min + ", " + max + "] must be finite with 0 <= min <= max");
             }
         }
 
+        /**
+         * Whether {@code v} lies within the range, bounds included.
+         *
+         * @param v the value
+         * @return true when {@code min <= v <= max}
+         */
         public boolean contains(double v) {
             return v >= min && v <= max;
         }
@@ -58,18 +75,40 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
                          @JsonProperty("peakFlopsPerSecond") Map<String, Double> peakFlopsPerSecond,
                          @JsonProperty("memoryBandwidthBytesPerSecond") double memoryBandwidthBytesPerSecond,
                          @JsonProperty("precisions") List<String> precisions) {
+        /**
+         * Normalises missing parts: null peaks are none, null precisions none; precisions are sorted.
+         *
+         * @param id                             catalogue id
+         * @param kind                           {@code gpu} or {@code cpu}
+         * @param peakFlopsPerSecond             dense peak per precision id, per device
+         * @param memoryBandwidthBytesPerSecond  memory bandwidth per device
+         * @param precisions                     the precision ids trained on this device, sorted; empty when the
+         *                                       artifact predates recording them (then only the kind's precisions
+         *                                       are known)
+         */
         public Device {
             peakFlopsPerSecond = peakFlopsPerSecond == null ? Map.of()
                     : Collections.unmodifiableSortedMap(new TreeMap<>(peakFlopsPerSecond));
             precisions = precisions == null ? List.of() : List.copyOf(new TreeSet<>(precisions));
         }
 
-        /** The figures of {@code hw}, with no precisions recorded. */
+        /**
+         * The figures of {@code hw}, with no precisions recorded.
+         *
+         * @param hw the device
+         * @return its figures
+         */
         public static Device of(HardwareSpec hw) {
             return of(hw, List.of());
         }
 
-        /** The figures of {@code hw} and the precisions trained on it. */
+        /**
+         * The figures of {@code hw} and the precisions trained on it.
+         *
+         * @param hw         the device
+         * @param precisions the precision ids trained on it
+         * @return its figures
+         */
         public static Device of(HardwareSpec hw, Collection<String> precisions) {
             Map<String, Double> peaks = new TreeMap<>();
             for (Precision p : Precision.values()) {
@@ -82,6 +121,10 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
          * How far {@code hw} at {@code precision} lies from this device: the larger of |ln| of the ratio of their
          * peaks at that precision and of their memory bandwidths (0: the same figures; ln 10 = 2.3: ten times
          * faster or slower in one of them).
+         *
+         * @param hw        the other device
+         * @param precision the precision whose peaks are compared (this device's fp32 peak when it records none)
+         * @return the distance, at least 0
          */
         public double distanceTo(HardwareSpec hw, Precision precision) {
             Double own = peakFlopsPerSecond.get(precision.id());
@@ -93,6 +136,17 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
         }
     }
 
+    /**
+     * Normalises missing parts: null precisions, families and hardware are none.
+     *
+     * @param parameters             smallest and largest parameter count of a training row
+     * @param flopsPerSample         smallest and largest forward FLOPs per sample
+     * @param batchSize              smallest and largest batch size
+     * @param precisionsByKind       hardware kind id ({@code gpu}, {@code cpu}) to the precision ids trained on it,
+     *                               sorted
+     * @param families               model families trained on, sorted
+     * @param hardware               the training devices' figures
+     */
     public TrainingDomain {
         precisionsByKind = precisionsByKind == null ? Map.of() : sortedCopy(precisionsByKind);
         families = families == null ? List.of() : List.copyOf(families);
@@ -105,7 +159,11 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
         return Collections.unmodifiableSortedMap(out);
     }
 
-    /** Nothing recorded: an artifact trained before the domain was (no extrapolation is then reported but hardware). */
+    /**
+     * Nothing recorded: an artifact trained before the domain was (no extrapolation is then reported but hardware).
+     *
+     * @return the unknown domain
+     */
     public static TrainingDomain unknown() {
         return new TrainingDomain(new Range(0, 0), new Range(0, 0), new Range(0, 0), Map.of(), List.of(), List.of());
     }
@@ -113,6 +171,9 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
     /**
      * The precisions trained on the device {@code hardwareId}, when the artifact records them per device; empty when
      * the device is not a training device or its precisions were not recorded.
+     *
+     * @param hardwareId the device's catalogue id
+     * @return the precision ids, sorted
      */
     public List<String> precisionsOn(String hardwareId) {
         for (int i = 0; i < hardware.size(); i++) { // indexed: predict's hot path allocates no iterator
@@ -124,7 +185,11 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
         return List.of();
     }
 
-    /** Whether training recorded this domain. */
+    /**
+     * Whether training recorded this domain.
+     *
+     * @return true when a batch size range is recorded
+     */
     @JsonIgnore
     public boolean isKnown() {
         return batchSize.max() >= 1;
@@ -133,6 +198,10 @@ public record TrainingDomain(@JsonProperty("parameters") Range parameters,
     /**
      * How far {@code hw} at {@code precision} lies from the nearest training device ({@link Device#distanceTo});
      * 0 for a training device, and when no device is recorded.
+     *
+     * @param hw        the device
+     * @param precision the precision whose peaks are compared
+     * @return the distance, at least 0
      */
     public double hardwareDistance(HardwareSpec hw, Precision precision) {
         double best = Double.POSITIVE_INFINITY;

@@ -13,10 +13,23 @@ import java.util.Optional;
  */
 public record BatchSearch(HardwareOffer offer, int largestFittingBatch, List<Option> options, Option cheapest) {
 
+    /**
+     * Copies {@code options} (not null, no null elements) into an unmodifiable list.
+     *
+     * @param offer               the offer
+     * @param largestFittingBatch the largest batch that fits one device, 0 when none does
+     * @param options             the candidates, smallest batch first
+     * @param cheapest            the candidate of lowest upper-bound cost per epoch, or null
+     */
     public BatchSearch {
         options = List.copyOf(options);
     }
 
+    /**
+     * The candidate of lowest upper-bound cost per epoch.
+     *
+     * @return the cheapest candidate, or empty when none could be estimated
+     */
     public Optional<Option> cheapestOption() {
         return Optional.ofNullable(cheapest);
     }

@@ -20,28 +20,58 @@ public record Billing(long incrementSeconds, long minimumSeconds, String source)
     /** Per second, no minimum: what an offer that states no billing rule is billed by. */
     public static final Billing PER_SECOND = new Billing(1, 0, "");
 
+    /**
+     * Validates the increment (at least 1) and the minimum (at least 0); fails with a SpecValidationException
+     * naming the field. A null {@code source} becomes "".
+     *
+     * @param incrementSeconds the billing granularity in whole seconds, at least 1
+     * @param minimumSeconds   the least billed per run, in whole seconds, at least 0
+     * @param source           where the billing rule was read, null or "" when not given
+     */
     public Billing {
         Checks.atLeast("billingIncrementSeconds", incrementSeconds, 1L);
         Checks.atLeast("minimumBilledSeconds", minimumSeconds, 0L);
         source = source == null ? "" : source;
     }
 
-    /** Per second with a minimum ({@code 60}: AWS, Google Cloud and Azure Linux VMs). */
+    /**
+     * Per second with a minimum ({@code 60}: AWS, Google Cloud and Azure Linux VMs).
+     *
+     * @param minimumSeconds the least billed per run, in whole seconds, at least 0
+     * @param source         where the billing rule was read, "" or null when not given
+     * @return the billing rule
+     */
     public static Billing perSecond(long minimumSeconds, String source) {
         return new Billing(1, minimumSeconds, source);
     }
 
-    /** Per started minute. */
+    /**
+     * Per started minute, no minimum.
+     *
+     * @param source where the billing rule was read, "" or null when not given
+     * @return the billing rule
+     */
     public static Billing perMinute(String source) {
         return new Billing(60, 0, source);
     }
 
-    /** Per started hour, one hour at least. */
+    /**
+     * Per started hour, one hour at least.
+     *
+     * @param source where the billing rule was read, "" or null when not given
+     * @return the billing rule
+     */
     public static Billing perHour(String source) {
         return new Billing(3600, 3600, source);
     }
 
-    /** In blocks of {@code hours} hours (a reservation of whole blocks), one block at least. */
+    /**
+     * In blocks of {@code hours} hours (a reservation of whole blocks), one block at least.
+     *
+     * @param hours  the length of one block, in hours, at least 1 (else a SpecValidationException)
+     * @param source where the billing rule was read, "" or null when not given
+     * @return the billing rule
+     */
     public static Billing blocksOfHours(int hours, String source) {
         if (hours < 1) {
             throw new SpecValidationException("billingIncrementSeconds", hours + "h", "blocks must be at least 1 hour");
@@ -53,6 +83,9 @@ public record Billing(long incrementSeconds, long minimumSeconds, String source)
     /**
      * The seconds billed for a run of {@code seconds}: rounded up to whole increments, at least the minimum.
      * NaN or infinite stays so (an unknown or unbounded time has an unknown cost).
+     *
+     * @param seconds the run's wall time, in seconds
+     * @return the billed time, in seconds
      */
     public double billedSeconds(double seconds) {
         if (!Double.isFinite(seconds)) {
@@ -66,7 +99,12 @@ public record Billing(long incrementSeconds, long minimumSeconds, String source)
         return Math.max(minimumSeconds, increments * incrementSeconds);
     }
 
-    /** {@code per second, 60 s minimum}, {@code per hour}, {@code blocks of 24 h}, {@code per 15 min}. */
+    /**
+     * The rule in words: {@code per second, 60 s minimum}, {@code per hour}, {@code blocks of 24 h},
+     * {@code per 15 min}.
+     *
+     * @return the increment, with the minimum when it is above 0 and differs from the increment
+     */
     public String describe() {
         String unit;
         if (incrementSeconds == 1) {

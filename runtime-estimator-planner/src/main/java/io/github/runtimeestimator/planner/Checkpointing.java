@@ -23,6 +23,14 @@ public record Checkpointing(double intervalSeconds, double writeSeconds, double 
     /** Restart assumed when none is given: 300 s (an assumption, not a measurement: set yours). */
     public static final double DEFAULT_RESTART_SECONDS = 300;
 
+    /**
+     * Validates the three times (finite, in the ranges above); fails with a SpecValidationException naming the
+     * field.
+     *
+     * @param intervalSeconds seconds of work between checkpoints, &gt; 0, or 0 for Young's interval
+     * @param writeSeconds    seconds one checkpoint write takes, &gt; 0
+     * @param restartSeconds  seconds from an interruption until work resumes, &gt;= 0
+     */
     public Checkpointing {
         if (!(intervalSeconds >= 0) || !Double.isFinite(intervalSeconds)) {
             throw new SpecValidationException("checkpointIntervalSeconds", intervalSeconds,
@@ -37,12 +45,21 @@ public record Checkpointing(double intervalSeconds, double writeSeconds, double 
         }
     }
 
-    /** Young's interval, a 60 s write and a 300 s restart. */
+    /**
+     * Young's interval, a 60 s write and a 300 s restart.
+     *
+     * @return the default checkpointing
+     */
     public static Checkpointing defaults() {
         return new Checkpointing(0, DEFAULT_WRITE_SECONDS, DEFAULT_RESTART_SECONDS);
     }
 
-    /** The interval used at {@code interruptionsPerSecond}: the one given, or Young's when 0 was given. */
+    /**
+     * The interval used at {@code interruptionsPerSecond}: the one given, or Young's when 0 was given.
+     *
+     * @param interruptionsPerSecond the offer's interruption rate, per second
+     * @return seconds of work between checkpoints; +infinity for Young's interval at a rate not above 0
+     */
     public double intervalAt(double interruptionsPerSecond) {
         if (intervalSeconds > 0) {
             return intervalSeconds;

@@ -21,11 +21,22 @@ public enum DeviceLink {
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
+    /**
+     * The name in lower case, as offers write it and {@link #fromId} reads it.
+     *
+     * @return {@code auto}, {@code nvlink} or {@code pcie}
+     */
     public String id() {
         return id;
     }
 
-    /** Parses {@code auto}, {@code nvlink} or {@code pcie}, case-insensitively; fails naming {@code field}. */
+    /**
+     * Parses {@code auto}, {@code nvlink} or {@code pcie}, case-insensitively; fails naming {@code field}.
+     *
+     * @param field the field named in the SpecValidationException when {@code value} is null or unknown
+     * @param value the text to parse; surrounding blanks are ignored
+     * @return the device link
+     */
     public static DeviceLink fromId(String field, String value) {
         if (value != null) {
             for (DeviceLink l : values()) {

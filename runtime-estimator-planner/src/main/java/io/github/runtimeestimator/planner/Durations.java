@@ -18,7 +18,12 @@ public final class Durations {
     private Durations() {
     }
 
-    /** Parses {@code text} for the field {@code deadline}. */
+    /**
+     * Parses {@code text} for the field {@code deadline}, as {@link #parse(String, String)} does.
+     *
+     * @param text the duration as typed
+     * @return the duration
+     */
     public static Duration parse(String text) {
         return parse("deadline", text);
     }
@@ -26,6 +31,10 @@ public final class Durations {
     /**
      * Parses {@code text} ({@code 90s}, {@code 15m}, {@code 2h}, {@code 1h30m}, {@code 2d}, or ISO-8601
      * {@code PT1H30M}); fails with a {@link SpecValidationException} naming {@code field}.
+     *
+     * @param field the field named in the exception when {@code text} is null, blank, malformed or too large
+     * @param text  the duration as typed; case, surrounding blanks and spaces are ignored
+     * @return the duration
      */
     public static Duration parse(String field, String text) {
         if (text == null || text.isBlank()) {
@@ -62,12 +71,20 @@ public final class Durations {
     /**
      * A duration in seconds as a double, for any duration (where {@link Duration#toMillis()} overflows above
      * 292 million years).
+     *
+     * @param d the duration
+     * @return the duration in seconds, with its fraction of a second
      */
     public static double toSeconds(Duration d) {
         return d.getSeconds() + d.getNano() / 1e9;
     }
 
-    /** Prints a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}. */
+    /**
+     * Prints a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}.
+     *
+     * @param d the duration
+     * @return hours, minutes and seconds; a fraction of a second is dropped
+     */
     public static String format(Duration d) {
         long s = d.getSeconds();
         if (s == 0) {
@@ -96,6 +113,9 @@ public final class Durations {
     /**
      * Prints seconds as a rounded human duration: {@code 1h30m}, {@code 12m5s}, {@code 0.42s}; beyond
      * 10<sup>12</sup> s (about 31,700 years) in exponent form, {@code 1.23e+15s}.
+     *
+     * @param seconds the duration, in seconds
+     * @return the printed duration; {@code -} when {@code seconds} is NaN or infinite
      */
     public static String formatSeconds(double seconds) {
         if (!Double.isFinite(seconds)) {

@@ -14,6 +14,15 @@ import java.time.Duration;
  * @param budget   the most it may cost, >= 0, or null for none
  */
 public record FleetJob(String id, WorkloadSpec workload, Duration deadline, Double budget) {
+    /**
+     * Validates the job: an id that is not blank, a workload and a deadline, and a budget that is finite and
+     * &gt;= 0 when given; fails with a SpecValidationException naming the field.
+     *
+     * @param id       the job's name, unique within the queue
+     * @param workload what runs
+     * @param deadline the wall time it must finish within
+     * @param budget   the most it may cost, &gt;= 0, or null for none
+     */
     public FleetJob {
         Checks.requiredText("job.id", id);
         Checks.required("job.workload", workload);

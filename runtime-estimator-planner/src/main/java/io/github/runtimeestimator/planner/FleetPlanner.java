@@ -41,6 +41,12 @@ public final class FleetPlanner {
     private final ResourcePlanner planner;
     private final String estimator;
 
+    /**
+     * A fleet planner that judges each job on each option with {@code planner}.
+     *
+     * @param planner              judges a job on one option, not null
+     * @param estimatorDescription the estimator's description, stated in each plan; null for ""
+     */
     public FleetPlanner(ResourcePlanner planner, String estimatorDescription) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.estimator = estimatorDescription == null ? "" : estimatorDescription;
@@ -50,6 +56,11 @@ public final class FleetPlanner {
      * Assigns {@code jobs} to {@code pools} and {@code rented} offers; {@code assumptions} gives the overlap and the
      * checkpointing (its deadline and budget are ignored: each job has its own).
      *
+     * @param jobs        the queue, at least one job, ids unique
+     * @param pools       the owned device pools, ids unique; may be empty when {@code rented} is not
+     * @param rented      the offers that can be rented; may be empty when {@code pools} is not
+     * @param assumptions the overlap and checkpointing every job is judged with
+     * @return the jobs assigned and the jobs that cannot be met
      * @throws SpecValidationException when there are no jobs, no pool nor offer, repeated ids, or several currencies
      */
     public FleetPlan assign(List<FleetJob> jobs, List<OwnedPool> pools, List<HardwareOffer> rented,

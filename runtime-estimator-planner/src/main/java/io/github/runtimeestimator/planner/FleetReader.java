@@ -51,13 +51,30 @@ public final class FleetReader {
     private final HardwareCatalog hardware;
     private final ModelCatalog models;
 
+    /**
+     * A reader that resolves hardware and model names against the given catalogues.
+     *
+     * @param hardware the hardware catalogue that pool hardware ids and job specs are resolved against, not null
+     * @param models   the model catalogue that job specs are resolved against, not null
+     */
     public FleetReader(HardwareCatalog hardware, ModelCatalog models) {
         this.hardware = Objects.requireNonNull(hardware, "hardware");
         this.models = Objects.requireNonNull(models, "models");
     }
 
-    /** The jobs and pools of a fleet file. */
+    /**
+     * The jobs and pools of a fleet file.
+     *
+     * @param jobs  the jobs, in file order
+     * @param pools the owned pools, in file order; empty when the file has none
+     */
     public record Fleet(List<FleetJob> jobs, List<OwnedPool> pools) {
+        /**
+         * Copies {@code jobs} and {@code pools} (neither null) into unmodifiable lists.
+         *
+         * @param jobs  the jobs, in file order
+         * @param pools the owned pools, in file order
+         */
         public Fleet {
             jobs = List.copyOf(jobs);
             pools = List.copyOf(pools);
@@ -67,6 +84,8 @@ public final class FleetReader {
     /**
      * Reads {@code file}.
      *
+     * @param file the fleet file; a job's spec path is resolved against its folder
+     * @return the jobs and pools it lists
      * @throws IOException with the file, entry and field named, when it cannot be read or breaks a rule
      */
     public Fleet read(Path file) throws IOException {

@@ -37,8 +37,26 @@ public record MemoryEstimate(
         boolean activationsFromDescriptor,
         long marginBytes) {
 
+    /** Bytes in one MiB: 2<sup>20</sup>. */
     public static final long MIB = 1024L * 1024L;
 
+    /**
+     * Validates the parts and the margin (&gt;= 0) and the device and sample counts (&gt;= 1), failing with a
+     * SpecValidationException naming the field; fails with an IllegalArgumentException when {@code totalBytes} is not
+     * the sum of the five parts.
+     *
+     * @param weightsBytes              parameters, in bytes
+     * @param gradientsBytes            gradients, in bytes; 0 for inference
+     * @param optimizerStateBytes       optimizer state, in bytes; 0 for inference
+     * @param activationsBytes          activations kept alive at the peak, in bytes
+     * @param overheadBytes             framework context plus allocator fragmentation, in bytes
+     * @param totalBytes                the sum of the parts: the predicted peak, in bytes
+     * @param deviceCount               devices the workload is spread over, at least 1
+     * @param samplesPerDevice          samples of the batch one device holds, at least 1
+     * @param activationsFromDescriptor true when activations came from the model's descriptor, false for the
+     *                                  FLOPs-based proxy
+     * @param marginBytes               the error margin {@link #fits} adds to {@code totalBytes}, in bytes
+     */
     public MemoryEstimate {
         Checks.atLeast("weightsBytes", weightsBytes, 0L);
         Checks.atLeast("gradientsBytes", gradientsBytes, 0L);
@@ -55,12 +73,29 @@ public record MemoryEstimate(
         }
     }
 
-    /** The predicted peak in MiB (2^20 bytes), as schema v1's {@code peak_mem_mib}. */
+    /**
+     * The predicted peak in MiB (2<sup>20</sup> bytes), as schema v1's {@code peak_mem_mib}.
+     *
+     * @return {@code totalBytes} in MiB
+     */
     public double totalMib() {
         return totalBytes / (double) MIB;
     }
 
-    /** An estimate without an error margin (the version before margins). */
+    /**
+     * An estimate without an error margin (the version before margins).
+     *
+     * @param weightsBytes              parameters, in bytes
+     * @param gradientsBytes            gradients, in bytes; 0 for inference
+     * @param optimizerStateBytes       optimizer state, in bytes; 0 for inference
+     * @param activationsBytes          activations kept alive at the peak, in bytes
+     * @param overheadBytes             framework context plus allocator fragmentation, in bytes
+     * @param totalBytes                the sum of the parts: the predicted peak, in bytes
+     * @param deviceCount               devices the workload is spread over, at least 1
+     * @param samplesPerDevice          samples of the batch one device holds, at least 1
+     * @param activationsFromDescriptor true when activations came from the model's descriptor, false for the
+     *                                  FLOPs-based proxy
+     */
     public MemoryEstimate(long weightsBytes, long gradientsBytes, long optimizerStateBytes, long activationsBytes,
                           long overheadBytes, long totalBytes, int deviceCount, int samplesPerDevice,
                           boolean activationsFromDescriptor) {
@@ -68,7 +103,11 @@ public record MemoryEstimate(
                 deviceCount, samplesPerDevice, activationsFromDescriptor, 0L);
     }
 
-    /** Weights, gradients, optimizer state and activations: what the framework allocates for tensors. */
+    /**
+     * Weights, gradients, optimizer state and activations: what the framework allocates for tensors.
+     *
+     * @return the total without the overhead, in bytes
+     */
     public long tensorsBytes() {
         return weightsBytes + gradientsBytes + optimizerStateBytes + activationsBytes;
     }
@@ -76,12 +115,20 @@ public record MemoryEstimate(
     /**
      * True when the predicted peak plus its error margin fits the memory of one device of {@code hardware}: a
      * workload said to fit does, unless the estimate is off by more than its measured margin.
+     *
+     * @param hardware the hardware; its memory is that of one device
+     * @return whether {@code totalBytes + marginBytes} is at most the device's memory
      */
     public boolean fits(HardwareSpec hardware) {
         return totalBytes <= hardware.memoryBytes() - marginBytes;
     }
 
-    /** Memory of one device minus the predicted peak and its margin; negative when it does not fit. */
+    /**
+     * Memory of one device minus the predicted peak and its margin; negative when it does not fit.
+     *
+     * @param hardware the hardware; its memory is that of one device
+     * @return the headroom, in bytes
+     */
     public long headroomBytes(HardwareSpec hardware) {
         return hardware.memoryBytes() - totalBytes - marginBytes;
     }

@@ -18,12 +18,22 @@ public enum Objective {
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
-    /** {@code cost} or {@code energy}. */
+    /**
+     * The name in lower case, as {@link #fromId} reads it.
+     *
+     * @return {@code cost} or {@code energy}
+     */
     public String id() {
         return id;
     }
 
-    /** Parses {@code cost} or {@code energy}, case-insensitively; fails naming {@code field} and the known ids. */
+    /**
+     * Parses {@code cost} or {@code energy}, case-insensitively; fails naming {@code field} and the known ids.
+     *
+     * @param field the field named in the SpecValidationException when {@code value} is null or unknown
+     * @param value the text to parse; surrounding blanks are ignored
+     * @return the objective
+     */
     public static Objective fromId(String field, String value) {
         if (value != null) {
             for (Objective o : values()) {

@@ -71,6 +71,11 @@ public final class OfferReader {
 
     private final HardwareCatalog catalog;
 
+    /**
+     * A reader that resolves each offer's {@code hardware} against {@code catalog}.
+     *
+     * @param catalog the hardware catalogue, not null
+     */
     public OfferReader(HardwareCatalog catalog) {
         this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
     }
@@ -78,6 +83,10 @@ public final class OfferReader {
     /**
      * Reads {@code file}: {@code .csv} as CSV, anything else as JSON (both UTF-8). In a CSV file, an offer whose
      * cells hold bytes that are not valid UTF-8 is rejected, the others are read.
+     *
+     * @param file the offers file; its path names it in messages
+     * @return the good offers, in file order, and the rejected ones
+     * @throws IOException when the file cannot be read or is not an offers file
      */
     public OfferReadResult read(Path file) throws IOException {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
@@ -96,6 +105,11 @@ public final class OfferReader {
     /**
      * Reads a JSON offers document; {@code source} names it in messages. Strict JSON: a repeated key, trailing
      * content or a number too large for a double fails the whole document.
+     *
+     * @param in     the JSON text
+     * @param source the document's name in messages and rejections
+     * @return the good offers, in document order, and the rejected ones
+     * @throws IOException when the text cannot be read, is not valid JSON, or is not an offers document
      */
     public OfferReadResult readJson(Reader in, String source) throws IOException {
         JsonNode root;
@@ -153,7 +167,14 @@ public final class OfferReader {
         return validate(raws, source);
     }
 
-    /** Reads a CSV offers table with a header row; {@code source} names it in messages. */
+    /**
+     * Reads a CSV offers table with a header row; {@code source} names it in messages.
+     *
+     * @param in     the CSV text
+     * @param source the table's name in messages and rejections
+     * @return the good offers, in row order, and the rejected ones
+     * @throws IOException when the text cannot be read as a CSV table, or a column appears twice in the header
+     */
     public OfferReadResult readCsv(Reader in, String source) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<RawOffer> raws = new ArrayList<>();

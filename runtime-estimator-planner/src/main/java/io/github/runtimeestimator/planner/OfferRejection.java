@@ -11,7 +11,12 @@ package io.github.runtimeestimator.planner;
  */
 public record OfferRejection(String source, long entry, String offerId, String field, String reason) {
 
-    /** {@code offers.json entry 3 (id "x"): hardware = "nvidia-a100": is not in the hardware catalogue ...}. */
+    /**
+     * The rejection in one line: {@code offers.json entry 3 (id "x"): hardware = "nvidia-a100": is not in the
+     * hardware catalogue ...}.
+     *
+     * @return the source, the entry, the offer's id when it has one, and the reason
+     */
     public String message() {
         return source + " entry " + entry + (offerId.isEmpty() ? "" : " (id \"" + offerId + "\")") + ": " + reason;
     }

@@ -19,7 +19,12 @@ public final class OfferWriter {
     private OfferWriter() {
     }
 
-    /** The offers document of {@code offers}, pretty-printed, in list order. */
+    /**
+     * The offers document of {@code offers}, pretty-printed, in list order.
+     *
+     * @param offers the offers to write
+     * @return the JSON document
+     */
     public static String json(List<HardwareOffer> offers) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", OfferReader.FORMAT_VERSION);

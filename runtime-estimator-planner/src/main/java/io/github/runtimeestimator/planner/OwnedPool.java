@@ -22,6 +22,19 @@ import java.util.TreeSet;
 public record OwnedPool(String id, HardwareSpec hardware, int count, int devicesPerNode, double pricePerDeviceHour,
                         String currency, DeviceLink deviceLink) {
 
+    /**
+     * Validates the pool; fails with a SpecValidationException naming the field. {@code hardware} is taken as one
+     * device, a {@code devicesPerNode} of 0 means {@code count}, and a null {@code deviceLink} means
+     * {@link DeviceLink#AUTO}.
+     *
+     * @param id                 the pool's name, not blank
+     * @param hardware           one device of the pool, not null
+     * @param count              devices in the pool, at least 1
+     * @param devicesPerNode     devices in one machine, 1..count, or 0 for {@code count}
+     * @param pricePerDeviceHour internal rate, &gt;= 0
+     * @param currency           ISO-4217 code, not blank
+     * @param deviceLink         how a machine's devices talk; null for {@link DeviceLink#AUTO}
+     */
     public OwnedPool {
         Checks.requiredText("pool.id", id);
         Checks.required("pool.hardware", hardware);
@@ -39,6 +52,8 @@ public record OwnedPool(String id, HardwareSpec hardware, int count, int devices
     /**
      * The ways a job can use this pool, as offers: 1, 2, 4, ... devices and a whole machine, on one machine, billed
      * per second at the internal rate. Ids are {@code <pool id>/<devices>}.
+     *
+     * @return one offer per device count, fewest devices first
      */
     public List<HardwareOffer> options() {
         TreeSet<Integer> counts = new TreeSet<>();

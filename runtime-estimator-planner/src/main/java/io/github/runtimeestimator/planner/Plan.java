@@ -29,15 +29,36 @@ public record Plan(
         List<RankedOffer> nearestMisses,
         String estimator) {
 
+    /**
+     * Copies {@code ranked} and {@code nearestMisses} (neither null) into unmodifiable lists.
+     *
+     * @param workload      the workload planned
+     * @param constraints   deadline and budget
+     * @param currency      the offers' currency
+     * @param ranked        every offer, ranked
+     * @param chosen        the first fitting offer, or null when nothing fits
+     * @param nearestMisses the offers that came closest, when nothing fits
+     * @param estimator     the estimator's description
+     */
     public Plan {
         ranked = List.copyOf(ranked);
         nearestMisses = List.copyOf(nearestMisses);
     }
 
+    /**
+     * The offer chosen, when one fits.
+     *
+     * @return the first fitting offer, or empty when nothing fits
+     */
     public Optional<RankedOffer> choice() {
         return Optional.ofNullable(chosen);
     }
 
+    /**
+     * Whether no offer meets the constraints and fits memory.
+     *
+     * @return true when there is no choice
+     */
     public boolean nothingFits() {
         return chosen == null;
     }
@@ -45,6 +66,9 @@ public record Plan(
     /**
      * The cheapest fitting offer whose estimate lies within the estimator's training data, when the choice
      * extrapolates and such an offer exists: the measured alternative a cautious scheduler takes instead.
+     *
+     * @return the measured alternative, or empty when the choice does not extrapolate, nothing fits, or no fitting
+     *         offer lies within the training data
      */
     public Optional<RankedOffer> measuredAlternative() {
         if (chosen == null || !chosen.extrapolates()) {
@@ -54,20 +78,30 @@ public record Plan(
     }
 
     /**
-     * One line: the choice with its time, cost and (when known) energy upper bound, and, when its estimate
-     * extrapolates, the mark, the reason and the measured alternative; or "nothing fits" with the nearest misses
-     * and why.
+     * The plan for people: the choice, then every offer ranked, as {@code plan --format markdown} prints it.
+     *
+     * @return the plan as Markdown
      */
-    /** The plan for people: the choice, then every offer ranked, as {@code plan --format markdown} prints it. */
     public String toMarkdown() {
         return PlanFormatter.markdown(this);
     }
 
-    /** The plan as JSON ({@code formatVersion} 1, camelCase keys), as {@code plan} and the service answer it. */
+    /**
+     * The plan as JSON ({@code formatVersion} 1, camelCase keys), as {@code plan} and the service answer it.
+     *
+     * @return the plan as JSON text
+     */
     public String toJson() {
         return PlanFormatter.json(this);
     }
 
+    /**
+     * One line: the choice with its time, cost and (when known) energy upper bound, and, when its estimate
+     * extrapolates, the mark, the reason and the measured alternative; or "nothing fits" with the nearest misses
+     * and why.
+     *
+     * @return the summary
+     */
     public String summary() {
         if (chosen != null) {
             String choice = String.format(Locale.ROOT, "choose %s (%s, %s): %s (up to %s), about %.2f %s (up to %.2f %s)",

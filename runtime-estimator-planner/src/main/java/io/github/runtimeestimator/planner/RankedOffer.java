@@ -52,29 +52,72 @@ public record RankedOffer(
         TensorParallelDetail tensorParallel,
         ModelDescription modelDescription) {
 
+    /**
+     * Copies {@code extrapolations} into an unmodifiable list; null becomes empty.
+     *
+     * @param offer             the offer
+     * @param verdict           what the planner concluded
+     * @param reason            why, in words ("" for {@link Verdict#FITS})
+     * @param memory            the predicted peak memory per device
+     * @param seconds           point estimate of the job's wall time, in seconds
+     * @param lowerSeconds      lower bound, in seconds
+     * @param upperSeconds      upper bound, in seconds
+     * @param cost              point-estimate cost
+     * @param upperCost         upper-bound cost
+     * @param missRatio         need / limit over the tightest constraint; NaN when there is no estimate
+     * @param energyJoules      energy upper bound at the point-estimate time, in joules, or NaN
+     * @param upperEnergyJoules energy upper bound at the upper-bound time, in joules, or NaN
+     * @param extrapolations    why the estimate lies outside the training data; null for none
+     * @param scaling           how a training job was spread over several devices, or null
+     * @param spot              what interruptions add on a spot offer, or null
+     * @param tensorParallel    how the model was estimated split tensor-parallel, or null
+     * @param modelDescription  how the estimator described the model, or null
+     */
     public RankedOffer {
         extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
     }
 
+    /**
+     * Whether the offer meets every constraint and fits memory.
+     *
+     * @return true when the verdict is {@link Verdict#FITS}
+     */
     public boolean fits() {
         return verdict == Verdict.FITS;
     }
 
+    /**
+     * Whether the offer's time was estimated.
+     *
+     * @return false when {@code seconds} is NaN
+     */
     public boolean hasEstimate() {
         return !Double.isNaN(seconds);
     }
 
-    /** Whether the energy figures are known. */
+    /**
+     * Whether the energy figures are known.
+     *
+     * @return false when {@code upperEnergyJoules} is NaN
+     */
     public boolean hasEnergy() {
         return !Double.isNaN(upperEnergyJoules);
     }
 
-    /** Whether its estimate lies outside the estimator's training data: a scheduler should prefer a measured one. */
+    /**
+     * Whether its estimate lies outside the estimator's training data: a scheduler should prefer a measured one.
+     *
+     * @return true when {@link #extrapolations()} is not empty
+     */
     public boolean extrapolates() {
         return !extrapolations.isEmpty();
     }
 
-    /** {@code within training data} or {@code extrapolated: <reasons>}: the mark every format prints. */
+    /**
+     * {@code within training data} or {@code extrapolated: <reasons>}: the mark every format prints.
+     *
+     * @return the mark, or {@code -} when there is no estimate
+     */
     public String trust() {
         if (!hasEstimate()) {
             return "-";

@@ -64,10 +64,21 @@ public final class ResourcePlanner {
     private final RuntimeEstimator estimator;
     private final MemoryEstimator memory;
 
+    /**
+     * A planner with {@link MemoryEstimator#defaults()}.
+     *
+     * @param estimator the runtime estimator; not null
+     */
     public ResourcePlanner(RuntimeEstimator estimator) {
         this(estimator, MemoryEstimator.defaults());
     }
 
+    /**
+     * A planner with its own memory estimator.
+     *
+     * @param estimator the runtime estimator; not null
+     * @param memory    the memory estimator; not null
+     */
     public ResourcePlanner(RuntimeEstimator estimator, MemoryEstimator memory) {
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.memory = Objects.requireNonNull(memory, "memory");
@@ -77,6 +88,11 @@ public final class ResourcePlanner {
      * Ranks every offer for {@code workload} (its hardware, if any, is replaced by each offer's) and chooses
      * the cheapest that meets {@code constraints}.
      *
+     * @param workload    the workload; not null
+     * @param offers      the offers to judge, at least one, all in one currency
+     * @param constraints deadline, budget and ranking; not null
+     * @return the plan: every offer ranked, the chosen one (null when nothing fits) and, when nothing fits, up to
+     *         {@value #NEAREST_MISSES} nearest misses
      * @throws SpecValidationException when there are no offers, or they mix currencies
      */
     public Plan plan(WorkloadSpec workload, List<HardwareOffer> offers, Constraints constraints) {
@@ -370,6 +386,10 @@ public final class ResourcePlanner {
     /**
      * The largest batch size in {@code [1, maxBatch]} whose predicted peak memory fits one device of the spec's
      * hardware (binary search: memory grows with the batch). Empty when even a batch of 1 does not fit.
+     *
+     * @param spec     the workload; its hardware is required
+     * @param maxBatch the largest batch size to consider, at least 1
+     * @return the largest fitting batch size, or empty
      */
     public OptionalInt largestBatchThatFits(WorkloadSpec spec, int maxBatch) {
         Checks.atLeast("maxBatch", maxBatch, 1);
@@ -405,6 +425,10 @@ public final class ResourcePlanner {
      * (ties: the faster, then the smaller batch). A larger batch also changes convergence: this compares cost
      * per epoch only.
      *
+     * @param workload the training workload; its hardware is replaced by the offer's
+     * @param offer    the offer to run on
+     * @param maxBatch the largest batch size to consider, at least 1
+     * @return every candidate with its epoch time and cost, and the cheapest (null when none could be estimated)
      * @throws SpecValidationException when the job is not training or has no dataset size
      */
     public BatchSearch cheapestBatchPerEpoch(WorkloadSpec workload, HardwareOffer offer, int maxBatch) {

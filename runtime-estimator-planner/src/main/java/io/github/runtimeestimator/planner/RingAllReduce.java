@@ -41,7 +41,14 @@ public final class RingAllReduce {
     public record Link(String description, double bytesPerSecond) {
     }
 
-    /** {@code 2 (n - 1) / n x bytes / bytesPerSecond}; 0 for one device. */
+    /**
+     * The time of a ring all-reduce: {@code 2 (n - 1) / n x bytes / bytesPerSecond}; 0 for one device.
+     *
+     * @param bytes          the bytes all-reduced (the gradients of one step)
+     * @param devices        devices on the ring
+     * @param bytesPerSecond one direction of the slowest link on the ring, in bytes per second
+     * @return the all-reduce time, in seconds
+     */
     public static double seconds(double bytes, int devices, double bytesPerSecond) {
         if (devices <= 1) {
             return 0;
@@ -52,6 +59,9 @@ public final class RingAllReduce {
     /**
      * The link a ring over all devices of {@code offer} runs at, or empty with no figure to compute it from (then
      * {@link #missingLinkReason} says why).
+     *
+     * @param offer the offer
+     * @return the slowest link on the ring: the node's link, or the network when it is slower across several nodes
      */
     public static Optional<Link> linkOf(HardwareOffer offer) {
         Optional<Link> node = nodeLink(offer);
@@ -66,7 +76,12 @@ public final class RingAllReduce {
         return node;
     }
 
-    /** Why {@link #linkOf} is empty. */
+    /**
+     * Why {@link #linkOf} is empty.
+     *
+     * @param offer the offer {@link #linkOf} found no link for
+     * @return the reason, with what to set in the offer
+     */
     public static String missingLinkReason(HardwareOffer offer) {
         HardwareSpec hw = offer.hardware();
         if (hw.kind() == HardwareKind.CPU) {
@@ -77,7 +92,12 @@ public final class RingAllReduce {
                 + " use deviceLink nvlink if its devices share an NVLink fabric";
     }
 
-    /** The NVLink / Infinity Fabric link of the offer's node when its devices ring over it, else empty. */
+    /**
+     * The NVLink / Infinity Fabric link of the offer's node when its devices ring over it, else empty.
+     *
+     * @param offer the offer
+     * @return the device link, or empty for CPUs, one device per node, or a ring over PCIe
+     */
     public static Optional<Link> nvlinkOf(HardwareOffer offer) {
         HardwareSpec hw = offer.hardware();
         if (hw.kind() == HardwareKind.CPU || offer.devicesPerNode() == 1 || !usesDeviceLink(offer)) {
@@ -126,6 +146,10 @@ public final class RingAllReduce {
     /**
      * One direction of a PCIe link, bytes/s: lanes x transfer rate x encoding / 8 (gen 1 and 2: 2.5 and 5 GT/s,
      * 8b/10b; gen 3, 4, 5: 8, 16, 32 GT/s, 128b/130b); 0 when the generation or lanes are not known.
+     *
+     * @param generation the PCIe generation, 1 to 5; any other is unknown
+     * @param lanes      the lanes of the link
+     * @return the bandwidth of one direction, in bytes per second
      */
     public static double pcieBytesPerSecond(int generation, int lanes) {
         double gtPerSecond;

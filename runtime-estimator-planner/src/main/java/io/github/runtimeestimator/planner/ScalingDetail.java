@@ -19,12 +19,24 @@ public record ScalingDetail(int devices, int samplesPerDevice, double gradientBy
                             double allReduceSecondsPerStep, double communicationOverlap, double exposedSecondsPerStep,
                             double computeSecondsPerStep) {
 
-    /** What the all-reduce adds to a step whose compute takes {@code computeSeconds}. */
+    /**
+     * What the all-reduce adds to a step whose compute takes {@code computeSeconds}:
+     * {@code allReduce - min(overlap x allReduce, compute)}.
+     *
+     * @param allReduceSeconds the all-reduce of one step, in seconds
+     * @param computeSeconds   one device's compute of one step, in seconds
+     * @param overlap          the share of the all-reduce that runs while the device computes, in [0, 1]
+     * @return the seconds the all-reduce adds to the step
+     */
     public static double exposedSeconds(double allReduceSeconds, double computeSeconds, double overlap) {
         return allReduceSeconds - Math.min(overlap * allReduceSeconds, computeSeconds);
     }
 
-    /** The share of a step's time spent waiting on the all-reduce, at the point estimate. */
+    /**
+     * The share of a step's time spent waiting on the all-reduce, at the point estimate.
+     *
+     * @return {@code exposed / (compute + exposed)}, 0 when the step takes no time
+     */
     public double communicationShare() {
         double step = computeSecondsPerStep + exposedSecondsPerStep;
         return step > 0 ? exposedSecondsPerStep / step : 0;

@@ -22,7 +22,15 @@ package io.github.runtimeestimator.planner;
 public record SpotExpectation(double workSeconds, double intervalSeconds, double writeSeconds, double restartSeconds,
                               double expectedInterruptions, double expectedSeconds) {
 
-    /** The expectation for {@code workSeconds} of work at {@code market}'s rate with {@code checkpointing}. */
+    /**
+     * The expectation for {@code workSeconds} of work at {@code market}'s rate with {@code checkpointing}.
+     *
+     * @param workSeconds   the job's time without interruptions, in seconds
+     * @param market        the offer's interruption rate
+     * @param checkpointing how the job checkpoints and restarts
+     * @return the expectation; at a rate of 0 the expected time is the work itself, and for work that is not finite
+     *         the expected interruptions are NaN
+     */
     public static SpotExpectation of(double workSeconds, SpotMarket market, Checkpointing checkpointing) {
         double rate = market.interruptionsPerSecond();
         double interval = checkpointing.intervalAt(rate);

@@ -12,6 +12,13 @@ import io.github.runtimeestimator.core.SpecValidationException;
  */
 public record SpotMarket(double interruptionsPerHour, String source) {
 
+    /**
+     * Validates the rate (finite, &gt;= 0); fails with a SpecValidationException naming the field. A null
+     * {@code source} becomes "".
+     *
+     * @param interruptionsPerHour the mean rate of interruptions per hour of running, &gt;= 0
+     * @param source               where the rate comes from, null or "" when not given
+     */
     public SpotMarket {
         if (!(interruptionsPerHour >= 0) || !Double.isFinite(interruptionsPerHour)) {
             throw new SpecValidationException("interruptionsPerHour", interruptionsPerHour,
@@ -20,7 +27,11 @@ public record SpotMarket(double interruptionsPerHour, String source) {
         source = source == null ? "" : source;
     }
 
-    /** The rate per second. */
+    /**
+     * The rate per second.
+     *
+     * @return {@code interruptionsPerHour / 3600}
+     */
     public double interruptionsPerSecond() {
         return interruptionsPerHour / 3600.0;
     }

@@ -63,7 +63,14 @@ public final class TensorParallelEfficiency {
     public record Shard(double median, double p10, String measuredOn, String note) {
     }
 
-    /** The shard efficiency; {@code devices} must be 2, 4 or 8. */
+    /**
+     * The shard efficiency; {@code devices} must be 2, 4 or 8.
+     *
+     * @param hardware the device; one the data does not cover gets the lowest median measured on the three
+     * @param devices  GPUs in the tensor-parallel group: 2, 4 or 8, else an IllegalArgumentException
+     * @param tokens   tokens processed at once, which pick the bucket (up to 256, up to 2048, more)
+     * @return the median and 10th-percentile efficiency, with the device they were measured on
+     */
     public static Shard of(HardwareSpec hardware, int devices, double tokens) {
         int n = switch (devices) {
             case 2 -> 0;

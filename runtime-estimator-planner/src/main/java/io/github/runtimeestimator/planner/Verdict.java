@@ -20,6 +20,11 @@ public enum Verdict {
     /** The upper-bound cost exceeds the budget. */
     OVER_BUDGET;
 
+    /**
+     * The name in lower case, as plans print it.
+     *
+     * @return {@code fits}, {@code too_slow} and so on
+     */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

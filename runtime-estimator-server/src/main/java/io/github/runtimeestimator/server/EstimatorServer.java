@@ -65,6 +65,8 @@ public final class EstimatorServer implements AutoCloseable {
     /**
      * Starts a server for {@code config} and returns once it listens.
      *
+     * @param config what to serve and where
+     * @return the running server
      * @throws UncheckedIOException (of a {@link BindException}) when it cannot listen at the configured host and
      *                              port (taken, not allowed, not an address of this machine)
      */
@@ -123,22 +125,39 @@ public final class EstimatorServer implements AutoCloseable {
         c.requestLogger.http(metrics::record);
     }
 
-    /** The port it listens on (the one chosen when the configuration asked for 0). */
+    /**
+     * The port it listens on (the one chosen when the configuration asked for 0).
+     *
+     * @return the port
+     */
     public int port() {
         return app.port();
     }
 
-    /** {@code http://127.0.0.1:8080/}. */
+    /**
+     * {@code http://127.0.0.1:8080/}.
+     *
+     * @return the server's base URI: its configured host (in brackets when an IPv6 address) and its port
+     */
     public URI uri() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /**
+     * What it serves and where, as configured.
+     *
+     * @return its configuration
+     */
     public ServerConfig config() {
         return config;
     }
 
-    /** Waits until the server has stopped (by {@link #stop()} or SIGTERM). */
+    /**
+     * Waits until the server has stopped (by {@link #stop()} or SIGTERM).
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void join() throws InterruptedException {
         app.jettyServer().server().join();
     }

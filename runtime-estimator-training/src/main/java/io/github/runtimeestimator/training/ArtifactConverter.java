@@ -59,7 +59,16 @@ public final class ArtifactConverter {
     private ArtifactConverter() {
     }
 
-    /** Reads the format-1 artifact {@code v1} and writes it to {@code out} in the current format. */
+    /**
+     * Reads the format-1 artifact {@code v1} and writes it to {@code out} in the current format.
+     *
+     * @param v1  the format-1 artifact to read
+     * @param out where the converted artifact is written
+     * @return the converted estimator, as written to {@code out}
+     * @throws IOException when {@code v1} cannot be read or {@code out} cannot be written
+     * @throws ArtifactFormatException when {@code v1} is not a usable format-1 artifact or its model cannot be
+     *                                 compiled
+     */
     public static TrainedEstimator convert(Path v1, Path out) throws IOException {
         Objects.requireNonNull(out, "out");
         TrainedEstimator estimator = readVersion1(v1);
@@ -67,12 +76,31 @@ public final class ArtifactConverter {
         return estimator;
     }
 
-    /** A format-1 artifact as an estimator, its feature set resolved among the library's feature sets. */
+    /**
+     * A format-1 artifact as an estimator, its feature set resolved among the library's feature sets.
+     *
+     * @param file the format-1 artifact
+     * @return the estimator, its model compiled as training compiles it
+     * @throws IOException when the file cannot be read
+     * @throws ArtifactFormatException when the file is not a usable format-1 artifact or its model cannot be
+     *                                 compiled
+     */
     public static TrainedEstimator readVersion1(Path file) throws IOException {
         return readVersion1(file, EstimatorArtifact::featureSet);
     }
 
-    /** A format-1 artifact as an estimator, its feature set resolved with {@code featureSets}. */
+    /**
+     * A format-1 artifact as an estimator, its feature set resolved with {@code featureSets}.
+     *
+     * @param file        the format-1 artifact
+     * @param featureSets the feature set for a manifest's feature set id; a {@link SpecValidationException} from
+     *                    it means the id is unknown
+     * @return the estimator, its model compiled as training compiles it
+     * @throws IOException when the file cannot be read
+     * @throws ArtifactFormatException when the file is not a usable format-1 artifact (an entry missing or
+     *                                 unexpected, the manifest invalid, another feature set version or roofline
+     *                                 version) or its model cannot be compiled
+     */
     public static TrainedEstimator readVersion1(Path file, Function<String, FeatureExtractor> featureSets)
             throws IOException {
         Objects.requireNonNull(file, "file");

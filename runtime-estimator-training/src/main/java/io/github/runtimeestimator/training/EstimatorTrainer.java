@@ -66,7 +66,11 @@ public final class EstimatorTrainer {
     private EstimatorTrainer() {
     }
 
-    /** The trainer names {@link #train} accepts. */
+    /**
+     * The trainer names {@link #train} accepts.
+     *
+     * @return the names, as {@link TrainerConfig#trainer()} gives them
+     */
     public static List<String> trainerNames() {
         return RegressionTrainers.names();
     }
@@ -75,6 +79,9 @@ public final class EstimatorTrainer {
      * Fits {@code config} on the {@code ok} rows of {@code measurements} (other rows, and rows whose time is not
      * physically plausible, are skipped with a logged count) and returns an immutable, thread-safe estimator.
      *
+     * @param config       the trainer, hyper-parameters, feature set, target and seed
+     * @param measurements the rows to train on
+     * @return the trained estimator
      * @throws SpecValidationException for an unknown trainer or feature set, a bad hyper-parameter, or too
      *                                 few usable rows
      */
@@ -82,7 +89,16 @@ public final class EstimatorTrainer {
         return train(config, measurements, TrainingOptions.defaults());
     }
 
-    /** As {@link #train(TrainerConfig, List)}, with the folds, coverage and source files of {@code options}. */
+    /**
+     * As {@link #train(TrainerConfig, List)}, with the folds, coverage and source files of {@code options}.
+     *
+     * @param config       the trainer, hyper-parameters, feature set, target and seed
+     * @param measurements the rows to train on
+     * @param options      the folds, coverage, source files and reference models
+     * @return the trained estimator
+     * @throws SpecValidationException for an unknown trainer or feature set, a bad hyper-parameter, or too
+     *                                 few usable rows
+     */
     public static TrainedEstimator train(TrainerConfig config, List<Measurement> measurements,
                                          TrainingOptions options) {
         Objects.requireNonNull(config, "config");
@@ -90,7 +106,19 @@ public final class EstimatorTrainer {
         return train(config, featureSet(config.featureSet()), measurements, options);
     }
 
-    /** As {@link #train(TrainerConfig, List, TrainingOptions)}, with a feature set given rather than looked up. */
+    /**
+     * As {@link #train(TrainerConfig, List, TrainingOptions)}, with a feature set given rather than looked up.
+     *
+     * @param config       the trainer, hyper-parameters, target and seed; its feature set id must be that of
+     *                     {@code features}
+     * @param features     the feature set to train on
+     * @param measurements the rows to train on
+     * @param options      the folds, coverage, source files and reference models
+     * @return the trained estimator
+     * @throws SpecValidationException for an unknown trainer, a bad hyper-parameter, a feature set id other
+     *                                 than that of {@code features}, a feature that is not finite, or too
+     *                                 few usable rows
+     */
     public static TrainedEstimator train(TrainerConfig config, FeatureExtractor features,
                                          List<Measurement> measurements, TrainingOptions options) {
         Objects.requireNonNull(config, "config");
@@ -165,6 +193,11 @@ public final class EstimatorTrainer {
      * Fits {@code config}'s Tribuo model on the step rows of {@code training} and compiles it, as {@link #train}
      * does for its estimator and for each fold: the pure-Java regressor, and the Tribuo model it came from (the
      * reference equality tests and benchmarks compare against).
+     *
+     * @param config   the trainer, hyper-parameters, target and seed
+     * @param features the feature set
+     * @param training the rows; only the {@code ok} {@code infer} and {@code train_step} rows are fitted
+     * @return the Tribuo model and its compiled regressor
      */
     public static Fitted fit(TrainerConfig config, FeatureExtractor features, List<Measurement> training) {
         List<Measurement> steps = training.stream().filter(Measurement::isOk)

@@ -68,12 +68,22 @@ public final class RegressionTrainers {
         return d;
     }
 
-    /** The trainer names, in the order the documentation lists them. */
+    /**
+     * The trainer names, in the order the documentation lists them.
+     *
+     * @return {@code linear}, {@code xgboost}, {@code knn}, {@code cart} and {@code forest}
+     */
     public static List<String> names() {
         return List.copyOf(DEFAULTS.keySet());
     }
 
-    /** The default hyper-parameters of {@code trainer}; fails naming the known trainers. */
+    /**
+     * The default hyper-parameters of {@code trainer}; fails naming the known trainers.
+     *
+     * @param trainer a trainer name, one of {@link #names()}
+     * @return the hyper-parameter names and their default values, as text
+     * @throws SpecValidationException when {@code trainer} is not a known trainer
+     */
     public static Map<String, String> defaults(String trainer) {
         Map<String, String> d = DEFAULTS.get(trainer);
         if (d == null) {

@@ -42,8 +42,17 @@ public final class UserCalibration {
      * @param seed         seed of the held-out choice
      */
     public record Options(int weight, double heldOutShare, long seed) {
+        /** Each user row counted 10 times, 30% of the user's models (or rows) held out, seed 42. */
         public static final Options DEFAULTS = new Options(10, 0.3, 42);
 
+        /**
+         * Validates the weight (at least 1) and the held-out share (within (0, 1)); fails with a
+         * SpecValidationException naming the field.
+         *
+         * @param weight       how many times each of the user's rows counts, &gt;= 1
+         * @param heldOutShare share of the user's models (or rows) held out to judge the calibration, in (0, 1)
+         * @param seed         seed of the held-out choice
+         */
         public Options {
             Checks.atLeast("weight", weight, 1);
             if (!(heldOutShare > 0 && heldOutShare < 1)) {
@@ -69,6 +78,12 @@ public final class UserCalibration {
     /**
      * Calibrates {@code base} (trained on {@code baseRows}) to {@code userRows}.
      *
+     * @param base     the estimator to calibrate; its trainer configuration and feature set are refitted
+     * @param baseRows the measurements {@code base} was trained on
+     * @param userRows the user's own measurements; only the ok ones are used
+     * @param options  the weight of the user's rows, the held-out share and the seed
+     * @return the estimator to use (the calibrated one only when it is better on the held-out rows) and the scores
+     *         that decided it
      * @throws SpecValidationException when the user gives fewer than 3 ok inference or training-step rows
      */
     public static Result calibrate(TrainedEstimator base, List<Measurement> baseRows, List<Measurement> userRows,

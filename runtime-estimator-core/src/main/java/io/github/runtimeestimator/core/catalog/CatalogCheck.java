@@ -35,7 +35,13 @@ public final class CatalogCheck {
     private CatalogCheck() {
     }
 
-    /** One broken rule. */
+    /**
+     * One broken rule.
+     *
+     * @param id     the id of the entry that breaks it
+     * @param rule   which rule: {@code sources}, {@code id}, {@code aliases}, {@code peaks} or {@code cpuIds}
+     * @param detail what is wrong, for a person to read
+     */
     public record Problem(String id, String rule, String detail) {
         @Override
         public String toString() {
@@ -43,7 +49,12 @@ public final class CatalogCheck {
         }
     }
 
-    /** Every rule the catalogue breaks, by entry in catalogue order; empty when it passes. */
+    /**
+     * Every rule the catalogue breaks, by entry in catalogue order; empty when it passes.
+     *
+     * @param catalog the catalogue to check
+     * @return the problems found, immutable
+     */
     public static List<Problem> check(HardwareCatalog catalog) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> nameOwner = new HashMap<>();

@@ -88,7 +88,11 @@ public final class HardwareCatalog {
         static final HardwareCatalog INSTANCE = loadBuiltIn();
     }
 
-    /** The built-in catalogue (a JSON resource in this jar, every figure with its source). */
+    /**
+     * The built-in catalogue (a JSON resource in this jar, every figure with its source).
+     *
+     * @return the built-in catalogue, loaded once
+     */
     public static HardwareCatalog builtIn() {
         return BuiltIn.INSTANCE;
     }
@@ -104,7 +108,13 @@ public final class HardwareCatalog {
         }
     }
 
-    /** A catalogue of exactly these entries; a repeated id fails. */
+    /**
+     * A catalogue of exactly these entries; a repeated id (ignoring case and spacing) fails with an
+     * {@link IllegalArgumentException}.
+     *
+     * @param entries the entries, in catalogue order
+     * @return a catalogue of these entries
+     */
     public static HardwareCatalog of(Collection<HardwareSpec> entries) {
         Map<String, HardwareSpec> map = new LinkedHashMap<>();
         for (HardwareSpec e : entries) {
@@ -119,6 +129,8 @@ public final class HardwareCatalog {
     /**
      * Reads a user catalogue file (the built-in JSON format).
      *
+     * @param file the catalogue file
+     * @return the catalogue the file describes
      * @throws IOException naming the file when it cannot be read, is not valid JSON, has an unknown key, an
      *                     invalid entry or another formatVersion
      */
@@ -155,7 +167,12 @@ public final class HardwareCatalog {
         return of(file.entries() == null ? List.of() : file.entries());
     }
 
-    /** This catalogue with {@code overrides} merged over it: same id replaces, new ids are added. */
+    /**
+     * This catalogue with {@code overrides} merged over it: same id replaces, new ids are added.
+     *
+     * @param overrides the entries that replace or extend this catalogue's
+     * @return a new catalogue; this one is unchanged
+     */
     public HardwareCatalog withOverrides(HardwareCatalog overrides) {
         Map<String, HardwareSpec> map = new LinkedHashMap<>(byId);
         map.putAll(overrides.byId);
@@ -165,6 +182,8 @@ public final class HardwareCatalog {
     /**
      * This catalogue as a catalogue file (formatVersion {@value #FORMAT_VERSION}, pretty-printed): what
      * {@link #fromJson(Path)} reads back to an equal catalogue.
+     *
+     * @return the catalogue file's JSON text
      */
     public String toJson() {
         try {
@@ -175,7 +194,11 @@ public final class HardwareCatalog {
         }
     }
 
-    /** Every entry, in catalogue order. */
+    /**
+     * Every entry, in catalogue order.
+     *
+     * @return the entries, immutable
+     */
     public List<HardwareSpec> all() {
         return List.copyOf(byId.values());
     }
@@ -194,6 +217,9 @@ public final class HardwareCatalog {
      *       A CPU found by name is the entry as catalogued (its core count); {@link #findCpu} composes other
      *       counts.</li>
      * </ol>
+     *
+     * @param idOrReportedName an id or a reported name; null finds nothing
+     * @return the entry, or empty when none matches
      */
     public Optional<HardwareSpec> find(String idOrReportedName) {
         if (idOrReportedName == null) {
@@ -260,7 +286,12 @@ public final class HardwareCatalog {
         return List.of(key, inner, other);
     }
 
-    /** Like {@link #find(String)}, failing with {@link UnknownHardwareException} that lists close ids. */
+    /**
+     * Like {@link #find(String)}, failing with {@link UnknownHardwareException} that lists close ids.
+     *
+     * @param idOrReportedName an id or a reported name
+     * @return the entry
+     */
     public HardwareSpec require(String idOrReportedName) {
         return find(idOrReportedName).orElseThrow(() -> new UnknownHardwareException("hardware",
                 idOrReportedName, closeIds(idOrReportedName)));
@@ -272,6 +303,10 @@ public final class HardwareCatalog {
      * from its per-core figures ({@link HardwareSpec#withCores(int)}; its sources say so). The name alone cannot
      * tell CPU generations apart behind a masked name such as {@code AMD EPYC}; {@link HardwareProbe} also
      * checks the CPU's family and model.
+     *
+     * @param cpuModel the reported model name; null finds nothing
+     * @param cores    the core count; below 1 finds nothing
+     * @return the entry, or empty when no CPU entry has that name
      */
     public Optional<HardwareSpec> findCpu(String cpuModel, int cores) {
         if (cpuModel == null || cores < 1) {
@@ -291,7 +326,12 @@ public final class HardwareCatalog {
         return byId.values().stream().filter(e -> e.kind() == HardwareKind.CPU && matchesName(e, key)).toList();
     }
 
-    /** The CPU entries that describe this CPU identity ({@link CpuInfo#cpuId()}), in catalogue order. */
+    /**
+     * The CPU entries that describe this CPU identity ({@link CpuInfo#cpuId()}), in catalogue order.
+     *
+     * @param cpuId the CPU identity, matched ignoring case and surrounding spaces; null or blank finds none
+     * @return the matching CPU entries, empty when none
+     */
     public List<HardwareSpec> cpusWithId(String cpuId) {
         if (cpuId == null || cpuId.isBlank()) {
             return List.of();
@@ -307,6 +347,9 @@ public final class HardwareCatalog {
      * more than common ones like {@code nvidia}; the request appearing inside an id, name or alias (or one
      * inside the request) counts as a shared word too. Ties, and entries sharing nothing, are ordered by edit
      * distance to the id, name or closest alias, then by id.
+     *
+     * @param requested the id or name that was not found; null is read as empty
+     * @return at most five ids, best first
      */
     public List<String> closeIds(String requested) {
         return CloseIds.rank(requested == null ? "" : requested, byId.values(), 5);

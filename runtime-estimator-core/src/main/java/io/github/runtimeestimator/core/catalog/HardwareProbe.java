@@ -75,12 +75,21 @@ public final class HardwareProbe {
     private HardwareProbe() {
     }
 
-    /** The hardware this JVM runs on, matched against the built-in catalogue. */
+    /**
+     * The hardware this JVM runs on, matched against the built-in catalogue.
+     *
+     * @return the local hardware; its {@code sources} say how it was found
+     */
     public static HardwareSpec detectLocal() {
         return detectLocal(HardwareCatalog.builtIn());
     }
 
-    /** The hardware this JVM runs on, matched against {@code catalog}. */
+    /**
+     * The hardware this JVM runs on, matched against {@code catalog}.
+     *
+     * @param catalog the catalogue to match the GPU or CPU against
+     * @return the local hardware; its {@code sources} say how it was found
+     */
     public static HardwareSpec detectLocal(HardwareCatalog catalog) {
         String cpuinfo = readOrNull(CPUINFO);
         String meminfo = readOrNull(MEMINFO);
@@ -98,10 +107,12 @@ public final class HardwareProbe {
      * The spec the given probe outputs describe (pure; what {@link #detectLocal(HardwareCatalog)} does once it
      * has read the files).
      *
+     * @param catalog         the catalogue to match the GPU or CPU against
      * @param cpuinfoText     text of {@code /proc/cpuinfo}
      * @param meminfoText     text of {@code /proc/meminfo}, or null
      * @param nvidiaSmiOutput output of {@code nvidia-smi --query-gpu=name,memory.total,count
      *                        --format=csv,noheader}, or null when there is none
+     * @return the catalogue's GPU entry, else the CPU's spec
      */
     public static HardwareSpec describe(HardwareCatalog catalog, String cpuinfoText, String meminfoText,
                                         String nvidiaSmiOutput) {
@@ -117,6 +128,14 @@ public final class HardwareProbe {
     /**
      * Like {@link #describe(HardwareCatalog, String, String, String)}, with the output of
      * {@code rocm-smi --showproductname} (or null), tried when nvidia-smi reports no known GPU.
+     *
+     * @param catalog         the catalogue to match the GPU or CPU against
+     * @param cpuinfoText     text of {@code /proc/cpuinfo}
+     * @param meminfoText     text of {@code /proc/meminfo}, or null
+     * @param nvidiaSmiOutput output of {@code nvidia-smi --query-gpu=name,memory.total,count
+     *                        --format=csv,noheader}, or null when there is none
+     * @param rocmSmiOutput   output of {@code rocm-smi --showproductname}, or null when there is none
+     * @return the catalogue's GPU entry, else the CPU's spec
      */
     public static HardwareSpec describe(HardwareCatalog catalog, String cpuinfoText, String meminfoText,
                                         String nvidiaSmiOutput, String rocmSmiOutput) {
@@ -163,6 +182,11 @@ public final class HardwareProbe {
     /**
      * The catalogue's entry for this CPU, a spec composed from an entry of the same CPU id, or a spec built from
      * {@code cpu} alone, as the class comment describes.
+     *
+     * @param catalog     the catalogue to match the CPU against
+     * @param cpu         the CPU as {@code /proc/cpuinfo} describes it
+     * @param memoryBytes the host's memory, in bytes; 0 or less when unknown
+     * @return the CPU's spec; its {@code sources} say which of the three it is
      */
     public static HardwareSpec cpuSpec(HardwareCatalog catalog, CpuInfo cpu, long memoryBytes) {
         Optional<HardwareSpec> exact = exactCpu(catalog, cpu, cpu.logicalCores());
@@ -235,7 +259,13 @@ public final class HardwareProbe {
         return b.sources(sources).build();
     }
 
-    /** A CPU spec computed from {@code /proc/cpuinfo} alone, as the class comment describes. */
+    /**
+     * A CPU spec computed from {@code /proc/cpuinfo} alone, as the class comment describes.
+     *
+     * @param cpu         the CPU as {@code /proc/cpuinfo} describes it
+     * @param memoryBytes the host's memory, in bytes; 0 or less when unknown (then 1 GiB is assumed)
+     * @return a spec with id {@code local-cpu-...}, whose {@code sources} give the formula and the assumptions
+     */
     public static HardwareSpec cpuSpecFromInfo(CpuInfo cpu, long memoryBytes) {
         double mhz = cpu.clockMhz();
         String clockSource = "clock from /proc/cpuinfo";
@@ -276,7 +306,12 @@ public final class HardwareProbe {
                 .build();
     }
 
-    /** {@code MemTotal} of {@code /proc/meminfo} text, in bytes; 0 when the line is missing or unreadable. */
+    /**
+     * {@code MemTotal} of {@code /proc/meminfo} text, in bytes; 0 when the line is missing or unreadable.
+     *
+     * @param meminfoText text of {@code /proc/meminfo}
+     * @return the total memory, in bytes (a value without unit or in {@code kB} is read as KiB), or 0
+     */
     public static long parseMemTotalBytes(String meminfoText) {
         for (String line : meminfoText.split("\\R")) {
             if (line.startsWith("MemTotal:")) {

@@ -106,7 +106,11 @@ public final class ModelCatalog {
         static final ModelCatalog INSTANCE = loadBuiltIn();
     }
 
-    /** The built-in catalogue (a JSON resource in this jar). */
+    /**
+     * The built-in catalogue (a JSON resource in this jar).
+     *
+     * @return the built-in catalogue, loaded once
+     */
     public static ModelCatalog builtIn() {
         return BuiltIn.INSTANCE;
     }
@@ -122,14 +126,27 @@ public final class ModelCatalog {
         }
     }
 
-    /** Reads a catalogue file (UTF-8); every fault names the file and the JSON path. */
+    /**
+     * Reads a catalogue file (UTF-8); every fault names the file and the JSON path.
+     *
+     * @param file the catalogue file
+     * @return the catalogue the file describes
+     * @throws IOException when the file cannot be read, is not valid JSON, or breaks the format
+     */
     public static ModelCatalog fromJson(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return fromJson(in, file.toString());
         }
     }
 
-    /** Reads a catalogue document; {@code source} names it in messages. */
+    /**
+     * Reads a catalogue document (UTF-8); {@code source} names it in messages.
+     *
+     * @param in     the document; read to its end, not closed
+     * @param source what the document is (a file name), for messages
+     * @return the catalogue the document describes
+     * @throws IOException when the stream cannot be read, is not valid JSON, or breaks the format
+     */
     public static ModelCatalog fromJson(InputStream in, String source) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         JsonNode root;
@@ -301,7 +318,13 @@ public final class ModelCatalog {
         }
     }
 
-    /** A catalogue of exactly these specs; a repeated (name, input shape) fails. */
+    /**
+     * A catalogue of exactly these specs; a repeated (name, input shape) fails with an
+     * {@link IllegalArgumentException}.
+     *
+     * @param entries the specs, in catalogue order; the first of a name is its default input shape
+     * @return a catalogue of these specs
+     */
     public static ModelCatalog of(Collection<ModelSpec> entries) {
         return new ModelCatalog(new ArrayList<>(entries));
     }
@@ -309,6 +332,9 @@ public final class ModelCatalog {
     /**
      * This catalogue with {@code overrides} merged over it: an entry of {@code overrides} replaces every entry of
      * this catalogue with the same name (ignoring case); new names are added after this catalogue's.
+     *
+     * @param overrides the entries that replace or extend this catalogue's
+     * @return a new catalogue; this one is unchanged
      */
     public ModelCatalog withOverrides(ModelCatalog overrides) {
         Set<String> replaced = new HashSet<>();
@@ -325,18 +351,33 @@ public final class ModelCatalog {
         return new ModelCatalog(merged);
     }
 
-    /** Every entry, in file order. */
+    /**
+     * Every entry, in file order.
+     *
+     * @return the entries, immutable
+     */
     public List<ModelSpec> all() {
         return all;
     }
 
-    /** The entry of this name at its default (first listed) input shape; exact name first, then any case. */
+    /**
+     * The entry of this name at its default (first listed) input shape; exact name first, then any case.
+     *
+     * @param name the model name, trimmed; null finds nothing
+     * @return the entry, or empty when no entry has the name
+     */
     public Optional<ModelSpec> find(String name) {
         ModelSpec[] entries = entries(name);
         return entries == null ? Optional.empty() : Optional.of(entries[0]);
     }
 
-    /** The entry of this name and input shape. */
+    /**
+     * The entry of this name and input shape.
+     *
+     * @param name       the model name, matched as {@link #find(String)} matches it
+     * @param inputShape the input shape, matched exactly ({@code 3x224x224})
+     * @return the entry, or empty when none has both
+     */
     public Optional<ModelSpec> find(String name, String inputShape) {
         ModelSpec[] entries = entries(name);
         if (entries != null) {
@@ -349,7 +390,12 @@ public final class ModelCatalog {
         return Optional.empty();
     }
 
-    /** The entry of this name, or an {@link UnknownModelException} listing the closest names. */
+    /**
+     * The entry of this name, or an {@link UnknownModelException} listing the closest names.
+     *
+     * @param name the model name, matched as {@link #find(String)} matches it
+     * @return the entry at its default input shape
+     */
     public ModelSpec require(String name) {
         return find(name).orElseThrow(() -> new UnknownModelException("model.name", name, closeNames(name, 5)));
     }
@@ -359,6 +405,9 @@ public final class ModelCatalog {
      * its name (and its input shape, when the spec gives one), and the parameter counts agree within
      * {@value #PARAMETER_TOLERANCE} (relative); otherwise the spec itself. The spec's own FLOPs, family and
      * input shape are kept; {@code matmulFlopsPerSample} is the catalogue's matmul share of the spec's FLOPs.
+     *
+     * @param spec the spec to complete
+     * @return the spec with descriptors, or {@code spec} itself
      */
     public ModelSpec withDescriptors(ModelSpec spec) {
         ModelSpec entry = descriptorsFor(spec);
@@ -376,6 +425,9 @@ public final class ModelCatalog {
      * The catalogue entry whose descriptors {@link #withDescriptors} would use for this spec, or {@code null}
      * (the spec has descriptors already, or no entry matches). Allocates nothing for an exact name: meant for
      * feature extraction, which runs per prediction.
+     *
+     * @param spec the spec to look up
+     * @return the matching entry, or {@code null}
      */
     public ModelSpec descriptorsFor(ModelSpec spec) {
         if (spec.leafLayers() != null || spec.activationElementsPerSample() != null
@@ -392,6 +444,9 @@ public final class ModelCatalog {
      * spec has none. The spec's own parameters, FLOPs, family and input shape are kept: a measurement row's
      * figures are those of the run, and a graph is attached only under the same safety as the descriptors, so a
      * row of another model of the same name never gains a wrong graph. Otherwise the spec itself.
+     *
+     * @param spec the spec to complete
+     * @return the enriched spec, or {@code spec} itself
      */
     public ModelSpec enrich(ModelSpec spec) {
         ModelSpec entry = entryFor(spec);
@@ -408,6 +463,9 @@ public final class ModelCatalog {
     /**
      * The entry that counts as this spec's model (name, then input shape when the spec gives one, and parameters
      * within {@value #PARAMETER_TOLERANCE}), or {@code null}. Allocates nothing for an exact name.
+     *
+     * @param spec the spec to look up
+     * @return the matching entry, or {@code null}
      */
     public ModelSpec entryFor(ModelSpec spec) {
         ModelSpec[] entries = byName.get(spec.name());
@@ -435,7 +493,14 @@ public final class ModelCatalog {
         return difference <= PARAMETER_TOLERANCE ? chosen : null;
     }
 
-    /** The catalogue's matmul share of its own FLOPs, applied to the spec's FLOPs; null when it has none. */
+    /**
+     * The catalogue's matmul share of its own FLOPs (at most 1), applied to the spec's FLOPs; null when it has
+     * none.
+     *
+     * @param entry the catalogue entry whose share is used
+     * @param spec  the spec whose FLOPs per sample are shared out
+     * @return the spec's matmul FLOPs per sample, or null
+     */
     public static Double matmulFlopsFor(ModelSpec entry, ModelSpec spec) {
         Double matmul = entry.matmulFlopsPerSample();
         if (matmul == null) {
@@ -452,7 +517,14 @@ public final class ModelCatalog {
         return entries != null ? entries : byLowerName.get(name.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** Known names closest to {@code requested}: containing it or contained in it first, then edit distance. */
+    /**
+     * Known names closest to {@code requested}: containing it or contained in it first (ignoring case and
+     * punctuation, for requests of three or more letters and digits), then edit distance, then name.
+     *
+     * @param requested the name that was not found; null is read as empty
+     * @param limit     the most names to return
+     * @return at most {@code limit} names, best first
+     */
     public List<String> closeNames(String requested, int limit) {
         String request = requested == null ? "" : requested.trim().toLowerCase(Locale.ROOT);
         String compactRequest = request.replaceAll("[^a-z0-9]", "");

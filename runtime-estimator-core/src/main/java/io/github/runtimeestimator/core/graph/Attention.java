@@ -35,17 +35,48 @@ public record Attention(Variant variant, long batch, long heads, long kvHeads, l
 
     /** Forward attention, or its backward as {@link TrainingGraph} derives it. */
     public enum Variant {
-        SDPA, SDPA_BACKWARD;
+        /** Forward attention. */
+        SDPA,
+        /** The backward of {@link #SDPA}, as {@link TrainingGraph} derives it. */
+        SDPA_BACKWARD;
 
+        /**
+         * The id written in JSON ({@code sdpa_backward}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a {@link SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the variant with that id
+         */
         public static Variant fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
     }
 
+    /**
+     * Validates the components (variant required, dimensions at least 1, {@code kvHeads} dividing {@code heads});
+     * fails with a {@link SpecValidationException} naming the field.
+     *
+     * @param variant         forward or backward
+     * @param batch           sequences per sample, multiplied by the batch size
+     * @param heads           query heads
+     * @param kvHeads         key/value heads; divides {@code heads}
+     * @param queryLength     query positions
+     * @param keyLength       key positions
+     * @param headDim         width of one head
+     * @param causal          a causal mask
+     * @param fused           one kernel rather than product, softmax, product
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Attention {
         Dims.required(KIND, "variant", variant);
         Dims.dim(KIND, "batch", batch);
@@ -59,18 +90,36 @@ public record Attention(Variant variant, long batch, long heads, long kvHeads, l
         }
     }
 
-    /** Forward self-attention of one sequence per sample with as many key/value heads as query heads. */
+    /**
+     * Forward self-attention of one sequence per sample with as many key/value heads as query heads.
+     *
+     * @param heads   query (and key/value) heads
+     * @param length  positions, both query and key
+     * @param headDim width of one head
+     * @param causal  a causal mask
+     * @param fused   one kernel rather than product, softmax, product
+     * @return the attention, scaled by the batch
+     */
     public static Attention selfAttention(long heads, long length, long headDim, boolean causal, boolean fused) {
         return new Attention(Variant.SDPA, 1, heads, heads, length, length, headDim, causal, fused, true);
     }
 
-    /** This attention with {@code kvHeads} key/value heads (grouped-query attention). */
+    /**
+     * This attention with {@code kvHeads} key/value heads (grouped-query attention).
+     *
+     * @param kv key/value heads; must divide {@code heads}
+     * @return a copy with {@code kv} key/value heads
+     */
     public Attention withKvHeads(long kv) {
         return new Attention(variant, batch, heads, kv, queryLength, keyLength, headDim, causal, fused,
                 scalesWithBatch);
     }
 
-    /** The backward of this (forward) attention. */
+    /**
+     * The backward of this (forward) attention.
+     *
+     * @return the same shape with variant {@link Variant#SDPA_BACKWARD}
+     */
     public Attention backward() {
         return new Attention(Variant.SDPA_BACKWARD, batch, heads, kvHeads, queryLength, keyLength, headDim, causal,
                 fused, scalesWithBatch);
@@ -91,7 +140,11 @@ public record Attention(Variant variant, long batch, long heads, long kvHeads, l
         return Dims.batchDimId(scalesWithBatch, "batch");
     }
 
-    /** True when the masked half of the scores is skipped (causal, fused, square). */
+    /**
+     * True when the masked half of the scores is skipped (causal, fused, square).
+     *
+     * @return whether the FLOPs are halved
+     */
     public boolean skipsMaskedHalf() {
         return causal && fused && queryLength == keyLength;
     }

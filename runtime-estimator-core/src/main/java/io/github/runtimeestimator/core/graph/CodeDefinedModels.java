@@ -41,7 +41,12 @@ public final class CodeDefinedModels {
     private CodeDefinedModels() {
     }
 
-    /** The spec (with its graph) of a registry name, or empty when the name is not one of these patterns. */
+    /**
+     * The spec (with its graph) of a registry name, or empty when the name is not one of these patterns.
+     *
+     * @param name the registry name ({@code mlp_512_3}, {@code bert_base}), or null
+     * @return the spec at the model's default input shape, or empty
+     */
     public static Optional<ModelSpec> find(String name) {
         return find(name, null);
     }
@@ -50,6 +55,10 @@ public final class CodeDefinedModels {
      * The spec of a registry name at an input shape: a token model ({@code bert_*}, {@code gpt2_small},
      * {@code tfenc_*}) at another sequence length ({@code "256"}); null or the default shape for the others.
      * Empty when the name is not one of these models or the shape is not one it can take.
+     *
+     * @param name       the registry name, or null
+     * @param inputShape the sequence length of a token model, or null for the default
+     * @return the spec, or empty
      */
     public static Optional<ModelSpec> find(String name, String inputShape) {
         if (name == null) {
@@ -106,7 +115,14 @@ public final class CodeDefinedModels {
         }
     }
 
-    /** {@code Linear(1024, width), ReLU, (Linear(width, width), ReLU) x (depth - 1), Linear(width, 10)}. */
+    /**
+     * {@code Linear(1024, width), ReLU, (Linear(width, width), ReLU) x (depth - 1), Linear(width, 10)}.
+     *
+     * @param name  the spec's model name
+     * @param width hidden features, at least 1
+     * @param depth hidden layers, at least 1
+     * @return the spec, with input shape {@code 1024}
+     */
     public static ModelSpec mlp(String name, int width, int depth) {
         Checks.atLeast("width", width, 1);
         Checks.atLeast("depth", depth, 1);
@@ -121,7 +137,13 @@ public final class CodeDefinedModels {
         return spec(name, "mlp", b);
     }
 
-    /** Three stages of conv 3x3 (padding 1) - ReLU - max-pool 2 with c, 2c, 4c channels, then average pool, linear. */
+    /**
+     * Three stages of conv 3x3 (padding 1) - ReLU - max-pool 2 with c, 2c, 4c channels, then average pool, linear.
+     *
+     * @param name     the spec's model name
+     * @param channels channels of the first stage ({@code c}), at least 1
+     * @return the spec, with input shape {@code 3x64x64}
+     */
     public static ModelSpec smallCnn(String name, int channels) {
         Checks.atLeast("channels", channels, 1);
         ModuleGraphBuilder b = new ModuleGraphBuilder().provenance(name, "analytic small_cnn", "3x64x64");
@@ -144,6 +166,13 @@ public final class CodeDefinedModels {
     /**
      * {@code Embedding(10000, dim)}, an LSTM or GRU of {@code layers} x {@code dim}, {@code Linear(dim, 10000)},
      * over {@code tokens} tokens.
+     *
+     * @param name   the spec's model name
+     * @param cell   the recurrent cell
+     * @param dim    embedding and hidden width, at least 1
+     * @param layers recurrent layers, at least 1
+     * @param tokens sequence length, at least 1
+     * @return the spec
      */
     public static ModelSpec recurrentLanguageModel(String name, Recurrent.Cell cell, int dim, int layers,
                                                    int tokens) {
@@ -162,6 +191,13 @@ public final class CodeDefinedModels {
      * BERT (HF {@code BertForSequenceClassification} shapes): word, position (512) and token-type embeddings, norm;
      * per layer query, key, value, attention, output projection, norm, intermediate (4 x width), GELU, output, norm;
      * tanh pooler on the first token; a 2-label classifier.
+     *
+     * @param name   the spec's model name
+     * @param width  hidden width, a multiple of {@code heads}
+     * @param layers encoder layers, at least 1
+     * @param heads  attention heads, at least 1
+     * @param tokens sequence length, at least 1
+     * @return the spec
      */
     public static ModelSpec bert(String name, int width, int layers, int heads, int tokens) {
         checkTransformer(width, layers, heads, tokens);
@@ -194,6 +230,10 @@ public final class CodeDefinedModels {
      * GPT-2 small (768 wide, 12 layers, 12 heads, 512 positions): pre-norm blocks with separate query, key and
      * value projections, causal attention computed in full, GELU MLP; final norm; LM head tied to the token
      * embedding.
+     *
+     * @param name   the spec's model name
+     * @param tokens sequence length, at least 1
+     * @return the spec
      */
     public static ModelSpec gpt2Small(String name, int tokens) {
         int width = 768;
@@ -227,6 +267,12 @@ public final class CodeDefinedModels {
      * heads, 4 x dim ReLU feed-forward) over token embeddings, mean-pooled, 2-label classifier.
      * {@code nn.MultiheadAttention} is one module to forward hooks: its input projection and attention are
      * counted as its parts, its output projection as the module.
+     *
+     * @param name   the spec's model name
+     * @param dim    model width, at least 1 and a multiple of the head count {@code max(1, dim / 64)}
+     * @param layers encoder layers, at least 1
+     * @param tokens sequence length, at least 1
+     * @return the spec
      */
     public static ModelSpec transformerEncoder(String name, int dim, int layers, int tokens) {
         int heads = Math.max(1, dim / 64);

@@ -10,6 +10,23 @@ import io.github.runtimeestimator.core.SpecValidationException;
  * likewise). FLOPs {@code 2 n outC outH outW (inC / groups) kH kW}; elements moved
  * {@code n inC H W + outC (inC / groups) kH kW + n outC outH outW}; weights {@code outC (inC / groups) kH kW}
  * (+ {@code outC} with bias). Wide: build one with {@link #builder()}.
+ *
+ * @param n               images per sample (1), multiplied by the batch size
+ * @param inChannels      input channels; a multiple of {@code groups}
+ * @param outChannels     output channels; a multiple of {@code groups}
+ * @param height          input rows per image
+ * @param width           input columns per image
+ * @param kernelH         kernel rows
+ * @param kernelW         kernel columns
+ * @param strideH         stride along the rows
+ * @param strideW         stride along the columns
+ * @param padH            zero padding above and below, at least 0
+ * @param padW            zero padding left and right, at least 0
+ * @param dilationH       kernel dilation along the rows
+ * @param dilationW       kernel dilation along the columns
+ * @param groups          channel groups (1: an ordinary convolution)
+ * @param bias            a bias of {@code outChannels} elements is added
+ * @param scalesWithBatch false when the batch dimension is {@code none}
  */
 public record Conv2d(long n, long inChannels, long outChannels, long height, long width, long kernelH,
                      long kernelW, long strideH, long strideW, long padH, long padW, long dilationH, long dilationW,
@@ -17,6 +34,28 @@ public record Conv2d(long n, long inChannels, long outChannels, long height, lon
 
     private static final OperatorKind KIND = OperatorKind.CONV2D;
 
+    /**
+     * Validates the components (sizes, kernel, stride, dilation and groups at least 1, padding at least 0,
+     * {@code groups} dividing both channel counts, at least one output row and column); fails with a
+     * {@link SpecValidationException} naming the field.
+     *
+     * @param n               images per sample (1), multiplied by the batch size
+     * @param inChannels      input channels; a multiple of {@code groups}
+     * @param outChannels     output channels; a multiple of {@code groups}
+     * @param height          input rows per image
+     * @param width           input columns per image
+     * @param kernelH         kernel rows
+     * @param kernelW         kernel columns
+     * @param strideH         stride along the rows
+     * @param strideW         stride along the columns
+     * @param padH            zero padding above and below, at least 0
+     * @param padW            zero padding left and right, at least 0
+     * @param dilationH       kernel dilation along the rows
+     * @param dilationW       kernel dilation along the columns
+     * @param groups          channel groups (1: an ordinary convolution)
+     * @param bias            a bias of {@code outChannels} elements is added
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Conv2d {
         Dims.dim(KIND, "n", n);
         Dims.dim(KIND, "inChannels", inChannels);
@@ -50,17 +89,29 @@ public record Conv2d(long n, long inChannels, long outChannels, long height, lon
         return Math.floorDiv(size + 2 * pad - dilation * (kernel - 1) - 1, stride) + 1;
     }
 
-    /** Output rows per image. */
+    /**
+     * Output rows per image.
+     *
+     * @return {@code floor((height + 2 padH - dilationH (kernelH - 1) - 1) / strideH) + 1}
+     */
     public long outHeight() {
         return outputSize(height, kernelH, strideH, padH, dilationH);
     }
 
-    /** Output columns per image. */
+    /**
+     * Output columns per image.
+     *
+     * @return {@code floor((width + 2 padW - dilationW (kernelW - 1) - 1) / strideW) + 1}
+     */
     public long outWidth() {
         return outputSize(width, kernelW, strideW, padW, dilationW);
     }
 
-    /** True when each group has one input channel ({@code groups == inChannels}). */
+    /**
+     * True when each group has one input channel ({@code groups == inChannels}).
+     *
+     * @return whether the convolution is depthwise; false when {@code groups} is 1
+     */
     public boolean isDepthwise() {
         return groups == inChannels && groups > 1;
     }
@@ -119,10 +170,20 @@ public record Conv2d(long n, long inChannels, long outChannels, long height, lon
         return scalesWithBatch ? toBuilder().n(Dims.times(KIND, "n", n, batch)).build() : this;
     }
 
+    /**
+     * A builder with the defaults of {@link Builder}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding this convolution's components.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder().n(n).channels(inChannels, outChannels).size(height, width).kernel(kernelH, kernelW)
                 .stride(strideH, strideW).padding(padH, padW).dilation(dilationH, dilationW).groups(groups)
@@ -154,74 +215,164 @@ public record Conv2d(long n, long inChannels, long outChannels, long height, lon
         private Builder() {
         }
 
+        /**
+         * Images per sample.
+         *
+         * @param images images per sample (default 1)
+         * @return this builder
+         */
         public Builder n(long images) {
             this.n = images;
             return this;
         }
 
+        /**
+         * Input and output channels (required).
+         *
+         * @param in  input channels
+         * @param out output channels
+         * @return this builder
+         */
         public Builder channels(long in, long out) {
             this.inChannels = in;
             this.outChannels = out;
             return this;
         }
 
+        /**
+         * Input size of one image (required).
+         *
+         * @param h rows
+         * @param w columns
+         * @return this builder
+         */
         public Builder size(long h, long w) {
             this.height = h;
             this.width = w;
             return this;
         }
 
+        /**
+         * Kernel size (required).
+         *
+         * @param h kernel rows
+         * @param w kernel columns
+         * @return this builder
+         */
         public Builder kernel(long h, long w) {
             this.kernelH = h;
             this.kernelW = w;
             return this;
         }
 
+        /**
+         * A square kernel.
+         *
+         * @param square kernel rows and columns
+         * @return this builder
+         */
         public Builder kernel(long square) {
             return kernel(square, square);
         }
 
+        /**
+         * Stride along rows and columns.
+         *
+         * @param h row stride (default 1)
+         * @param w column stride (default 1)
+         * @return this builder
+         */
         public Builder stride(long h, long w) {
             this.strideH = h;
             this.strideW = w;
             return this;
         }
 
+        /**
+         * The same stride along rows and columns.
+         *
+         * @param square the stride (default 1)
+         * @return this builder
+         */
         public Builder stride(long square) {
             return stride(square, square);
         }
 
+        /**
+         * Zero padding of rows and columns.
+         *
+         * @param h rows added above and below (default 0)
+         * @param w columns added left and right (default 0)
+         * @return this builder
+         */
         public Builder padding(long h, long w) {
             this.padH = h;
             this.padW = w;
             return this;
         }
 
+        /**
+         * The same zero padding of rows and columns.
+         *
+         * @param square the padding (default 0)
+         * @return this builder
+         */
         public Builder padding(long square) {
             return padding(square, square);
         }
 
+        /**
+         * Kernel dilation along rows and columns.
+         *
+         * @param h row dilation (default 1)
+         * @param w column dilation (default 1)
+         * @return this builder
+         */
         public Builder dilation(long h, long w) {
             this.dilationH = h;
             this.dilationW = w;
             return this;
         }
 
+        /**
+         * Channel groups.
+         *
+         * @param groups groups (default 1); must divide both channel counts
+         * @return this builder
+         */
         public Builder groups(long groups) {
             this.groups = groups;
             return this;
         }
 
+        /**
+         * Whether a bias is added.
+         *
+         * @param bias true for a bias of {@code outChannels} elements (default false)
+         * @return this builder
+         */
         public Builder bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
+        /**
+         * Whether {@code n} grows with the batch.
+         *
+         * @param scales false for a batch dimension of {@code none} (default true)
+         * @return this builder
+         */
         public Builder scalesWithBatch(boolean scales) {
             this.scalesWithBatch = scales;
             return this;
         }
 
+        /**
+         * Builds the convolution, validated by the record's constructor (a {@link SpecValidationException} naming
+         * the field when a required figure is unset or a rule is broken).
+         *
+         * @return the convolution
+         */
         public Conv2d build() {
             return new Conv2d(n, inChannels, outChannels, height, width, kernelH, kernelW, strideH, strideW, padH,
                     padW, dilationH, dilationW, groups, bias, scalesWithBatch);

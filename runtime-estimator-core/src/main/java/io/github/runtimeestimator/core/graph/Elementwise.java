@@ -39,6 +39,17 @@ public record Elementwise(String variant, long elements, int inputs, double flop
             Stream.of("add", "sub", "mul", "div", "pow", "relu", "neg", "abs", "rope"))
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * Validates the components (variant a lower-case word {@code [a-z][a-z0-9_]*}, {@code elements} and
+     * {@code inputs} at least 1, {@code flopsPerElement} finite and &gt;= 0); fails with a
+     * {@link SpecValidationException} naming the field.
+     *
+     * @param variant         what the operator computes (lower-case word)
+     * @param elements        output elements per sample
+     * @param inputs          tensors of {@code elements} read
+     * @param flopsPerElement FLOPs per output element
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Elementwise {
         variant = variant(variant);
         Dims.dim(KIND, "elements", elements);
@@ -46,17 +57,35 @@ public record Elementwise(String variant, long elements, int inputs, double flop
         Checks.nonNegative("elementwise.flopsPerElement", flopsPerElement);
     }
 
-    /** An operator with the variant's default FLOPs per element, scaled by the batch. */
+    /**
+     * An operator with the variant's default FLOPs per element, scaled by the batch.
+     *
+     * @param variant  what the operator computes (lower-case word)
+     * @param elements output elements per sample
+     * @param inputs   tensors of {@code elements} read
+     */
     public Elementwise(String variant, long elements, int inputs) {
         this(variant, elements, inputs, defaultFlopsPerElement(variant(variant)), true);
     }
 
-    /** A one-input operator ({@code relu}, {@code gelu}) with its default FLOPs per element. */
+    /**
+     * A one-input operator ({@code relu}, {@code gelu}) with its default FLOPs per element.
+     *
+     * @param variant  what the operator computes (lower-case word)
+     * @param elements output elements per sample
+     * @return the operator, scaled by the batch
+     */
     public static Elementwise unary(String variant, long elements) {
         return new Elementwise(variant, elements, 1);
     }
 
-    /** A two-input operator ({@code add}, {@code mul}) with its default FLOPs per element. */
+    /**
+     * A two-input operator ({@code add}, {@code mul}) with its default FLOPs per element.
+     *
+     * @param variant  what the operator computes (lower-case word)
+     * @param elements output elements per sample
+     * @return the operator, scaled by the batch
+     */
     public static Elementwise binary(String variant, long elements) {
         return new Elementwise(variant, elements, 2);
     }
@@ -72,7 +101,12 @@ public record Elementwise(String variant, long elements, int inputs, double flop
         return variant;
     }
 
-    /** FLOPs per element of a variant when none is given: 8 gelu, silu; 4 tanh, sigmoid, exp; ...; else 1. */
+    /**
+     * FLOPs per element of a variant when none is given: 8 gelu, silu; 4 tanh, sigmoid, exp; ...; else 1.
+     *
+     * @param variant the variant ({@code gelu})
+     * @return 8 gelu, silu; 9 swiglu; 4 tanh, sigmoid, exp; 2 dropout; 0 cast, copy, clone, fill; 1 any other
+     */
     public static double defaultFlopsPerElement(String variant) {
         return FLOPS_PER_ELEMENT.getOrDefault(variant, 1.0);
     }

@@ -55,7 +55,12 @@ public final class GraphJson {
     private GraphJson() {
     }
 
-    /** Reads a graph document. */
+    /**
+     * Reads a graph document; a bad document fails with a {@link SpecFormatException} naming the path of the fault.
+     *
+     * @param json the document's text, not null
+     * @return the graph
+     */
     public static OperatorGraph read(String json) {
         Objects.requireNonNull(json, "json");
         JsonNode tree = parse(json);
@@ -66,7 +71,13 @@ public final class GraphJson {
         }
     }
 
-    /** Reads a graph file (UTF-8); a bad document fails with its file name before the path. */
+    /**
+     * Reads a graph file (UTF-8); a bad document fails with its file name before the path.
+     *
+     * @param file the graph file
+     * @return the graph
+     * @throws IOException when the file cannot be read
+     */
     public static OperatorGraph read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
@@ -77,7 +88,12 @@ public final class GraphJson {
         }
     }
 
-    /** JSON text as a tree, refusing duplicate keys and malformed input with the path of the fault. */
+    /**
+     * JSON text as a tree, refusing duplicate keys and malformed input with the path of the fault.
+     *
+     * @param json the JSON text
+     * @return the tree; empty input fails with a {@link SpecFormatException}
+     */
     public static JsonNode parse(String json) {
         try {
             JsonNode tree = MAPPER.readTree(json);
@@ -93,6 +109,10 @@ public final class GraphJson {
     /**
      * A graph from a parsed document found at {@code path} ("" for a document of its own, {@code model.graph}
      * inside another); fails with a {@link SpecValidationException} whose field is the JSON path of the fault.
+     *
+     * @param node the document's object
+     * @param path where the document sits, prefixed to the paths in failures
+     * @return the graph, with the document's provenance
      */
     public static OperatorGraph fromTree(JsonNode node, String path) {
         JsonFields f = JsonFields.of(node, path);
@@ -129,6 +149,10 @@ public final class GraphJson {
     /**
      * One operator from a JSON object with {@code kind}, {@code variant} and the kind's dimension keys (as in a
      * graph's {@code operators} list); failures name {@code path.key}.
+     *
+     * @param node the operator's object
+     * @param path where the object sits ({@code operators[3]})
+     * @return the operator
      */
     public static Operator operatorFromTree(JsonNode node, String path) {
         return OperatorJson.readOperator(node, path);
@@ -140,7 +164,11 @@ public final class GraphJson {
      * into a map): whole numbers, decimals ({@code flopsPerElement}) and {@code true}/{@code false} are read as
      * such; the keys, defaults and rules are those of the graph JSON. Failures name {@code path.key}.
      *
+     * @param kind    the kind's id ({@code matmul})
      * @param variant null for the kind's default
+     * @param dims    the dimensions by key, as text
+     * @param path    the path named in failures
+     * @return the operator
      */
     public static Operator operatorFromDims(String kind, String variant, java.util.Map<String, String> dims,
                                             String path) {
@@ -176,6 +204,9 @@ public final class GraphJson {
      * The dimensions of an operator as text, keys in the graph JSON's order, every dimension written (defaults
      * included), without kind, variant and batch dimension: the {@code dims} of a kernel-measurement row (whose
      * operator is the shape that ran, batch folded in).
+     *
+     * @param operator the operator
+     * @return the dimensions as text by key, in the graph JSON's order
      */
     public static java.util.Map<String, String> operatorDims(Operator operator) {
         java.util.Map<String, String> dims = new java.util.LinkedHashMap<>();
@@ -198,12 +229,22 @@ public final class GraphJson {
         return dims;
     }
 
-    /** One operator as the JSON object of a graph's {@code operators} list (without name or repeat). */
+    /**
+     * One operator as the JSON object of a graph's {@code operators} list (without name or repeat).
+     *
+     * @param operator the operator
+     * @return a new JSON object
+     */
     public static ObjectNode operatorToTree(Operator operator) {
         return OperatorJson.write(new OperatorGraph.Entry(operator));
     }
 
-    /** The document of a graph as a tree. */
+    /**
+     * The document of a graph as a tree.
+     *
+     * @param graph the graph
+     * @return a new JSON object: format version, provenance when known, operators
+     */
     public static ObjectNode toTree(OperatorGraph graph) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("formatVersion", FORMAT_VERSION);
@@ -223,7 +264,12 @@ public final class GraphJson {
         return root;
     }
 
-    /** The document of a graph, pretty-printed. */
+    /**
+     * The document of a graph, pretty-printed.
+     *
+     * @param graph the graph
+     * @return the JSON text
+     */
     public static String write(OperatorGraph graph) {
         try {
             return MAPPER.writeValueAsString(toTree(graph));

@@ -255,31 +255,65 @@ public final class HuggingFaceConfig {
         return variant;
     }
 
-    /** Reads a {@code config.json} object; failures name the config key ({@code num_attention_heads = 0: ...}). */
+    /**
+     * Reads a {@code config.json} object; failures name the config key ({@code num_attention_heads = 0: ...}).
+     *
+     * @param config the parsed {@code config.json}
+     * @return the architecture; an unsupported {@code model_type} or a missing or invalid key fails with a
+     *         {@link SpecValidationException}
+     */
     public static HuggingFaceConfig parse(JsonNode config) {
         return parse(config, "");
     }
 
-    /** Reads a config found at {@code path} of a larger document ({@code entries[2].huggingFaceConfig}). */
+    /**
+     * Reads a config found at {@code path} of a larger document ({@code entries[2].huggingFaceConfig}).
+     *
+     * @param config the config object
+     * @param path   where it sits, prefixed to the keys named in failures
+     * @return the architecture
+     */
     public static HuggingFaceConfig parse(JsonNode config, String path) {
         return new HuggingFaceConfig(JsonFields.of(config, path));
     }
 
-    /** The {@link ModelSpec} of the model in {@code config} at {@code sequenceLength} tokens, with its graph. */
+    /**
+     * The {@link ModelSpec} of the model in {@code config} at {@code sequenceLength} tokens, with its graph.
+     *
+     * @param name           the spec's model name; not blank
+     * @param config         the parsed {@code config.json}
+     * @param sequenceLength tokens per sequence, at least 1
+     * @return the spec, as {@link #modelSpec(String, int)} gives it
+     */
     public static ModelSpec toModelSpec(String name, JsonNode config, int sequenceLength) {
         return parse(config).modelSpec(name, sequenceLength);
     }
 
+    /**
+     * The config's {@code model_type}.
+     *
+     * @return one of {@link #MODEL_TYPES}
+     */
     public String modelType() {
         return modelType;
     }
 
-    /** Trainable parameters, as Hugging Face counts them (see the class comment). */
+    /**
+     * Trainable parameters, as Hugging Face counts them (see the class comment).
+     *
+     * @return the parameter count, the weights of the graph
+     */
     public long parameters() {
         return build(1).graph().weights();
     }
 
-    /** The forward graph of one sequence of {@code sequenceLength} tokens. */
+    /**
+     * The forward graph of one sequence of {@code sequenceLength} tokens.
+     *
+     * @param sequenceLength tokens, at least 1 and, with learned positions, at most {@code max_position_embeddings}
+     *                       ({@code n_positions} for GPT-2)
+     * @return the graph
+     */
     public OperatorGraph graph(int sequenceLength) {
         return build(sequenceLength).graph();
     }
@@ -288,6 +322,11 @@ public final class HuggingFaceConfig {
      * The spec of this model at {@code sequenceLength} tokens: parameters and FLOPs from its graph, leaf layers
      * and activation elements as the collector counts them, input shape the sequence length, family
      * {@code transformer}.
+     *
+     * @param name           the spec's model name; not blank
+     * @param sequenceLength tokens, at least 1 and, with learned positions, at most {@code max_position_embeddings}
+     *                       ({@code n_positions} for GPT-2)
+     * @return the spec, carrying its graph
      */
     public ModelSpec modelSpec(String name, int sequenceLength) {
         ModuleGraphBuilder b = build(sequenceLength);

@@ -26,17 +26,43 @@ public record Matmul(Variant variant, long b, long m, long n, long k, boolean bi
 
     /** The matrix-product variants. */
     public enum Variant {
-        LINEAR, MATMUL, BMM, ADDMM, BADDBMM;
+        /** {@code nn.Linear} / {@code aten.linear}: the right operand is a weight. */
+        LINEAR,
+        /** {@code matmul}: both operands are tensors of the pass. */
+        MATMUL,
+        /** {@code bmm}: batched products of tensors of the pass. */
+        BMM,
+        /** {@code addmm}: a product plus a tensor. */
+        ADDMM,
+        /** {@code baddbmm}: batched products plus a tensor. */
+        BADDBMM;
 
+        /**
+         * The id written in JSON ({@code bmm}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a {@link SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the variant with that id
+         */
         public static Variant fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
 
-        /** {@code m} for a linear layer (the rows are the samples' tokens), {@code b} otherwise. */
+        /**
+         * {@code m} for a linear layer (the rows are the samples' tokens), {@code b} otherwise.
+         *
+         * @return the batch dimension a product of this variant takes when none is given
+         */
         public Dim defaultBatchDim() {
             return this == LINEAR ? Dim.M : Dim.B;
         }
@@ -44,17 +70,52 @@ public record Matmul(Variant variant, long b, long m, long n, long k, boolean bi
 
     /** The dimension a batch multiplies, or none. */
     public enum Dim {
-        B, M, N, K, NONE;
+        /** {@code b}: the number of products. */
+        B,
+        /** {@code m}: rows of the left operand and the result. */
+        M,
+        /** {@code n}: columns of the result. */
+        N,
+        /** {@code k}: the contraction dimension. */
+        K,
+        /** {@code none}: the product is the same at every batch size. */
+        NONE;
 
+        /**
+         * The id written in JSON as {@code batchDim} ({@code m}, {@code none}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a {@link SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the dimension with that id
+         */
         public static Dim fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
     }
 
+    /**
+     * Validates the components (variant and batch dimension required, dimensions at least 1, a linear layer's
+     * batch dimension {@code b}, {@code m} or {@code none}); fails with a {@link SpecValidationException} naming
+     * the field.
+     *
+     * @param variant  which product
+     * @param b        independent products
+     * @param m        rows of the left operand
+     * @param n        columns of the result
+     * @param k        contraction dimension
+     * @param bias     a bias of {@code n} elements is added
+     * @param batchDim the dimension multiplied by the batch size
+     */
     public Matmul {
         Dims.required(OperatorKind.MATMUL, "variant", variant);
         Dims.dim(OperatorKind.MATMUL, "b", b);
@@ -68,17 +129,42 @@ public record Matmul(Variant variant, long b, long m, long n, long k, boolean bi
         }
     }
 
-    /** A product with the variant's default batch dimension. */
+    /**
+     * A product with the variant's default batch dimension ({@link Variant#defaultBatchDim()}).
+     *
+     * @param variant which product
+     * @param b       independent products
+     * @param m       rows of the left operand
+     * @param n       columns of the result
+     * @param k       contraction dimension
+     * @param bias    a bias of {@code n} elements is added
+     */
     public Matmul(Variant variant, long b, long m, long n, long k, boolean bias) {
         this(variant, b, m, n, k, bias, variant == null ? null : variant.defaultBatchDim());
     }
 
-    /** {@code nn.Linear(k, n)} applied to {@code m} rows per sample. */
+    /**
+     * {@code nn.Linear(k, n)} applied to {@code m} rows per sample.
+     *
+     * @param m    rows per sample (tokens), multiplied by the batch size
+     * @param n    output features
+     * @param k    input features
+     * @param bias a bias of {@code n} elements is added
+     * @return a {@link Variant#LINEAR} product with {@code b = 1}
+     */
     public static Matmul linear(long m, long n, long k, boolean bias) {
         return new Matmul(Variant.LINEAR, 1, m, n, k, bias);
     }
 
-    /** {@code b} batched products of activations per sample ({@code torch.bmm}). */
+    /**
+     * {@code b} batched products of activations per sample ({@code torch.bmm}).
+     *
+     * @param b products per sample, multiplied by the batch size
+     * @param m rows of the left operand
+     * @param n columns of the result
+     * @param k contraction dimension
+     * @return a {@link Variant#BMM} product without bias
+     */
     public static Matmul bmm(long b, long m, long n, long k) {
         return new Matmul(Variant.BMM, b, m, n, k, false);
     }
@@ -103,7 +189,11 @@ public record Matmul(Variant variant, long b, long m, long n, long k, boolean bi
         return batchDim.id();
     }
 
-    /** True when the right operand is a weight ({@link Variant#LINEAR}). */
+    /**
+     * True when the right operand is a weight ({@link Variant#LINEAR}).
+     *
+     * @return whether the product owns weights
+     */
     public boolean hasWeight() {
         return variant == Variant.LINEAR;
     }

@@ -4,6 +4,10 @@ package io.github.runtimeestimator.core.graph;
  * Data movement without arithmetic ({@code copy}, {@code transpose}, {@code permute}, {@code cat},
  * {@code contiguous}, {@code pad}, {@code index}) of {@code elements}: no FLOPs; elements moved
  * {@code 2 elements} (read and written); no weights.
+ *
+ * @param variant         which movement
+ * @param elements        elements moved per sample, multiplied by the batch size
+ * @param scalesWithBatch false when the batch dimension is {@code none}
  */
 public record Memory(Variant variant, long elements, boolean scalesWithBatch) implements Operator {
 
@@ -11,22 +15,63 @@ public record Memory(Variant variant, long elements, boolean scalesWithBatch) im
 
     /** Which movement. */
     public enum Variant {
-        COPY, TRANSPOSE, PERMUTE, CAT, CONTIGUOUS, PAD, INDEX;
+        /** {@code copy}. */
+        COPY,
+        /** {@code transpose}. */
+        TRANSPOSE,
+        /** {@code permute}. */
+        PERMUTE,
+        /** {@code cat}: concatenation. */
+        CAT,
+        /** {@code contiguous}. */
+        CONTIGUOUS,
+        /** {@code pad}. */
+        PAD,
+        /** {@code index}. */
+        INDEX;
 
+        /**
+         * The id written in JSON ({@code transpose}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a
+         * {@link io.github.runtimeestimator.core.SpecValidationException SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the variant with that id
+         */
         public static Variant fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
     }
 
+    /**
+     * Validates the components (variant required, {@code elements} at least 1); fails with a
+     * {@link io.github.runtimeestimator.core.SpecValidationException SpecValidationException} naming the field.
+     *
+     * @param variant         which movement
+     * @param elements        elements moved per sample
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Memory {
         Dims.required(KIND, "variant", variant);
         Dims.dim(KIND, "elements", elements);
     }
 
+    /**
+     * A movement that scales with the batch.
+     *
+     * @param variant  which movement
+     * @param elements elements moved per sample
+     */
     public Memory(Variant variant, long elements) {
         this(variant, elements, true);
     }

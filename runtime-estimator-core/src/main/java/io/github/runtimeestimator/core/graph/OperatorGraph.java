@@ -34,24 +34,52 @@ public final class OperatorGraph {
     /**
      * One line of a graph: an operator run {@code repeat} times, with an optional name (a module path, {@code *}
      * for a repeated index).
+     *
+     * @param operator the operator
+     * @param repeat   times it runs in one forward pass, at least 1
+     * @param name     the module path, or null (a blank name is stored as null)
      */
     public record Entry(Operator operator, long repeat, String name) {
+        /**
+         * Validates the components (operator required, {@code repeat} at least 1) and turns a blank name into
+         * null; fails with a {@link SpecValidationException} naming the field.
+         *
+         * @param operator the operator
+         * @param repeat   times it runs, at least 1
+         * @param name     the module path, or null
+         */
         public Entry {
             Checks.required("operator", operator);
             Checks.atLeast("repeat", repeat, 1L);
             name = name == null || name.isBlank() ? null : name;
         }
 
+        /**
+         * An operator run once, without a name.
+         *
+         * @param operator the operator
+         */
         public Entry(Operator operator) {
             this(operator, 1, null);
         }
 
+        /**
+         * An operator run {@code repeat} times, without a name.
+         *
+         * @param operator the operator
+         * @param repeat   times it runs, at least 1
+         */
         public Entry(Operator operator, long repeat) {
             this(operator, repeat, null);
         }
     }
 
-    /** A distinct operator of a graph and how often it runs in one forward pass, whatever its names. */
+    /**
+     * A distinct operator of a graph and how often it runs in one forward pass, whatever its names.
+     *
+     * @param operator the operator
+     * @param repeat   the sum of the repeats of the entries that hold it
+     */
     public record Counted(Operator operator, long repeat) {
     }
 
@@ -139,12 +167,23 @@ public final class OperatorGraph {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** A graph of these entries, without provenance. */
+    /**
+     * A graph of these entries, without provenance; fails with a {@link SpecValidationException} when there are
+     * none or one is null.
+     *
+     * @param entries the entries in execution order, at least one
+     * @return the graph
+     */
     public static OperatorGraph of(List<Entry> entries) {
         return new OperatorGraph(null, null, null, entries);
     }
 
-    /** A graph of these operators, each run once. */
+    /**
+     * A graph of these operators, each run once, without provenance.
+     *
+     * @param operators the operators in execution order, at least one
+     * @return the graph
+     */
     public static OperatorGraph ofOperators(List<? extends Operator> operators) {
         List<Entry> entries = new ArrayList<>(operators.size());
         for (Operator op : operators) {
@@ -153,66 +192,123 @@ public final class OperatorGraph {
         return of(entries);
     }
 
+    /**
+     * A builder of an empty graph without provenance.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** This graph with the given provenance (each may be null). */
+    /**
+     * This graph with the given provenance (each may be null; blank is stored as null).
+     *
+     * @param model      the model the graph describes
+     * @param source     how the graph was made
+     * @param inputShape one sample's input shape
+     * @return a graph of the same entries with that provenance
+     */
     public OperatorGraph withProvenance(String model, String source, String inputShape) {
         return new OperatorGraph(model, source, inputShape, entries);
     }
 
-    /** The model the graph describes ({@code bert_base}), or null. */
+    /**
+     * The model the graph describes ({@code bert_base}), or null.
+     *
+     * @return the model name, or null
+     */
     public String model() {
         return model;
     }
 
-    /** How the graph was made ({@code trace torch 2.4.1}, {@code huggingface llama}), or null. */
+    /**
+     * How the graph was made ({@code trace torch 2.4.1}, {@code huggingface llama}), or null.
+     *
+     * @return the source, or null
+     */
     public String source() {
         return source;
     }
 
-    /** One sample's input shape ({@code 128}, {@code 3x224x224}), or null. */
+    /**
+     * One sample's input shape ({@code 128}, {@code 3x224x224}), or null.
+     *
+     * @return the input shape, or null
+     */
     public String inputShape() {
         return inputShape;
     }
 
-    /** The entries in execution order. */
+    /**
+     * The entries in execution order.
+     *
+     * @return the entries, immutable
+     */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** Each distinct operator once, with its total repeat, in order of first appearance. */
+    /**
+     * Each distinct operator once, with its total repeat, in order of first appearance.
+     *
+     * @return the distinct operators, immutable
+     */
     public List<Counted> distinct() {
         return distinct;
     }
 
-    /** Operators run in one forward pass (repeats counted; a recurrent network counts as one). */
+    /**
+     * Operators run in one forward pass (repeats counted; a recurrent network counts as one).
+     *
+     * @return the sum of the entries' repeats
+     */
     public long operatorCount() {
         return operatorCount;
     }
 
-    /** FLOPs of one sample's forward pass, all operators. */
+    /**
+     * FLOPs of one sample's forward pass, all operators.
+     *
+     * @return the FLOPs at batch size 1
+     */
     public double flopsPerSample() {
         return flopsPerSample;
     }
 
-    /** The part of {@link #flopsPerSample()} in matrix products (what {@code FlopCounterMode} counts). */
+    /**
+     * The part of {@link #flopsPerSample()} in matrix products (what {@code FlopCounterMode} counts).
+     *
+     * @return the matrix-product FLOPs at batch size 1
+     */
     public double matmulFlopsPerSample() {
         return matmulFlopsPerSample;
     }
 
-    /** Parameters: the operators' weights times their repeats. */
+    /**
+     * Parameters: the operators' weights times their repeats.
+     *
+     * @return the parameter count
+     */
     public long weights() {
         return weights;
     }
 
-    /** Per-kind totals for one sample, in the order of {@link OperatorKind}; kinds absent from the graph left out. */
+    /**
+     * Per-kind totals for one sample, in the order of {@link OperatorKind}; kinds absent from the graph left out.
+     *
+     * @return the totals by kind, unmodifiable
+     */
     public Map<OperatorKind, KindSummary> summary() {
         return summary;
     }
 
-    /** FLOPs of the forward pass at this batch size. */
+    /**
+     * FLOPs of the forward pass at this batch size.
+     *
+     * @param batch the batch size, at least 1
+     * @return the FLOPs
+     */
     public double flops(long batch) {
         double total = 0;
         for (Counted c : distinct) {
@@ -221,7 +317,12 @@ public final class OperatorGraph {
         return total;
     }
 
-    /** Matrix-product FLOPs of the forward pass at this batch size. */
+    /**
+     * Matrix-product FLOPs of the forward pass at this batch size.
+     *
+     * @param batch the batch size, at least 1
+     * @return the matrix-product FLOPs
+     */
     public double matmulFlops(long batch) {
         double total = 0;
         for (Counted c : distinct) {
@@ -230,7 +331,12 @@ public final class OperatorGraph {
         return total;
     }
 
-    /** Elements the forward pass moves at this batch size. */
+    /**
+     * Elements the forward pass moves at this batch size.
+     *
+     * @param batch the batch size, at least 1
+     * @return the elements read and written
+     */
     public double elementsMoved(long batch) {
         double total = 0;
         for (Counted c : distinct) {
@@ -239,7 +345,13 @@ public final class OperatorGraph {
         return total;
     }
 
-    /** Bytes the forward pass moves at this batch size and precision. */
+    /**
+     * Bytes the forward pass moves at this batch size and precision.
+     *
+     * @param batch     the batch size, at least 1
+     * @param precision the precision whose element size applies
+     * @return the bytes read and written
+     */
     public double bytes(long batch, Precision precision) {
         double total = 0;
         for (Counted c : distinct) {
@@ -286,33 +398,78 @@ public final class OperatorGraph {
         private Builder() {
         }
 
+        /**
+         * The model the graph describes.
+         *
+         * @param model the model name ({@code bert_base}), or null
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
+        /**
+         * How the graph was made.
+         *
+         * @param source the source ({@code trace torch 2.4.1}), or null
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
+        /**
+         * One sample's input shape.
+         *
+         * @param inputShape the shape ({@code 3x224x224}), or null
+         * @return this builder
+         */
         public Builder inputShape(String inputShape) {
             this.inputShape = inputShape;
             return this;
         }
 
+        /**
+         * Adds an operator run once, without a name.
+         *
+         * @param operator the operator
+         * @return this builder
+         */
         public Builder add(Operator operator) {
             return add(operator, 1, null);
         }
 
+        /**
+         * Adds a named operator run once.
+         *
+         * @param operator the operator
+         * @param name     the module path, or null
+         * @return this builder
+         */
         public Builder add(Operator operator, String name) {
             return add(operator, 1, name);
         }
 
+        /**
+         * Adds an operator run {@code repeat} times.
+         *
+         * @param operator the operator
+         * @param repeat   times it runs, at least 1
+         * @param name     the module path, or null
+         * @return this builder
+         */
         public Builder add(Operator operator, long repeat, String name) {
             return add(new Entry(operator, repeat, name));
         }
 
+        /**
+         * Adds an entry, merged into the previous one when both hold an equal operator under the same name.
+         *
+         * @param entry the entry
+         * @return this builder
+         */
         public Builder add(Entry entry) {
             Checks.required("entry", entry);
             if (!entries.isEmpty()) {
@@ -327,12 +484,24 @@ public final class OperatorGraph {
             return this;
         }
 
+        /**
+         * Adds each entry in order, as {@link #add(Entry)} does.
+         *
+         * @param more the entries
+         * @return this builder
+         */
         public Builder addAll(List<Entry> more) {
             more.forEach(this::add);
             return this;
         }
 
-        /** Adds every entry of {@code graph} {@code times} times over (a block repeated per layer). */
+        /**
+         * Adds every entry of {@code graph} {@code times} times over (a block repeated per layer).
+         *
+         * @param graph the graph whose entries are added
+         * @param times the factor each entry's repeat is multiplied by
+         * @return this builder
+         */
         public Builder addAll(OperatorGraph graph, long times) {
             for (Entry e : graph.entries()) {
                 add(new Entry(e.operator(), Math.multiplyExact(e.repeat(), times), e.name()));
@@ -340,6 +509,12 @@ public final class OperatorGraph {
             return this;
         }
 
+        /**
+         * Builds the graph; fails with a {@link SpecValidationException} when no entry was added or the weights
+         * add up to more than a {@code long}.
+         *
+         * @return the graph
+         */
         public OperatorGraph build() {
             return new OperatorGraph(model, source, inputShape, entries);
         }

@@ -18,12 +18,23 @@ public record OptimizerUpdate(Optimizer optimizer, long parameters) {
     /** Bytes per element of optimizer state and master weights. */
     public static final int STATE_BYTES_PER_ELEMENT = 4;
 
+    /**
+     * Validates the components (optimizer required, {@code parameters} at least 0); fails with a
+     * {@link io.github.runtimeestimator.core.SpecValidationException SpecValidationException} naming the field.
+     *
+     * @param optimizer  the optimizer
+     * @param parameters the parameters it updates
+     */
     public OptimizerUpdate {
         Checks.required("optimizer", optimizer);
         Checks.atLeast("parameters", parameters, 0L);
     }
 
-    /** FLOPs per parameter: 0 none, 3 SGD, 12 Adam/AdamW. */
+    /**
+     * FLOPs per parameter: 0 none, 3 SGD, 12 Adam/AdamW.
+     *
+     * @return the FLOPs one parameter's update takes
+     */
     public int flopsPerParameter() {
         switch (optimizer) {
             case SGD:
@@ -36,7 +47,11 @@ public record OptimizerUpdate(Optimizer optimizer, long parameters) {
         }
     }
 
-    /** Elements read and written per parameter: 0 none, 5 SGD, 7 Adam/AdamW. */
+    /**
+     * Elements read and written per parameter: 0 none, 5 SGD, 7 Adam/AdamW.
+     *
+     * @return the elements one parameter's update moves
+     */
     public int elementsPerParameter() {
         switch (optimizer) {
             case SGD:
@@ -49,15 +64,29 @@ public record OptimizerUpdate(Optimizer optimizer, long parameters) {
         }
     }
 
+    /**
+     * FLOPs of the update: {@link #flopsPerParameter()} x {@code parameters}.
+     *
+     * @return the FLOPs, the same at every batch size
+     */
     public double flops() {
         return (double) flopsPerParameter() * parameters;
     }
 
+    /**
+     * Elements the update reads and writes: {@link #elementsPerParameter()} x {@code parameters}.
+     *
+     * @return the elements moved, the same at every batch size
+     */
     public double elementsMoved() {
         return (double) elementsPerParameter() * parameters;
     }
 
-    /** Bytes moved, at 4 bytes per element (FP32 state and master weights). */
+    /**
+     * Bytes moved, at 4 bytes per element (FP32 state and master weights).
+     *
+     * @return {@link #elementsMoved()} x {@link #STATE_BYTES_PER_ELEMENT}
+     */
     public double bytes() {
         return elementsMoved() * STATE_BYTES_PER_ELEMENT;
     }

@@ -21,6 +21,17 @@ public record Other(String variant, double flops, double bytes, int precisionByt
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_]*");
 
+    /**
+     * Validates the components (variant a lower-case word {@code [a-z][a-z0-9_]*}, {@code flops} and
+     * {@code bytes} finite and &gt;= 0, {@code precisionBytes} one of 1, 2, 4, 8); fails with a
+     * {@link SpecValidationException} naming the field.
+     *
+     * @param variant         what it is (lower-case word)
+     * @param flops           FLOPs per sample
+     * @param bytes           bytes moved per sample, at {@code precisionBytes} per element
+     * @param precisionBytes  bytes per element the {@code bytes} were counted at
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Other {
         Checks.required("other.variant", variant);
         if (!WORD.matcher(variant).matches()) {
@@ -33,7 +44,13 @@ public record Other(String variant, double flops, double bytes, int precisionByt
         }
     }
 
-    /** FLOPs and FP32 bytes per sample. */
+    /**
+     * FLOPs and FP32 bytes per sample ({@code precisionBytes} 4), scaled by the batch.
+     *
+     * @param variant what it is (lower-case word)
+     * @param flops   FLOPs per sample
+     * @param bytes   bytes moved per sample, counted at 4 bytes per element
+     */
     public Other(String variant, double flops, double bytes) {
         this(variant, flops, bytes, 4, true);
     }

@@ -4,6 +4,11 @@ package io.github.runtimeestimator.core.graph;
  * Max or average pooling producing {@code outputElements}, each from {@code window} input elements: FLOPs
  * {@code outputElements x window}; elements moved {@code outputElements (window + 1)} (an upper bound:
  * overlapping windows re-read from cache); no weights.
+ *
+ * @param variant         which pooling
+ * @param outputElements  elements produced per sample, multiplied by the batch size
+ * @param window          input elements per output element
+ * @param scalesWithBatch false when the batch dimension is {@code none}
  */
 public record Pooling(Variant variant, long outputElements, long window, boolean scalesWithBatch) implements Operator {
 
@@ -11,23 +16,60 @@ public record Pooling(Variant variant, long outputElements, long window, boolean
 
     /** Which pooling. */
     public enum Variant {
-        MAX, AVG, ADAPTIVE_AVG, ADAPTIVE_MAX;
+        /** Max pooling. */
+        MAX,
+        /** Average pooling. */
+        AVG,
+        /** Adaptive average pooling. */
+        ADAPTIVE_AVG,
+        /** Adaptive max pooling. */
+        ADAPTIVE_MAX;
 
+        /**
+         * The id written in JSON ({@code adaptive_avg}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a
+         * {@link io.github.runtimeestimator.core.SpecValidationException SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the variant with that id
+         */
         public static Variant fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
     }
 
+    /**
+     * Validates the components (variant required, dimensions at least 1); fails with a
+     * {@link io.github.runtimeestimator.core.SpecValidationException SpecValidationException} naming the field.
+     *
+     * @param variant         which pooling
+     * @param outputElements  elements produced per sample
+     * @param window          input elements per output element
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Pooling {
         Dims.required(KIND, "variant", variant);
         Dims.dim(KIND, "outputElements", outputElements);
         Dims.dim(KIND, "window", window);
     }
 
+    /**
+     * A pooling that scales with the batch.
+     *
+     * @param variant        which pooling
+     * @param outputElements elements produced per sample
+     * @param window         input elements per output element
+     */
     public Pooling(Variant variant, long outputElements, long window) {
         this(variant, outputElements, window, true);
     }

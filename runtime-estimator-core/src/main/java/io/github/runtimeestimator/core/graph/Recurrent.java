@@ -28,7 +28,12 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
 
     /** The recurrent cell, with its gate count. */
     public enum Cell {
-        LSTM(4), GRU(3), RNN(1);
+        /** Long short-term memory ({@code nn.LSTM}): 4 gates. */
+        LSTM(4),
+        /** Gated recurrent unit ({@code nn.GRU}): 3 gates. */
+        GRU(3),
+        /** Plain tanh recurrence ({@code nn.RNN}): 1 gate. */
+        RNN(1);
 
         private final int gates;
 
@@ -36,20 +41,51 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
             this.gates = gates;
         }
 
-        /** Gates per hidden unit: 4 (LSTM), 3 (GRU), 1 (RNN). */
+        /**
+         * Gates per hidden unit: 4 (LSTM), 3 (GRU), 1 (RNN).
+         *
+         * @return the gate count
+         */
         public int gates() {
             return gates;
         }
 
+        /**
+         * The id written in JSON ({@code lstm}).
+         *
+         * @return the lower-case name of the constant
+         */
         public String id() {
             return Dims.id(this);
         }
 
+        /**
+         * Parses an id (exact, lower-case); fails with a {@link SpecValidationException} naming the field,
+         * the value and the known ids.
+         *
+         * @param field the field named in the failure
+         * @param id    the id to parse
+         * @return the cell with that id
+         */
         public static Cell fromId(String field, String id) {
             return Dims.parse(field, id, values());
         }
     }
 
+    /**
+     * Validates the components (cell required, sizes at least 1, and sizes whose products, the expansion's
+     * repeats and elements and the weights, fit in a {@code long}); fails with a {@link SpecValidationException}
+     * naming the field.
+     *
+     * @param cell            LSTM, GRU or plain RNN
+     * @param batch           sequences per sample, multiplied by the batch size
+     * @param sequenceLength  time steps
+     * @param inputSize       features of the first layer's input
+     * @param hiddenSize      hidden features
+     * @param layers          stacked layers
+     * @param bidirectional   two directions per layer
+     * @param scalesWithBatch false when the batch dimension is {@code none}
+     */
     public Recurrent {
         Dims.required(KIND, "variant", cell);
         Dims.dim(KIND, "batch", batch);
@@ -80,11 +116,24 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
         }
     }
 
-    /** One unidirectional sequence per sample. */
+    /**
+     * One unidirectional sequence per sample, scaled by the batch.
+     *
+     * @param cell           LSTM, GRU or plain RNN
+     * @param sequenceLength time steps
+     * @param inputSize      features of the first layer's input
+     * @param hiddenSize     hidden features
+     * @param layers         stacked layers
+     */
     public Recurrent(Cell cell, long sequenceLength, long inputSize, long hiddenSize, long layers) {
         this(cell, 1, sequenceLength, inputSize, hiddenSize, layers, false, true);
     }
 
+    /**
+     * Directions per layer.
+     *
+     * @return 2 when bidirectional, else 1
+     */
     public int directions() {
         return bidirectional ? 2 : 1;
     }
@@ -98,6 +147,8 @@ public record Recurrent(Cell cell, long batch, long sequenceLength, long inputSi
      * ({@code add} over the gate pre-activations), and LSTM: 3 {@code sigmoid}, 2 {@code tanh}, 3 {@code mul}, 1
      * {@code add}; GRU: 2 {@code sigmoid}, 1 {@code tanh}, 2 {@code mul}, 2 {@code add}, 1 {@code sub}; RNN: 1
      * {@code tanh}. Every operator carries this one's batch scaling.
+     *
+     * @return the entries, named {@code layers.0} and {@code layers.*} with a suffix per part
      */
     public List<OperatorGraph.Entry> expand() {
         List<OperatorGraph.Entry> out = new ArrayList<>();

@@ -43,7 +43,15 @@ public final class TrainingGraph {
         this.update = update;
     }
 
-    /** The training step of {@code graph} with {@code optimizer} ({@link Optimizer#NONE}: no update). */
+    /**
+     * The training step of {@code graph} with {@code optimizer} ({@link Optimizer#NONE}: no update). Fails with a
+     * {@link SpecValidationException} when either is null or the forward graph holds a backward attention
+     * operator.
+     *
+     * @param graph     the forward graph
+     * @param optimizer the optimizer that updates the graph's weights
+     * @return the forward graph, its derived backward graph and the optimizer update
+     */
     public static TrainingGraph derive(OperatorGraph graph, Optimizer optimizer) {
         Checks.required("graph", graph);
         Checks.required("optimizer", optimizer);
@@ -118,37 +126,69 @@ public final class TrainingGraph {
         return name == null ? null : name + suffix;
     }
 
-    /** The forward graph. */
+    /**
+     * The forward graph.
+     *
+     * @return the graph the step was derived from
+     */
     public OperatorGraph forward() {
         return forward;
     }
 
-    /** The backward graph, in reverse execution order. */
+    /**
+     * The backward graph, in reverse execution order.
+     *
+     * @return the gradients' operators
+     */
     public OperatorGraph backward() {
         return backward;
     }
 
-    /** The optimizer update over the forward graph's weights. */
+    /**
+     * The optimizer update over the forward graph's weights.
+     *
+     * @return the update
+     */
     public OptimizerUpdate update() {
         return update;
     }
 
-    /** The parameters trained: the forward graph's weights. */
+    /**
+     * The parameters trained: the forward graph's weights.
+     *
+     * @return the parameter count
+     */
     public long parameters() {
         return forward.weights();
     }
 
-    /** FLOPs of one step at this batch size: forward, backward and update. */
+    /**
+     * FLOPs of one step at this batch size: forward, backward and update.
+     *
+     * @param batch the batch size, at least 1
+     * @return the FLOPs
+     */
     public double flops(long batch) {
         return forward.flops(batch) + backward.flops(batch) + update.flops();
     }
 
-    /** Elements moved by the forward and backward passes at this batch size (the update is in {@link #bytes}). */
+    /**
+     * Elements moved by the forward and backward passes at this batch size (the update is in {@link #bytes}).
+     *
+     * @param batch the batch size, at least 1
+     * @return the elements read and written by the two passes
+     */
     public double passElementsMoved(long batch) {
         return forward.elementsMoved(batch) + backward.elementsMoved(batch);
     }
 
-    /** Bytes of one step: forward and backward at {@code precision}, the update in FP32. */
+    /**
+     * Bytes of one step: forward and backward at {@code precision}, the update in FP32.
+     *
+     * @param batch     the batch size, at least 1
+     * @param precision the precision of the forward and backward passes
+     * @return the bytes read and written
+     */
     public double bytes(long batch, Precision precision) {
         return forward.bytes(batch, precision) + backward.bytes(batch, precision) + update.bytes();
     }

@@ -51,7 +51,15 @@ public final class KernelCsv {
     private KernelCsv() {
     }
 
-    /** Reads a kernel file, gzipped or not; rejections name the file by its file name. */
+    /**
+     * Reads a kernel file, gzipped or not; rejections name the file by its file name.
+     *
+     * @param file    the kernel file
+     * @param catalog the hardware catalogue that resolves the file's device names
+     * @param mode    how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the file cannot be read
+     */
     public static KernelReadResult read(Path file, HardwareCatalog catalog, ReadMode mode) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, String.valueOf(file.getFileName()), catalog, mode);
@@ -61,6 +69,13 @@ public final class KernelCsv {
     /**
      * Reads a kernel file from a stream (gzipped or not); {@code fileName} is what rejections call the source.
      * Does not close the stream.
+     *
+     * @param in       the file's bytes, gzipped or not
+     * @param fileName what rejections call the source
+     * @param catalog  the hardware catalogue that resolves the file's device names
+     * @param mode     how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the stream cannot be read or is not valid gzip
      */
     public static KernelReadResult read(InputStream in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
@@ -77,7 +92,16 @@ public final class KernelCsv {
         return read(reader, fileName, catalog, mode);
     }
 
-    /** Reads kernel-file text (not gzipped). Does not close the reader. */
+    /**
+     * Reads kernel-file text (not gzipped). Does not close the reader.
+     *
+     * @param in       the file's text
+     * @param fileName what rejections call the source
+     * @param catalog  the hardware catalogue that resolves the file's device names
+     * @param mode     how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the text cannot be read
+     */
     public static KernelReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
         Objects.requireNonNull(in, "in");
@@ -172,7 +196,13 @@ public final class KernelCsv {
         return new MeasurementFormatException(new RowRejection(fileName, 1, "", null,
                 "is empty: expected a kernel file's header line"));
     }
-    /** Writes the measurements as {@code kernels-v1} CSV (UTF-8, not gzipped), replacing the file. */
+    /**
+     * Writes the measurements as {@code kernels-v1} CSV (UTF-8, not gzipped), replacing the file.
+     *
+     * @param file the file to write
+     * @param rows the measurements, written in this order
+     * @throws IOException when the file cannot be written
+     */
     public static void write(Path file, List<KernelMeasurement> rows) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(out, rows);
@@ -182,6 +212,10 @@ public final class KernelCsv {
     /**
      * Writes the measurements as {@code kernels-v1} CSV: the schema's columns in reference order, then every
      * extra column seen in the rows (first seen first). Does not close the writer.
+     *
+     * @param out  where the CSV text goes; flushed at the end
+     * @param rows the measurements, written in this order
+     * @throws IOException when the writer fails
      */
     public static void write(Writer out, List<KernelMeasurement> rows) throws IOException {
         Objects.requireNonNull(out, "out");

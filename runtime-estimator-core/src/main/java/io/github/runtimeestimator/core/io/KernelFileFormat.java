@@ -19,6 +19,11 @@ public enum KernelFileFormat {
         this.id = id;
     }
 
+    /**
+     * The format's short name, as messages name it.
+     *
+     * @return {@code kernels-v1}, {@code neusight} or {@code vidur}
+     */
     public String id() {
         return id;
     }

@@ -62,6 +62,12 @@ public final class MeasurementCsv {
      * Reads a schema-v1 CSV file (UTF-8); rejections name the file by its file name. A row holding bytes that
      * are not valid UTF-8 is rejected like any other bad row, naming the column and where the bad byte is; the
      * other rows are read as usual.
+     *
+     * @param csv     the CSV file
+     * @param catalog the hardware catalogue that resolves each row's hardware
+     * @param mode    how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the file cannot be read
      */
     public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ReadMode mode) throws IOException {
         try (Utf8Reader in = new Utf8Reader(Files.newInputStream(csv))) {
@@ -74,6 +80,13 @@ public final class MeasurementCsv {
      * model but gives neither {@code params} nor {@code flops_per_sample} takes its model (parameters, FLOPs,
      * descriptors, graph) from {@code models}'s entry of that name (and input shape, when the row gives one); a
      * row naming a model the catalogue does not know is then rejected naming {@code params}.
+     *
+     * @param csv     the CSV file
+     * @param catalog the hardware catalogue that resolves each row's hardware
+     * @param models  the model catalogue that completes rows naming only their model; not null
+     * @param mode    how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the file cannot be read
      */
     public static MeasurementReadResult read(Path csv, HardwareCatalog catalog, ModelCatalog models, ReadMode mode)
             throws IOException {
@@ -87,6 +100,13 @@ public final class MeasurementCsv {
      * Reads schema-v1 CSV text; {@code fileName} is what rejections and errors call the source. When {@code in}
      * is a {@link Utf8Reader}, rows with invalid UTF-8 are rejected one by one (as {@link #read(Path,
      * HardwareCatalog, ReadMode)} does); another reader decodes as it was built to.
+     *
+     * @param in       the CSV text
+     * @param fileName what rejections and errors call the source
+     * @param catalog  the hardware catalogue that resolves each row's hardware
+     * @param mode     how a bad row is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected rows
+     * @throws IOException when the text cannot be read
      */
     public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
@@ -197,6 +217,10 @@ public final class MeasurementCsv {
     /**
      * Writes the measurements as schema-v1 CSV (UTF-8), replacing the file atomically: a reader sees the old
      * file or the new one, never a part ({@link AtomicFiles}).
+     *
+     * @param csv  the file to write
+     * @param rows the measurements, written in this order
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path csv, List<Measurement> rows) throws IOException {
         AtomicFiles.write(csv, stream -> {
@@ -206,7 +230,13 @@ public final class MeasurementCsv {
         });
     }
 
-    /** Writes the measurements as schema-v1 CSV: header, then one line per measurement. Does not close. */
+    /**
+     * Writes the measurements as schema-v1 CSV: header, then one line per measurement. Does not close.
+     *
+     * @param out  where the CSV text goes; flushed at the end
+     * @param rows the measurements, written in this order
+     * @throws IOException when the writer fails
+     */
     public static void write(Writer out, List<Measurement> rows) throws IOException {
         Objects.requireNonNull(out, "out");
         List<Map<String, String>> encoded = rows.stream().map(MeasurementRowCodec::encode)

@@ -15,17 +15,32 @@ public class MeasurementFormatException extends RuntimeEstimatorException {
 
     private final transient RowRejection rejection;
 
+    /**
+     * A fault described by {@code rejection}.
+     *
+     * @param rejection file, line, column, value and rule of the fault; not null
+     */
     public MeasurementFormatException(RowRejection rejection) {
         this(rejection, null);
     }
 
+    /**
+     * A fault described by {@code rejection}, caused by {@code cause}.
+     *
+     * @param rejection file, line, column, value and rule of the fault; not null
+     * @param cause     the error that revealed it (a CSV or JSON parser's), or null
+     */
     public MeasurementFormatException(RowRejection rejection, Throwable cause) {
         super(Objects.requireNonNull(rejection, "rejection").toString(),
                 rejection.column().isEmpty() ? null : rejection.column(), rejection.reason(), cause);
         this.rejection = rejection;
     }
 
-    /** File, line, column, value and rule of the fault. */
+    /**
+     * File, line, column, value and rule of the fault.
+     *
+     * @return the rejection; null after deserialization, as it is not serialized
+     */
     public RowRejection rejection() {
         return rejection;
     }

@@ -53,6 +53,12 @@ public final class MeasurementJsonLines {
     /**
      * Reads a JSON-lines file (UTF-8); rejections name the file by its file name. A line holding bytes that are
      * not valid UTF-8 is rejected, naming where the bad byte is; the other lines are read as usual.
+     *
+     * @param jsonl   the JSON-lines file
+     * @param catalog the hardware catalogue that resolves each line's hardware
+     * @param mode    how a bad line is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected lines
+     * @throws IOException when the file cannot be read
      */
     public static MeasurementReadResult read(Path jsonl, HardwareCatalog catalog, ReadMode mode) throws IOException {
         try (Utf8Reader in = new Utf8Reader(Files.newInputStream(jsonl))) {
@@ -63,6 +69,13 @@ public final class MeasurementJsonLines {
     /**
      * Reads JSON-lines text; {@code fileName} is what rejections call the source. When {@code in} is a
      * {@link Utf8Reader}, lines with invalid UTF-8 are rejected one by one.
+     *
+     * @param in       the JSON-lines text
+     * @param fileName what rejections call the source
+     * @param catalog  the hardware catalogue that resolves each line's hardware
+     * @param mode     how a bad line is treated; null means {@link ReadMode#STRICT}
+     * @return the measurements and the rejected lines
+     * @throws IOException when the text cannot be read
      */
     public static MeasurementReadResult read(Reader in, String fileName, HardwareCatalog catalog, ReadMode mode)
             throws IOException {
@@ -139,7 +152,13 @@ public final class MeasurementJsonLines {
         return row;
     }
 
-    /** Writes the measurements as JSON lines (UTF-8), replacing the file atomically ({@link AtomicFiles}). */
+    /**
+     * Writes the measurements as JSON lines (UTF-8), replacing the file atomically ({@link AtomicFiles}).
+     *
+     * @param jsonl the file to write
+     * @param rows  the measurements, written in this order
+     * @throws IOException when the file cannot be written
+     */
     public static void write(Path jsonl, List<Measurement> rows) throws IOException {
         AtomicFiles.write(jsonl, stream -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
@@ -148,7 +167,13 @@ public final class MeasurementJsonLines {
         });
     }
 
-    /** Writes one JSON object per measurement, one per line. Does not close {@code out}. */
+    /**
+     * Writes one JSON object per measurement, one per line. Does not close {@code out}.
+     *
+     * @param out  where the lines go
+     * @param rows the measurements, written in this order
+     * @throws IOException when the writer fails
+     */
     public static void write(Writer out, List<Measurement> rows) throws IOException {
         Objects.requireNonNull(out, "out");
         for (Measurement m : rows) {

@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public record RowRejection(String file, long line, String column, String value, String reason) {
 
+    /**
+     * Reads a null {@code file} or {@code column} as empty; {@code reason} must not be null.
+     *
+     * @param file   the file name the row came from; null reads as empty
+     * @param line   1-based line in the file where the row starts
+     * @param column the column or key at fault; null or empty when the fault is the row's shape
+     * @param value  the offending cell as written, or null
+     * @param reason the rule it broke; not null
+     */
     public RowRejection {
         file = file == null ? "" : file;
         column = column == null ? "" : column;

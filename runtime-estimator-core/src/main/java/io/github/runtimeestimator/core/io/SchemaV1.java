@@ -45,12 +45,22 @@ public final class SchemaV1 {
             "gpu_mem_gib", "flops_per_sample", "learning_rate", "time_s", "time_p10_s", "time_p90_s",
             "peak_mem_mib", "cpu_mhz", "activation_elements_per_sample", "matmul_flops_per_sample");
 
-    /** True for the columns of schema v1, descriptor columns included; anything else is an extra column. */
+    /**
+     * True for the columns of schema v1, descriptor columns included; anything else is an extra column.
+     *
+     * @param column a column name, matched exactly
+     * @return whether it is in {@link #COLUMNS} or {@link #DESCRIPTOR_COLUMNS}
+     */
     public static boolean isSchemaColumn(String column) {
         return COLUMNS.contains(column) || DESCRIPTOR_COLUMNS.contains(column);
     }
 
-    /** True for columns whose cells are numbers (integer or decimal). */
+    /**
+     * True for columns whose cells are numbers (integer or decimal).
+     *
+     * @param column a column name, matched exactly
+     * @return whether it is in {@link #INTEGER_COLUMNS} or {@link #DECIMAL_COLUMNS}
+     */
     public static boolean isNumeric(String column) {
         return INTEGER_COLUMNS.contains(column) || DECIMAL_COLUMNS.contains(column);
     }

@@ -18,10 +18,24 @@ import io.github.runtimeestimator.core.RuntimeEstimatorException;
 public class SpecFormatException extends RuntimeEstimatorException {
     private static final long serialVersionUID = 1L;
 
+    /** JSON path of the fault; {@code $} for the whole document. */
     private final String path;
+    /** 1-based line where the parser stood, or -1 if unknown. */
     private final long line;
+    /** 1-based column where the parser stood, or -1 if unknown. */
     private final long column;
 
+    /**
+     * A fault at {@code path}. {@link #field()} and {@link #rule()} are taken from {@code cause} when it is a
+     * {@link RuntimeEstimatorException} (its field, when it has one, else {@code path}); otherwise the field is
+     * {@code path} and there is no rule.
+     *
+     * @param message the whole message, path first
+     * @param path    JSON path of the fault ({@code $.job.batchSize}); {@code $} for the whole document
+     * @param line    1-based line where the parser stood, or -1 if unknown
+     * @param column  1-based column where the parser stood, or -1 if unknown
+     * @param cause   the parser's or validator's exception, or null
+     */
     public SpecFormatException(String message, String path, long line, long column, Throwable cause) {
         super(message, cause instanceof RuntimeEstimatorException r && r.field() != null ? r.field() : path,
                 cause instanceof RuntimeEstimatorException r ? r.rule() : null, cause);
@@ -30,17 +44,29 @@ public class SpecFormatException extends RuntimeEstimatorException {
         this.column = column;
     }
 
-    /** JSON path of the fault ({@code $.job.batchSize}); {@code $} for the whole document. */
+    /**
+     * JSON path of the fault ({@code $.job.batchSize}); {@code $} for the whole document.
+     *
+     * @return the JSON path
+     */
     public String path() {
         return path;
     }
 
-    /** 1-based line where the parser stood, or -1 if unknown. */
+    /**
+     * 1-based line where the parser stood, or -1 if unknown.
+     *
+     * @return the line, or -1
+     */
     public long line() {
         return line;
     }
 
-    /** 1-based column where the parser stood, or -1 if unknown. */
+    /**
+     * 1-based column where the parser stood, or -1 if unknown.
+     *
+     * @return the column, or -1
+     */
     public long column() {
         return column;
     }

@@ -89,12 +89,23 @@ public final class SpecJson {
     /**
      * Reads a workload; a {@code hardware} string is resolved with {@code catalog}, a {@code model} string with the
      * built-in model catalogue.
+     *
+     * @param json    the workload document
+     * @param catalog the hardware catalogue that resolves a {@code hardware} string
+     * @return the workload, validated
      */
     public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog) {
         return readWorkload(json, catalog, ModelCatalog.builtIn());
     }
 
-    /** Reads a workload; {@code hardware} and {@code model} strings are resolved with these catalogues. */
+    /**
+     * Reads a workload; {@code hardware} and {@code model} strings are resolved with these catalogues.
+     *
+     * @param json    the workload document
+     * @param catalog the hardware catalogue that resolves a {@code hardware} string
+     * @param models  the model catalogue that resolves a {@code model} string
+     * @return the workload, validated
+     */
     public static WorkloadSpec readWorkload(String json, HardwareCatalog catalog, ModelCatalog models) {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(models, "models");
@@ -109,12 +120,26 @@ public final class SpecJson {
      * read, and a stream that is not a regular file is cut off at that size. Fails with {@link IOException} if
      * the file cannot be read, and with {@link SpecFormatException} (its message prefixed by the file name) if
      * its content is not a valid workload.
+     *
+     * @param json    the workload file
+     * @param catalog the hardware catalogue that resolves a {@code hardware} string
+     * @return the workload, validated
+     * @throws IOException when the file cannot be read
      */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog) throws IOException {
         return readWorkload(json, catalog, ModelCatalog.builtIn());
     }
 
-    /** Reads a workload file, resolving {@code hardware} and {@code model} strings with these catalogues. */
+    /**
+     * Reads a workload file, resolving {@code hardware} and {@code model} strings with these catalogues; limits
+     * and failures as {@link #readWorkload(Path, HardwareCatalog)}.
+     *
+     * @param json    the workload file
+     * @param catalog the hardware catalogue that resolves a {@code hardware} string
+     * @param models  the model catalogue that resolves a {@code model} string
+     * @return the workload, validated
+     * @throws IOException when the file cannot be read
+     */
     public static WorkloadSpec readWorkload(Path json, HardwareCatalog catalog, ModelCatalog models)
             throws IOException {
         Objects.requireNonNull(catalog, "catalog");
@@ -145,6 +170,11 @@ public final class SpecJson {
      * Reads a workload from UTF-8 bytes (a request body), with the rules and messages of
      * {@link #readWorkload(String, HardwareCatalog, ModelCatalog)}; bytes that are not valid UTF-8 fail as
      * malformed JSON.
+     *
+     * @param json    the workload document, UTF-8
+     * @param catalog the hardware catalogue that resolves a {@code hardware} string
+     * @param models  the model catalogue that resolves a {@code model} string
+     * @return the workload, validated
      */
     public static WorkloadSpec readWorkload(byte[] json, HardwareCatalog catalog, ModelCatalog models) {
         return readValue(json, WorkloadSpec.class, catalog, models);
@@ -154,6 +184,11 @@ public final class SpecJson {
      * Reads a JSON array of workloads from UTF-8 bytes, each as {@link #readWorkload(byte[], HardwareCatalog,
      * ModelCatalog)} reads one; a fault's path starts with its index ({@code $[2].job.batchSize}), and a
      * {@code null} element is refused.
+     *
+     * @param json    the array document, UTF-8
+     * @param catalog the hardware catalogue that resolves {@code hardware} strings
+     * @param models  the model catalogue that resolves {@code model} strings
+     * @return the workloads, in array order
      */
     public static List<WorkloadSpec> readWorkloads(byte[] json, HardwareCatalog catalog, ModelCatalog models) {
         Objects.requireNonNull(catalog, "catalog");
@@ -174,6 +209,13 @@ public final class SpecJson {
      * holds a {@link WorkloadSpec} (whose {@code hardware} and {@code model} strings resolve with these
      * catalogues) beside fields of its own. A rule the record's constructor breaks
      * ({@code new SpecValidationException("budget", ...)}) is reported at its path ({@code $.budget}).
+     *
+     * @param <T>     the document's type
+     * @param json    the document, UTF-8
+     * @param type    the class to bind the document to
+     * @param catalog the hardware catalogue that resolves {@code hardware} strings
+     * @param models  the model catalogue that resolves {@code model} strings
+     * @return the document as {@code type}; never null (a JSON {@code null} is refused)
      */
     public static <T> T readValue(byte[] json, Class<T> type, HardwareCatalog catalog, ModelCatalog models) {
         Objects.requireNonNull(catalog, "catalog");
@@ -186,7 +228,12 @@ public final class SpecJson {
                 .withAttribute(ModelReferenceDeserializer.CATALOG_ATTRIBUTE, models);
     }
 
-    /** Pretty-printed JSON of a workload, hardware inline. */
+    /**
+     * Pretty-printed JSON of a workload, hardware inline.
+     *
+     * @param spec the workload
+     * @return the JSON text, which {@link #readWorkload(String, HardwareCatalog)} reads back exactly
+     */
     public static String writeWorkload(WorkloadSpec spec) {
         return write(Objects.requireNonNull(spec, "spec"));
     }
@@ -194,33 +241,70 @@ public final class SpecJson {
     /**
      * JSON text as a tree (a Hugging Face {@code config.json}, say), refusing duplicate keys and trailing content;
      * a fault is a {@link SpecFormatException} naming its path, line and column.
+     *
+     * @param json the JSON text
+     * @return the document's tree
      */
     public static JsonNode parseTree(String json) {
         return io.github.runtimeestimator.core.graph.GraphJson.parse(json);
     }
 
+    /**
+     * Reads a model spec (an inline {@link ModelSpec} object) with the strict rules of this class.
+     *
+     * @param json the model document
+     * @return the model, validated
+     */
     public static ModelSpec readModel(String json) {
         return read(json, ModelSpec.class, MAPPER.readerFor(ModelSpec.class));
     }
 
+    /**
+     * Pretty-printed JSON of a model spec.
+     *
+     * @param model the model
+     * @return the JSON text, which {@link #readModel(String)} reads
+     */
     public static String writeModel(ModelSpec model) {
         return write(Objects.requireNonNull(model, "model"));
     }
 
+    /**
+     * Reads an estimate with the strict rules of this class.
+     *
+     * @param json the estimate document
+     * @return the estimate, validated
+     */
     public static Estimate readEstimate(String json) {
         return read(json, Estimate.class, MAPPER.readerFor(Estimate.class));
     }
 
+    /**
+     * Pretty-printed JSON of an estimate.
+     *
+     * @param estimate the estimate
+     * @return the JSON text, which {@link #readEstimate(String)} reads
+     */
     public static String writeEstimate(Estimate estimate) {
         return write(Objects.requireNonNull(estimate, "estimate"));
     }
 
-    /** A JSON array of estimates, each as {@link #writeEstimate} writes it, in list order. */
+    /**
+     * A JSON array of estimates, each as {@link #writeEstimate} writes it, in list order.
+     *
+     * @param estimates the estimates
+     * @return the JSON text
+     */
     public static String writeEstimates(List<Estimate> estimates) {
         return write(List.copyOf(estimates));
     }
 
-    /** A JSON array of models, each as {@link #writeModel} writes it, in list order. */
+    /**
+     * A JSON array of models, each as {@link #writeModel} writes it, in list order.
+     *
+     * @param models the models
+     * @return the JSON text
+     */
     public static String writeModels(List<ModelSpec> models) {
         return write(List.copyOf(models));
     }

@@ -29,7 +29,12 @@ public final class WorkloadJsonModule extends SimpleModule {
         this(HardwareCatalog.builtIn(), ModelCatalog.builtIn());
     }
 
-    /** Resolves {@code hardware} names with {@code hardware} and {@code model} names with {@code models}. */
+    /**
+     * Resolves {@code hardware} names with {@code hardware} and {@code model} names with {@code models}.
+     *
+     * @param hardware the hardware catalogue; not null
+     * @param models   the model catalogue; not null
+     */
     public WorkloadJsonModule(HardwareCatalog hardware, ModelCatalog models) {
         super("runtime-estimator-workload");
         Objects.requireNonNull(hardware, "hardware");

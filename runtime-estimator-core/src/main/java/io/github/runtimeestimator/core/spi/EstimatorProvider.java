@@ -11,9 +11,19 @@ import java.nio.file.Path;
  */
 public interface EstimatorProvider {
 
-    /** Reads an estimator artifact; fails with a clear message when it is corrupt or incompatible. */
+    /**
+     * Reads an estimator artifact; fails with a clear message when it is corrupt or incompatible.
+     *
+     * @param artifact the artifact file ({@code .rte})
+     * @return the estimator it holds
+     * @throws IOException when the file cannot be read
+     */
     RuntimeEstimator load(Path artifact) throws IOException;
 
-    /** The pretrained estimator shipped with the provider. */
+    /**
+     * The pretrained estimator shipped with the provider.
+     *
+     * @return the estimator
+     */
     RuntimeEstimator loadDefault();
 }

@@ -25,7 +25,14 @@ public record DeviceFigures(String hardwareId, String vendor, boolean gpu, int c
                             double memoryBandwidthBytesPerSecond, double l2CacheBytes, double tdpWatts,
                             Precision precision) {
 
-    /** The figures of a catalogue entry at a precision. */
+    /**
+     * The figures of a catalogue entry at a precision. A CPU's compute units are the threads it uses; an L2 cache
+     * or board power that is not positive is NaN.
+     *
+     * @param hardware  the catalogue entry
+     * @param precision the precision
+     * @return its figures
+     */
     public static DeviceFigures of(HardwareSpec hardware, Precision precision) {
         double l2 = hardware.l2CacheBytes() > 0 ? hardware.l2CacheBytes() : Double.NaN;
         double tdp = hardware.tdpWatts() > 0 ? hardware.tdpWatts() : Double.NaN;
@@ -35,11 +42,20 @@ public record DeviceFigures(String hardwareId, String vendor, boolean gpu, int c
                 hardware.memoryBandwidthBytesPerSecond(), l2, tdp, precision);
     }
 
-    /** SM (or CU, or core) cycles per second: units times clock. */
+    /**
+     * SM (or CU, or core) cycles per second: units times clock.
+     *
+     * @return unit cycles per second
+     */
     public double unitCyclesPerSecond() {
         return computeUnits * clockMhz * 1e6;
     }
 
+    /**
+     * Bytes of one element at the precision.
+     *
+     * @return the precision's bytes per element
+     */
     public int bytesPerElement() {
         return precision.bytesPerElement();
     }

@@ -32,11 +32,14 @@ public final class FamilyModel {
     /**
      * A family's model.
      *
+     * @param family       the operator family
      * @param trees        trees over features of the family ({@link #featureNames()} of this library's version)
      * @param floors       the launch floors of the devices it was trained on, per device class
      * @param trainedOn    the training devices, as {@code hardware-id/precision}
      * @param trainingRows rows the trees were fitted on
-     * @throws IllegalArgumentException when the trees read a feature the family does not have, or {@code trainingRows < 0}
+     * @return the model
+     * @throws IllegalArgumentException when the trees read a feature the family does not have, or
+     *                                  {@code trainingRows < 0}
      */
     public static FamilyModel of(OperatorFamily family, CompiledTreeEnsemble trees, LaunchFloors floors,
                                  List<String> trainedOn, int trainingRows) {
@@ -46,35 +49,66 @@ public final class FamilyModel {
         return new FamilyModel(family, trees, floors, trainedOn, trainingRows);
     }
 
+    /**
+     * The operator family it models.
+     *
+     * @return its family
+     */
     public OperatorFamily family() {
         return family;
     }
 
-    /** The compiled efficiency trees; they read {@link CompiledTreeEnsemble#featureNames()}. */
+    /**
+     * The compiled efficiency trees; they read {@link CompiledTreeEnsemble#featureNames()}.
+     *
+     * @return its trees
+     */
     public CompiledTreeEnsemble trees() {
         return trees;
     }
 
-    /** Every feature of the family, in the order the feature extraction writes them. */
+    /**
+     * Every feature of the family, in the order the feature extraction writes them.
+     *
+     * @return the feature names
+     */
     public List<String> featureNames() {
         return OperatorFeatures.names(family);
     }
 
+    /**
+     * The launch floors of the devices it was trained on, per device class.
+     *
+     * @return its launch floors
+     */
     public LaunchFloors floors() {
         return floors;
     }
 
-    /** The devices the model was trained on, as {@code hardware-id/precision}. */
+    /**
+     * The devices the model was trained on, as {@code hardware-id/precision}.
+     *
+     * @return the training devices
+     */
     public List<String> trainedOn() {
         return trainedOn;
     }
 
-    /** Rows the efficiency trees were fitted on. */
+    /**
+     * Rows the efficiency trees were fitted on.
+     *
+     * @return the training row count, at least 0
+     */
     public int trainingRows() {
         return trainingRows;
     }
 
-    /** ln(work / base) for one row of features in the family's order ({@link #featureNames()}). */
+    /**
+     * ln(work / base) for one row of features in the family's order ({@link #featureNames()}).
+     *
+     * @param familyOrder the feature values, in the family's order
+     * @return the predicted ln(work / base)
+     */
     public double logWorkOverBase(double[] familyOrder) {
         return logWorkOverBase(familyOrder, new double[order.size()]);
     }

@@ -17,6 +17,14 @@ public record KernelDataFile(@JsonProperty("path") String path,
                              @JsonProperty("sha256") String sha256,
                              @JsonProperty("rows") long rows) {
 
+    /**
+     * Null path and hash become empty; fails with an IllegalArgumentException when {@code rows < 0}.
+     *
+     * @param path   the file as named when training ({@code datasets/epyc2-kernels-cpu.csv},
+     *               {@code neusight-kernels/matmul.csv.gz})
+     * @param sha256 SHA-256 of the file's bytes, lower-case hex; empty when not known
+     * @param rows   ok rows read from it
+     */
     public KernelDataFile {
         path = path == null ? "" : path;
         sha256 = sha256 == null ? "" : sha256;

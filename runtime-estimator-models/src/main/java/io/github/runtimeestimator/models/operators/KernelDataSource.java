@@ -24,6 +24,17 @@ public record KernelDataSource(@JsonProperty("name") String name,
                                @JsonProperty("files") List<KernelDataFile> files,
                                @JsonProperty("rows") long rows) {
 
+    /**
+     * Null strings become empty; {@code files} must not be null; fails with an IllegalArgumentException when
+     * {@code rows < 0}.
+     *
+     * @param name       what the data is ({@code NeuSight (ASPLOS'25) kernel latencies}, or our own kernel files)
+     * @param repository where it was published ({@code github.com/sitar-lab/NeuSight}); empty when unknown
+     * @param commit     the commit of that repository the data was taken from; empty when unknown
+     * @param licence    the data's licence ({@code MIT}); empty when unknown
+     * @param files      the files read, as named when training, with their SHA-256 and rows
+     * @param rows       ok rows of these files that were read
+     */
     public KernelDataSource {
         name = name == null ? "" : name;
         repository = repository == null ? "" : repository;

@@ -21,11 +21,22 @@ import java.util.TreeMap;
  *                     {@code gpu}, {@code all}), sorted by key
  */
 public record LaunchFloors(Map<String, Double> secondsByKey) {
+    /**
+     * Copies the table, sorted by key; {@code secondsByKey} must not be null.
+     *
+     * @param secondsByKey floor per key ({@code gpu/nvidia/fp32}, {@code gpu/tensor}, {@code gpu/nvidia},
+     *                     {@code gpu}, {@code all}), sorted by key
+     */
     public LaunchFloors {
         secondsByKey = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(secondsByKey)));
     }
 
-    /** The floor for a device: that of the most specific key the table has, 0 when it has none. */
+    /**
+     * The floor for a device: that of the most specific key the table has, 0 when it has none.
+     *
+     * @param device the device's figures
+     * @return the floor, in seconds per call
+     */
     public double seconds(DeviceFigures device) {
         for (String key : keys(device)) {
             Double s = secondsByKey.get(key);
@@ -36,7 +47,12 @@ public record LaunchFloors(Map<String, Double> secondsByKey) {
         return 0;
     }
 
-    /** The keys of a device, from the most specific to {@code all}. */
+    /**
+     * The keys of a device, from the most specific to {@code all}.
+     *
+     * @param device the device's figures
+     * @return kind/vendor/precision class, kind/precision class, kind/vendor, kind, {@code all}
+     */
     public static List<String> keys(DeviceFigures device) {
         String kind = device.gpu() ? "gpu" : "cpu";
         String vendor = vendorKey(device);

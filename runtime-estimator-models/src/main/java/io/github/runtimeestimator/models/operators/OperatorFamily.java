@@ -10,26 +10,46 @@ import java.util.Optional;
  * covers. Other kinds have no family ({@link #of(Operator)} is empty).
  */
 public enum OperatorFamily {
+    /** Matrix products, linear layers included ({@link OperatorKind#MATMUL}). */
     MATMUL,
+    /** 2-D convolution ({@link OperatorKind#CONV2D}). */
     CONV2D,
+    /** Pointwise operators ({@link OperatorKind#ELEMENTWISE}). */
     ELEMENTWISE,
+    /** Layer, RMS, batch or group normalisation ({@link OperatorKind#NORMALIZATION}). */
     NORMALIZATION,
+    /** Softmax or log-softmax ({@link OperatorKind#SOFTMAX}). */
     SOFTMAX,
+    /** Table lookup ({@link OperatorKind#EMBEDDING}). */
     EMBEDDING;
 
     private final String id = name().toLowerCase(Locale.ROOT);
 
-    /** The operator-kind id ({@code matmul}, {@code normalization}). */
+    /**
+     * The operator-kind id ({@code matmul}, {@code normalization}).
+     *
+     * @return the lower-case name of the constant
+     */
     public String id() {
         return id;
     }
 
-    /** The family that learns this operator's efficiency, if any. */
+    /**
+     * The family that learns this operator's efficiency, if any.
+     *
+     * @param operator the operator
+     * @return its family, or empty when its kind has none
+     */
     public static Optional<OperatorFamily> of(Operator operator) {
         return of(operator.kind());
     }
 
-    /** The family of an operator kind, if any. */
+    /**
+     * The family of an operator kind, if any.
+     *
+     * @param kind the operator kind
+     * @return its family, or empty when it has none
+     */
     public static Optional<OperatorFamily> of(OperatorKind kind) {
         switch (kind) {
             case MATMUL:

@@ -75,12 +75,21 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
     private final List<String> varyingWithWork;
     private final ThreadLocal<LastTrainingGraph> lastTrainingGraph = ThreadLocal.withInitial(LastTrainingGraph::new);
 
-    /** The set over {@code model}, with graphs from the built-in model catalogue for specs that carry none. */
+    /**
+     * The set over {@code model}, with graphs from the built-in model catalogue for specs that carry none.
+     *
+     * @param model the per-operator model the sum runs through, not null
+     */
     public OperatorGraphFeatures(OperatorModel model) {
         this(model, ModelCatalog.builtIn());
     }
 
-    /** As {@link #OperatorGraphFeatures(OperatorModel)}, with graphs from {@code catalog}. */
+    /**
+     * As {@link #OperatorGraphFeatures(OperatorModel)}, with graphs from {@code catalog}.
+     *
+     * @param model   the per-operator model the sum runs through, not null
+     * @param catalog the catalogue graphs are looked up in for specs that carry none, not null
+     */
     public OperatorGraphFeatures(OperatorModel model, ModelCatalog catalog) {
         this.model = Objects.requireNonNull(model, "model");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -99,7 +108,11 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
         this.varyingWithWork = List.copyOf(varying);
     }
 
-    /** The per-operator model the sum runs through. */
+    /**
+     * The per-operator model the sum runs through.
+     *
+     * @return its operator model
+     */
     public OperatorModel operatorModel() {
         return model;
     }
@@ -162,6 +175,9 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
     /**
      * The operator sum of the step of {@code spec} (its job as one step), or empty when its model has no graph
      * (neither its own nor the catalogue's).
+     *
+     * @param spec the workload, with hardware
+     * @return the step's operator sum, or empty
      */
     public Optional<OperatorSum.Breakdown> sum(WorkloadSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -183,6 +199,10 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
     /**
      * Where the time of the step of {@code spec} goes: its operator sum with the {@code top} operators of most
      * predicted time ({@link OperatorSum#explain}), or empty when its model has no graph.
+     *
+     * @param spec the workload, with hardware
+     * @param top  how many operators to list
+     * @return the step's breakdown, or empty
      */
     public Optional<StepBreakdown> explain(WorkloadSpec spec, int top) {
         Objects.requireNonNull(spec, "spec");
@@ -224,7 +244,12 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
         private TrainingGraph step;
     }
 
-    /** The graph the sum of a spec of {@code model} walks: its own, else the catalogue's, else null. */
+    /**
+     * The graph the sum of a spec of {@code model} walks: its own, else the catalogue's, else null.
+     *
+     * @param model the spec's model
+     * @return its operator graph, or null
+     */
     public OperatorGraph graphOf(ModelSpec model) {
         if (model.graph() != null) {
             return model.graph();
@@ -233,7 +258,12 @@ public final class OperatorGraphFeatures implements FeatureExtractor {
         return entry == null ? null : entry.graph();
     }
 
-    /** The operator sum in seconds from a vector of this set ({@link #LOG10_SUM}). */
+    /**
+     * The operator sum in seconds from a vector of this set ({@link #LOG10_SUM}).
+     *
+     * @param features a feature vector in this set's order, not null
+     * @return {@code 10^}{@link #LOG10_SUM}: the operator sum, or the step's roofline for a model without a graph
+     */
     public double sumSeconds(double[] features) {
         Checks.required("features", features);
         return Math.pow(10, features[offset]);

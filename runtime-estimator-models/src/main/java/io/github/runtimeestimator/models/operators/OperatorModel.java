@@ -51,6 +51,9 @@ public final class OperatorModel {
     /**
      * A model of these families.
      *
+     * @param families   the model of each family, keyed by its family
+     * @param provenance how it was trained and on what data, not null
+     * @return the model
      * @throws IllegalArgumentException when there is no family, or a family's entry holds another family's model
      */
     public static OperatorModel of(Map<OperatorFamily, FamilyModel> families, OperatorModelProvenance provenance) {
@@ -60,21 +63,40 @@ public final class OperatorModel {
         return new OperatorModel(families, provenance);
     }
 
-    /** The families this model predicts. */
+    /**
+     * The families this model predicts.
+     *
+     * @return its families, unmodifiable
+     */
     public Set<OperatorFamily> families() {
         return families.keySet();
     }
 
+    /**
+     * The model of one family.
+     *
+     * @param family the operator family
+     * @return its model, or empty when this model does not predict it
+     */
     public Optional<FamilyModel> family(OperatorFamily family) {
         return Optional.ofNullable(families.get(family));
     }
 
-    /** How it was trained and on what data. */
+    /**
+     * How it was trained and on what data.
+     *
+     * @return its provenance
+     */
     public OperatorModelProvenance provenance() {
         return provenance;
     }
 
-    /** Whether this model has a family for the operator's kind. */
+    /**
+     * Whether this model has a family for the operator's kind.
+     *
+     * @param operator the operator
+     * @return true when {@link #predict(Operator, DeviceFigures)} can predict it
+     */
     public boolean supports(Operator operator) {
         OperatorFamily family = FAMILY_OF_KIND[operator.kind().ordinal()];
         return family != null && byOrdinal[family.ordinal()] != null;
@@ -85,6 +107,10 @@ public final class OperatorModel {
      * {@code precision}, with whether the operator is compute- or memory-bound on it. Allocates nothing but the
      * result when called again with the same hardware and precision on the same thread.
      *
+     * @param operator  the operator, batch folded in
+     * @param hardware  the device, not null
+     * @param precision the precision, not null
+     * @return the prediction
      * @throws IllegalArgumentException when the model has no family for the operator's kind
      */
     public OperatorPrediction predict(Operator operator, HardwareSpec hardware, Precision precision) {
@@ -103,7 +129,14 @@ public final class OperatorModel {
         return predict(operator, model, s.device, s.floors[model.family().ordinal()], s);
     }
 
-    /** As {@link #predict(Operator, HardwareSpec, Precision)}, on a device given by its figures. */
+    /**
+     * As {@link #predict(Operator, HardwareSpec, Precision)}, on a device given by its figures.
+     *
+     * @param operator the operator, batch folded in
+     * @param device   the device's figures at a precision
+     * @return the prediction
+     * @throws IllegalArgumentException when the model has no family for the operator's kind
+     */
     public OperatorPrediction predict(Operator operator, DeviceFigures device) {
         FamilyModel model = model(operator);
         return predict(operator, model, device, model.floors().seconds(device), scratch.get());

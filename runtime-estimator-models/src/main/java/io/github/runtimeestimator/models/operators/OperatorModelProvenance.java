@@ -27,6 +27,16 @@ public record OperatorModelProvenance(@JsonProperty("trainer") String trainer,
                                       @JsonProperty("sources") List<KernelDataSource> sources,
                                       @JsonProperty("rowsByDevice") Map<String, Map<String, Long>> rowsByDevice) {
 
+    /**
+     * Copies the maps (sorted by key) and the sources; none of them may be null.
+     *
+     * @param trainer         the efficiency learner ({@code xgboost})
+     * @param hyperParameters its hyper-parameters, every one resolved, as text
+     * @param seed            the seed of the learner and of any row sampling
+     * @param rows            ok kernel rows read, all sources together
+     * @param sources         where the rows came from
+     * @param rowsByDevice    ok rows per device ({@code hardware-id/precision}) and family id, both sorted
+     */
     public OperatorModelProvenance {
         hyperParameters = Collections.unmodifiableSortedMap(new TreeMap<>(hyperParameters));
         sources = List.copyOf(sources);

@@ -15,7 +15,11 @@ package io.github.runtimeestimator.models.operators;
 public record OperatorPrediction(OperatorFamily family, double seconds, double floorSeconds, double workSeconds,
                                  double baseSeconds, double rooflineSeconds, boolean computeBound) {
 
-    /** The efficiency the model predicts: base time over work time. */
+    /**
+     * The efficiency the model predicts: base time over work time.
+     *
+     * @return {@code baseSeconds / workSeconds}
+     */
     public double efficiency() {
         return baseSeconds / workSeconds;
     }

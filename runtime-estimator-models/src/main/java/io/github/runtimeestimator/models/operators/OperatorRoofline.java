@@ -20,6 +20,14 @@ import io.github.runtimeestimator.core.graph.Operator;
 public record OperatorRoofline(double flops, double bytes, double peakFlopsPerSecond, double computeSeconds,
                                double memorySeconds) {
 
+    /**
+     * The roofline of {@code operator} at batch 1 on {@code device}: matrix products at the precision's peak,
+     * other operators at the FP32 peak.
+     *
+     * @param operator the operator
+     * @param device   the device's figures at a precision
+     * @return its roofline
+     */
     public static OperatorRoofline of(Operator operator, DeviceFigures device) {
         double flops = operator.flops(1);
         double bytes = operator.bytes(1, device.precision());
@@ -28,11 +36,20 @@ public record OperatorRoofline(double flops, double bytes, double peakFlopsPerSe
         return new OperatorRoofline(flops, bytes, peak, flops / peak, bytes / device.memoryBandwidthBytesPerSecond());
     }
 
-    /** The roofline time: the larger of the compute and the memory time. */
+    /**
+     * The roofline time: the larger of the compute and the memory time.
+     *
+     * @return the roofline seconds
+     */
     public double seconds() {
         return Math.max(computeSeconds, memorySeconds);
     }
 
+    /**
+     * Whether the FLOPs rather than the bytes set the roofline.
+     *
+     * @return true when {@code computeSeconds >= memorySeconds}
+     */
     public boolean computeBound() {
         return computeSeconds >= memorySeconds;
     }

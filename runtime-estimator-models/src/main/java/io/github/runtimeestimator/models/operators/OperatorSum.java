@@ -52,14 +52,26 @@ public final class OperatorSum {
     public record Breakdown(double seconds, double modelledSeconds, double rooflineSeconds, double launchSeconds,
                             long kernels) {
 
-        /** Share of the work that only has a roofline time. */
+        /**
+         * Share of the work that only has a roofline time.
+         *
+         * @return {@code rooflineSeconds / (modelledSeconds + rooflineSeconds)}, 0 when there is no work
+         */
         public double rooflineShare() {
             double work = modelledSeconds + rooflineSeconds;
             return work == 0 ? 0 : rooflineSeconds / work;
         }
     }
 
-    /** One forward pass of {@code graph} at {@code batch} samples on {@code hardware} at {@code precision}. */
+    /**
+     * One forward pass of {@code graph} at {@code batch} samples on {@code hardware} at {@code precision}.
+     *
+     * @param graph     the model's operator graph, not null
+     * @param batch     samples per pass
+     * @param hardware  the device
+     * @param precision the precision
+     * @return the sum and its parts
+     */
     public Breakdown forward(OperatorGraph graph, long batch, HardwareSpec hardware, Precision precision) {
         Objects.requireNonNull(graph, "graph");
         Accumulator a = new Accumulator(hardware, precision, batch);
@@ -67,7 +79,15 @@ public final class OperatorSum {
         return a.result();
     }
 
-    /** One training step: forward, backward and the optimizer update of {@code step}. */
+    /**
+     * One training step: forward, backward and the optimizer update of {@code step}.
+     *
+     * @param step      the training graph, not null
+     * @param batch     samples per step
+     * @param hardware  the device
+     * @param precision the precision
+     * @return the sum and its parts
+     */
     public Breakdown trainingStep(TrainingGraph step, long batch, HardwareSpec hardware, Precision precision) {
         Objects.requireNonNull(step, "step");
         Accumulator a = new Accumulator(hardware, precision, batch);
@@ -84,7 +104,13 @@ public final class OperatorSum {
      * keeps its name (entries of one name and kind are one line): for explaining one estimate, not for a
      * scheduler's loop.
      *
-     * @param top how many operators to list, most time first, >= 1
+     * @param step      the training graph, not null
+     * @param training  whether to include the backward pass and the optimizer update
+     * @param batch     samples per step
+     * @param hardware  the device
+     * @param precision the precision
+     * @param top       how many operators to list, most time first, >= 1
+     * @return the breakdown of the step
      */
     public StepBreakdown explain(TrainingGraph step, boolean training, long batch, HardwareSpec hardware,
                                  Precision precision, int top) {

@@ -23,6 +23,15 @@ import java.util.function.Function;
 public record Candidate(String trainer, String featureSet, Target target,
                         Function<Fold, ? extends RuntimeEstimator> fit) {
 
+    /**
+     * Validates that the trainer and feature set are given (not blank) and the target and fit are not null; fails
+     * with a SpecValidationException naming the field.
+     *
+     * @param trainer    trainer name ({@code xgboost})
+     * @param featureSet feature set id ({@code physics})
+     * @param target     what the regressor is fitted on
+     * @param fit        fits an estimator on a fold
+     */
     public Candidate {
         Checks.requiredText("trainer", trainer);
         Checks.requiredText("featureSet", featureSet);
@@ -33,12 +42,21 @@ public record Candidate(String trainer, String featureSet, Target target,
     /**
      * A candidate that trains {@code config} with {@link EstimatorTrainer#train} on a fold's training rows, with the
      * fold's held-out models left out of its reference models.
+     *
+     * @param config the trainer, hyper-parameters, feature set, target and seed
+     * @return the candidate, named after {@code config}
      */
     public static Candidate of(TrainerConfig config) {
         return of(config, TrainingOptions.defaults());
     }
 
-    /** As {@link #of(TrainerConfig)}, with {@code options} (their reference models less the fold's held-out ones). */
+    /**
+     * As {@link #of(TrainerConfig)}, with {@code options} (their reference models less the fold's held-out ones).
+     *
+     * @param config  the trainer, hyper-parameters, feature set, target and seed
+     * @param options how each fold's estimator is trained
+     * @return the candidate, named after {@code config}
+     */
     public static Candidate of(TrainerConfig config, TrainingOptions options) {
         return new Candidate(config.trainer(), config.featureSet(), config.target(),
                 fold -> EstimatorTrainer.train(config, fold.train(), options.withoutReferences(fold.heldOutModels())));
@@ -47,6 +65,12 @@ public record Candidate(String trainer, String featureSet, Target target,
     /**
      * As {@link #of(TrainerConfig, TrainingOptions)}, on a feature set given rather than looked up by id (one that
      * holds a model of its own, such as {@code opgraph}'s {@code OperatorGraphFeatures}).
+     *
+     * @param config   the trainer, hyper-parameters, feature set, target and seed; its feature set id must be that
+     *                 of {@code features}
+     * @param features the feature set to train on
+     * @param options  how each fold's estimator is trained
+     * @return the candidate, named after {@code config}
      */
     public static Candidate of(TrainerConfig config, FeatureExtractor features, TrainingOptions options) {
         Checks.required("features", features);
@@ -54,14 +78,26 @@ public record Candidate(String trainer, String featureSet, Target target,
                 config, features, fold.train(), options.withoutReferences(fold.heldOutModels())));
     }
 
-    /** A candidate whose fit sees only a fold's training rows (a stub, an analytic estimator). */
+    /**
+     * A candidate whose fit sees only a fold's training rows (a stub, an analytic estimator).
+     *
+     * @param trainer    trainer name, for the table
+     * @param featureSet feature set id, for the table
+     * @param target     target, for the table
+     * @param fit        fits an estimator on a fold's training rows
+     * @return the candidate
+     */
     public static Candidate ofRows(String trainer, String featureSet, Target target,
                                    Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
         Checks.required("fit", fit);
         return new Candidate(trainer, featureSet, target, fold -> fit.apply(fold.train()));
     }
 
-    /** {@code xgboost/physics/log_seconds}. */
+    /**
+     * The candidate's name in tables: trainer, feature set and target, separated by slashes.
+     *
+     * @return {@code xgboost/physics/log_seconds}, for example
+     */
     public String label() {
         return trainer + "/" + featureSet + "/" + targetId(target);
     }

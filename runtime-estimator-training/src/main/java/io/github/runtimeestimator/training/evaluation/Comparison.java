@@ -22,6 +22,11 @@ public final class Comparison {
      * features fitted on raw seconds (when {@code seed} is among {@code featureSets}), and the physics features
      * fitted on log(time / roofline time) (when {@code physics} is among them), the target that carries over to
      * hardware faster or slower than any in training.
+     *
+     * @param trainers    trainer names
+     * @param featureSets feature set ids
+     * @param seed        the seed every configuration trains with
+     * @return the configurations, trainer by trainer
      */
     public static List<TrainerConfig> configs(List<String> trainers, List<String> featureSets, long seed) {
         List<TrainerConfig> out = new ArrayList<>();
@@ -43,7 +48,14 @@ public final class Comparison {
         return out;
     }
 
-    /** {@link #configs} as candidates trained with {@link io.github.runtimeestimator.training.EstimatorTrainer}. */
+    /**
+     * {@link #configs} as candidates trained with {@link io.github.runtimeestimator.training.EstimatorTrainer}.
+     *
+     * @param trainers    trainer names
+     * @param featureSets feature set ids
+     * @param seed        the seed every configuration trains with
+     * @return one candidate per configuration, in the order of {@link #configs}
+     */
     public static List<Candidate> candidates(List<String> trainers, List<String> featureSets, long seed) {
         List<Candidate> out = new ArrayList<>();
         for (TrainerConfig config : configs(trainers, featureSets, seed)) {
@@ -55,8 +67,14 @@ public final class Comparison {
     /**
      * Runs the comparison.
      *
+     * @param data              the measurements to split
+     * @param splits            the splits to evaluate every candidate on
+     * @param candidates        the estimator recipes to compare
      * @param importanceRepeats 0 for no importance tables, else the shuffles per field
      * @param seed              seeds the importance shuffles
+     * @param progress          told about each fold and each importance computation as it starts
+     * @return the rows, importance tables and evaluations
+     * @throws IllegalArgumentException when a split cannot cut {@code data}
      */
     public static ComparisonTable run(List<Measurement> data, List<Split> splits, List<Candidate> candidates,
                                       int importanceRepeats, long seed, Progress progress) {

@@ -13,5 +13,6 @@ package io.github.runtimeestimator.training.evaluation;
  */
 public record ComparisonRow(String split, String trainer, String featureSet, String target, String scope,
                             Metrics metrics, int refused) {
+    /** The {@code scope} of a row over every phase. */
     public static final String OVERALL = "overall";
 }

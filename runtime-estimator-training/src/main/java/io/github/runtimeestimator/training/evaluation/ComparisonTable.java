@@ -14,13 +14,25 @@ import java.util.List;
  */
 public record ComparisonTable(List<ComparisonRow> rows, List<ImportanceTable> importance,
                               List<Evaluation> evaluations) {
+    /**
+     * Copies the lists.
+     *
+     * @param rows        split-major, then candidates in the order given, then overall and each phase
+     * @param importance  one per split x candidate when computed, else empty
+     * @param evaluations one per split x candidate, in the order of {@code rows}
+     */
     public ComparisonTable {
         rows = List.copyOf(rows);
         importance = List.copyOf(importance);
         evaluations = List.copyOf(evaluations);
     }
 
-    /** A table without the evaluations behind it. */
+    /**
+     * A table without the evaluations behind it.
+     *
+     * @param rows       split-major, then candidates in the order given, then overall and each phase
+     * @param importance one per split x candidate when computed, else empty
+     */
     public ComparisonTable(List<ComparisonRow> rows, List<ImportanceTable> importance) {
         this(rows, importance, List.of());
     }

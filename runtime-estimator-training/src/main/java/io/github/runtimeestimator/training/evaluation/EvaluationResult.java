@@ -11,11 +11,21 @@ import java.util.List;
  * @param folds per fold, in split order
  */
 public record EvaluationResult(String split, List<FoldResult> folds) {
+    /**
+     * Copies the folds.
+     *
+     * @param split the split's id
+     * @param folds per fold, in split order
+     */
     public EvaluationResult {
         folds = List.copyOf(folds);
     }
 
-    /** Every fold's predictions, in fold order. */
+    /**
+     * Every fold's predictions, in fold order.
+     *
+     * @return the pooled predictions
+     */
     public List<Prediction> predictions() {
         List<Prediction> all = new ArrayList<>();
         for (FoldResult f : folds) {
@@ -24,7 +34,11 @@ public record EvaluationResult(String split, List<FoldResult> folds) {
         return all;
     }
 
-    /** Every fold's refused rows. */
+    /**
+     * Every fold's refused rows.
+     *
+     * @return the refused rows, in fold order
+     */
     public List<PredictionFailure> failures() {
         List<PredictionFailure> all = new ArrayList<>();
         for (FoldResult f : folds) {
@@ -33,7 +47,11 @@ public record EvaluationResult(String split, List<FoldResult> folds) {
         return all;
     }
 
-    /** Metrics of the pooled predictions, overall and per phase. */
+    /**
+     * Metrics of the pooled predictions, overall and per phase.
+     *
+     * @return the report of {@link #predictions()}
+     */
     public MetricsReport report() {
         return MetricsReport.of(predictions());
     }

@@ -21,12 +21,30 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /**
+     * As {@link #evaluate(List, Split, Function, Progress)}, reporting no progress.
+     *
+     * @param data  the measurements to split
+     * @param split how to cut them into folds
+     * @param fit   fits an estimator on a fold's training rows
+     * @return every fold's estimator and predictions
+     * @throws IllegalArgumentException when {@code split} cannot cut {@code data}
+     */
     public static EvaluationResult evaluate(List<Measurement> data, Split split,
                                             Function<List<Measurement>, ? extends RuntimeEstimator> fit) {
         return evaluate(data, split, fit, Progress.NONE);
     }
 
-    /** As {@link #evaluateFolds(List, Split, Function, Progress)}, fitting on each fold's training rows. */
+    /**
+     * As {@link #evaluateFolds(List, Split, Function, Progress)}, fitting on each fold's training rows.
+     *
+     * @param data     the measurements to split
+     * @param split    how to cut them into folds
+     * @param fit      fits an estimator on a fold's training rows
+     * @param progress told about each fold as it starts
+     * @return every fold's estimator and predictions
+     * @throws IllegalArgumentException when {@code split} cannot cut {@code data}
+     */
     public static EvaluationResult evaluate(List<Measurement> data, Split split,
                                             Function<List<Measurement>, ? extends RuntimeEstimator> fit,
                                             Progress progress) {
@@ -37,9 +55,12 @@ public final class Evaluator {
     /**
      * Runs every fold of {@code split} over {@code data}.
      *
+     * @param data     the measurements to split
+     * @param split    how to cut them into folds
      * @param fit      fits an estimator on a fold: its training rows (ok rows only), and what it holds out, so the
      *                 fit can keep the held-out models out of anything it learns from beyond the rows
      * @param progress told about each fold as it starts
+     * @return every fold's estimator, its predictions and the held-out rows it refused
      * @throws IllegalArgumentException when {@code split} cannot cut {@code data}
      */
     public static EvaluationResult evaluateFolds(List<Measurement> data, Split split,
@@ -65,7 +86,13 @@ public final class Evaluator {
         return result;
     }
 
-    /** Scores a fitted estimator on held-out measurements (ok rows only), e.g. a separate holdout file. */
+    /**
+     * Scores a fitted estimator on held-out measurements (ok rows only), e.g. a separate holdout file.
+     *
+     * @param estimator the fitted estimator
+     * @param holdout   the measurements to predict; rows that are not ok are left out
+     * @return the predictions and refused rows, as one fold named {@code holdout} with no training rows
+     */
     public static FoldResult score(RuntimeEstimator estimator, List<Measurement> holdout) {
         return score(new Fold("holdout", List.of(), Splits.okRows(holdout)), estimator);
     }

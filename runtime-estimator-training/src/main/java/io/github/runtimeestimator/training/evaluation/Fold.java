@@ -13,6 +13,13 @@ import java.util.TreeSet;
  * @param test  held-out rows to score
  */
 public record Fold(String name, List<Measurement> train, List<Measurement> test) {
+    /**
+     * Copies the rows.
+     *
+     * @param name  what is held out
+     * @param train rows to fit on
+     * @param test  held-out rows to score
+     */
     public Fold {
         train = List.copyOf(train);
         test = List.copyOf(test);
@@ -22,6 +29,8 @@ public record Fold(String name, List<Measurement> train, List<Measurement> test)
      * The names of the models of the held-out rows, as catalogued (a name the undescribed view prefixed with
      * {@value ModelDescriber#WITHHELD_PREFIX} without it), sorted: what a fit leaves out of the reference models it
      * infers descriptors from.
+     *
+     * @return the held-out model names, sorted, without duplicates
      */
     public List<String> heldOutModels() {
         TreeSet<String> names = new TreeSet<>();

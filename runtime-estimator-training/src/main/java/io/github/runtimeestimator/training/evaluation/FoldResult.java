@@ -13,6 +13,14 @@ import java.util.List;
  */
 public record FoldResult(Fold fold, RuntimeEstimator estimator, List<Prediction> predictions,
                          List<PredictionFailure> failures) {
+    /**
+     * Copies the predictions and failures.
+     *
+     * @param fold        the fold
+     * @param estimator   the estimator fitted on {@code fold.train()}
+     * @param predictions one per held-out ok row the estimator could predict
+     * @param failures    held-out rows it refused
+     */
     public FoldResult {
         predictions = List.copyOf(predictions);
         failures = List.copyOf(failures);

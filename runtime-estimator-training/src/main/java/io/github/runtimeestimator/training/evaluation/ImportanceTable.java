@@ -10,6 +10,13 @@ import java.util.List;
  * @param importance per spec field, most important first
  */
 public record ImportanceTable(String split, String candidate, List<Importance> importance) {
+    /**
+     * Copies the importance list.
+     *
+     * @param split      split id
+     * @param candidate  the candidate's label
+     * @param importance per spec field, most important first
+     */
     public ImportanceTable {
         importance = List.copyOf(importance);
     }

@@ -16,10 +16,22 @@ import java.util.Map;
  */
 public record MetricsReport(Metrics overall, Map<Phase, Metrics> phases) {
 
+    /**
+     * Copies the per-phase metrics into an unmodifiable map in {@link Phase} order.
+     *
+     * @param overall every prediction
+     * @param phases  per phase that has predictions
+     */
     public MetricsReport {
         phases = Collections.unmodifiableMap(new EnumMap<>(phases.isEmpty() ? new EnumMap<>(Phase.class) : phases));
     }
 
+    /**
+     * The metrics of {@code predictions}, overall and grouped by phase.
+     *
+     * @param predictions the pooled predictions
+     * @return the report; a phase without predictions is absent from {@link #phases()}
+     */
     public static MetricsReport of(List<Prediction> predictions) {
         Map<Phase, List<Prediction>> byPhase = new EnumMap<>(Phase.class);
         for (Prediction p : predictions) {
@@ -30,7 +42,12 @@ public record MetricsReport(Metrics overall, Map<Phase, Metrics> phases) {
         return new MetricsReport(Metrics.of(predictions), phases);
     }
 
-    /** The metrics of {@code phase}, {@link Metrics#EMPTY} when it had no predictions. */
+    /**
+     * The metrics of {@code phase}, {@link Metrics#EMPTY} when it had no predictions.
+     *
+     * @param phase the phase
+     * @return its metrics
+     */
     public Metrics phase(Phase phase) {
         return phases.getOrDefault(phase, Metrics.EMPTY);
     }

@@ -18,16 +18,33 @@ import java.util.Random;
  * absolute log-time error grow. No refitting: the estimators of the evaluation are reused.
  */
 public final class PermutationImportance {
+    /** Shuffles per field unless set otherwise: 3. */
     public static final int DEFAULT_REPEATS = 3;
 
     private PermutationImportance() {
     }
 
-    /** Importance of every {@link SpecField}, most important (largest log-time increase) first. */
+    /**
+     * Importance of every {@link SpecField}, most important (largest log-time increase) first.
+     *
+     * @param evaluation the evaluation whose folds' estimators and held-out rows are reused
+     * @param repeats    shuffles per field, at least 1; the increases are averaged over them
+     * @param seed       seeds the shuffles
+     * @return one importance per field, most important first
+     */
     public static List<Importance> compute(EvaluationResult evaluation, int repeats, long seed) {
         return compute(evaluation, List.of(SpecField.values()), repeats, seed);
     }
 
+    /**
+     * Importance of the given fields, most important (largest log-time increase) first.
+     *
+     * @param evaluation the evaluation whose folds' estimators and held-out rows are reused
+     * @param fields     the fields to shuffle, one at a time
+     * @param repeats    shuffles per field, at least 1; the increases are averaged over them
+     * @param seed       seeds the shuffles
+     * @return one importance per field, most important first
+     */
     public static List<Importance> compute(EvaluationResult evaluation, List<SpecField> fields, int repeats,
                                            long seed) {
         Checks.required("evaluation", evaluation);

@@ -15,22 +15,41 @@ import io.github.runtimeestimator.core.Phase;
 public record Prediction(Measurement measurement, String fold, double predictedSeconds, double lowerSeconds,
                          double upperSeconds) {
 
-    /** A prediction without an interval. */
+    /**
+     * A prediction without an interval: both bounds equal the point value.
+     *
+     * @param measurement      the held-out row
+     * @param fold             name of the fold that held it out
+     * @param predictedSeconds the estimate's point value for the row's whole workload
+     */
     public Prediction(Measurement measurement, String fold, double predictedSeconds) {
         this(measurement, fold, predictedSeconds, predictedSeconds, predictedSeconds);
     }
 
-    /** Whether the measured time lies within [lowerSeconds, upperSeconds]. */
+    /**
+     * Whether the measured time lies within [lowerSeconds, upperSeconds].
+     *
+     * @return true when the interval covers the measured time, bounds included
+     */
     public boolean withinInterval() {
         double m = measuredSeconds();
         return m >= lowerSeconds && m <= upperSeconds;
     }
 
-    /** The measured wall time of the row's workload. */
+    /**
+     * The measured wall time of the row's workload.
+     *
+     * @return the measured time, in seconds
+     */
     public double measuredSeconds() {
         return measurement.seconds();
     }
 
+    /**
+     * The phase of the row's job.
+     *
+     * @return the phase the per-phase metrics group the prediction by
+     */
     public Phase phase() {
         return measurement.workload().job().phase();
     }

@@ -9,5 +9,10 @@ public interface Progress {
     /** Reports nothing. */
     Progress NONE = message -> { };
 
+    /**
+     * Reports one step of the work.
+     *
+     * @param message what is being done ({@code fold 3/33: model=resnet50})
+     */
     void report(String message);
 }

@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
  * {@code hw_compute_units}, {@code hw_clock_mhz}): a row keeps its device and takes one figure of another's.
  */
 public enum SpecField {
+    /** The job's batch size (samples per batch). */
     BATCH_SIZE("batch_size") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return into.withJob(into.job().withBatchSize(from.job().batchSize()));
         }
     },
+    /** The job's learning rate. */
     LEARNING_RATE("learning_rate") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -31,6 +33,7 @@ public enum SpecField {
                     j.datasetSize(), j.epochs()));
         }
     },
+    /** The job's optimizer. */
     OPTIMIZER("optimizer") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -39,6 +42,7 @@ public enum SpecField {
                     j.datasetSize(), j.epochs()));
         }
     },
+    /** The job's dataset size (samples in one epoch). */
     DATASET_SIZE("dataset_size") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -47,18 +51,21 @@ public enum SpecField {
                     from.job().datasetSize(), j.epochs()));
         }
     },
+    /** The workload's numeric precision. */
     PRECISION("precision") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return into.toBuilder().precision(from.precision()).build();
         }
     },
+    /** The model's trainable parameters. */
     PARAMETERS("params") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return withModel(into, into.model().toBuilder().parameters(from.model().parameters()).build());
         }
     },
+    /** The model's forward FLOPs per sample; the row keeps its own model's matmul share of them. */
     FLOPS_PER_SAMPLE("flops_per_sample") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -70,12 +77,14 @@ public enum SpecField {
             return withModel(into, m.toBuilder().flopsPerSample(flops).matmulFlopsPerSample(matmul).build());
         }
     },
+    /** The model's architecture family. */
     FAMILY("family") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return withModel(into, into.model().toBuilder().family(from.model().family()).build());
         }
     },
+    /** The device as a whole. */
     HARDWARE("hardware") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -93,6 +102,7 @@ public enum SpecField {
             return into.withHardware(b.build());
         }
     },
+    /** The device's peak memory bandwidth, in bytes per second. */
     HW_MEMORY_BANDWIDTH("hw_memory_bandwidth_bytes_per_second") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -100,12 +110,14 @@ public enum SpecField {
                     .memoryBandwidthBytesPerSecond(from.hardware().memoryBandwidthBytesPerSecond()).build());
         }
     },
+    /** The device's memory, in bytes. */
     HW_MEMORY("hw_memory_bytes") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
             return into.withHardware(into.hardware().toBuilder().memoryBytes(from.hardware().memoryBytes()).build());
         }
     },
+    /** The device's compute units (SMs, CUs or cores); a CPU keeps its threads used within them. */
     HW_COMPUTE_UNITS("hw_compute_units") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -117,6 +129,7 @@ public enum SpecField {
             return into.withHardware(b.build());
         }
     },
+    /** The device's clock, in MHz; its base and boost clocks follow it. */
     HW_CLOCK("hw_clock_mhz") {
         @Override
         WorkloadSpec take(WorkloadSpec into, WorkloadSpec from) {
@@ -140,7 +153,11 @@ public enum SpecField {
         this.id = id;
     }
 
-    /** The field's name as in schema v1 ({@code batch_size}). */
+    /**
+     * The field's name as in schema v1 ({@code batch_size}).
+     *
+     * @return the id
+     */
     public String id() {
         return id;
     }
@@ -152,6 +169,13 @@ public enum SpecField {
         return spec.toBuilder().model(model).build();
     }
 
+    /**
+     * The field of an id, ignoring case and surrounding blanks.
+     *
+     * @param id a field's {@link #id()}
+     * @return the field
+     * @throws IllegalArgumentException when no field has that id; the message lists the ids
+     */
     public static SpecField fromId(String id) {
         for (SpecField f : values()) {
             if (f.id.equalsIgnoreCase(id.trim())) {

@@ -9,12 +9,18 @@ import java.util.List;
  */
 public interface Split {
 
-    /** Stable id used in tables ({@code leave-model-out}, {@code kfold-5}). */
+    /**
+     * Stable id used in tables ({@code leave-model-out}, {@code kfold-5}).
+     *
+     * @return the id
+     */
     String id();
 
     /**
      * The folds of {@code data}.
      *
+     * @param data the measurements to cut; only ok rows take part
+     * @return the folds, in a deterministic order
      * @throws IllegalArgumentException when the data cannot be split this way (one model only for
      *                                  leave-model-out, fewer rows than folds)
      */

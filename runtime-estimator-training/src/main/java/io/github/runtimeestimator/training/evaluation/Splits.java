@@ -21,12 +21,20 @@ public final class Splits {
     public static final List<String> IDS = List.of("kfold", "leave-model-out", "leave-family-out",
             "leave-hardware-out", "leave-run-out");
 
+    /** The folds of {@code kfold} without a count: 5. */
     public static final int DEFAULT_FOLDS = 5;
 
     private Splits() {
     }
 
-    /** A split by id: {@code kfold} (5 folds), {@code kfold-<k>}, or one of the {@code leave-*-out} ids. */
+    /**
+     * A split by id: {@code kfold} (5 folds), {@code kfold-<k>}, or one of the {@code leave-*-out} ids.
+     *
+     * @param id   one of {@link #IDS} or {@code kfold-<k>}, case and surrounding blanks ignored
+     * @param seed shuffles the rows of a k-fold split; the other splits ignore it
+     * @return the split
+     * @throws IllegalArgumentException when the id is unknown or its {@code k} is not an integer (at least 2)
+     */
     public static Split byId(String id, long seed) {
         Checks.requiredText("split", id);
         String key = id.trim().toLowerCase(java.util.Locale.ROOT);
@@ -55,7 +63,13 @@ public final class Splits {
         }
     }
 
-    /** Random k-fold over the ok rows, shuffled with {@code seed}: the same data and seed give the same folds. */
+    /**
+     * Random k-fold over the ok rows, shuffled with {@code seed}: the same data and seed give the same folds.
+     *
+     * @param k    folds, at least 2; the data needs at least {@code k} ok rows
+     * @param seed shuffles the rows
+     * @return the split, with id {@code kfold-<k>}
+     */
     public static Split kFold(int k, long seed) {
         Checks.atLeast("k", k, 2);
         return new Split() {
@@ -90,22 +104,38 @@ public final class Splits {
         };
     }
 
-    /** Holds out one model (by name) at a time. */
+    /**
+     * Holds out one model (by name) at a time.
+     *
+     * @return the split, with id {@code leave-model-out}
+     */
     public static Split leaveOneModelOut() {
         return leaveOneGroupOut("leave-model-out", "model", m -> m.workload().model().name());
     }
 
-    /** Holds out one architecture family at a time. */
+    /**
+     * Holds out one architecture family at a time.
+     *
+     * @return the split, with id {@code leave-family-out}
+     */
     public static Split leaveOneFamilyOut() {
         return leaveOneGroupOut("leave-family-out", "family", m -> m.workload().model().family());
     }
 
-    /** Holds out one hardware (catalogue id) at a time. */
+    /**
+     * Holds out one hardware (catalogue id) at a time.
+     *
+     * @return the split, with id {@code leave-hardware-out}
+     */
     public static Split leaveOneHardwareOut() {
         return leaveOneGroupOut("leave-hardware-out", "hardware", m -> m.workload().requireHardware().id());
     }
 
-    /** Holds out one collection run ({@code run_id}) at a time: train on one run, test on another. */
+    /**
+     * Holds out one collection run ({@code run_id}) at a time: train on one run, test on another.
+     *
+     * @return the split, with id {@code leave-run-out}
+     */
     public static Split leaveOneRunOut() {
         return leaveOneGroupOut("leave-run-out", "run", m -> m.run().runId());
     }
@@ -116,6 +146,7 @@ public final class Splits {
      * @param id    the split's id
      * @param label what a group is, for fold names ({@code model})
      * @param key   the group of a row
+     * @return the split; its folds need ok rows of at least 2 groups
      */
     public static Split leaveOneGroupOut(String id, String label, Function<Measurement, String> key) {
         Checks.requiredText("id", id);
@@ -161,6 +192,9 @@ public final class Splits {
      * ({@link ModelDescriber#withheld}). The training rows are unchanged. With a fit that leaves the held-out models
      * out of its reference models ({@link Candidate#of}), this measures estimates of models nobody described. Its id
      * is the split's followed by {@value #UNDESCRIBED_VIEW}.
+     *
+     * @param split the split to view
+     * @return the undescribed view of {@code split}
      */
     public static Split undescribed(Split split) {
         Checks.required("split", split);
@@ -186,7 +220,14 @@ public final class Splits {
         };
     }
 
-    /** One fixed fold: fit on {@code train}, score on {@code test} (ok rows of each), e.g. file A against file B. */
+    /**
+     * One fixed fold: fit on {@code train}, score on {@code test} (ok rows of each), e.g. file A against file B.
+     *
+     * @param id    the split's id, also the fold's name
+     * @param train rows to fit on
+     * @param test  rows to score
+     * @return the split; it ignores the data its {@link Split#folds} is given
+     */
     public static Split trainTest(String id, List<Measurement> train, List<Measurement> test) {
         Checks.requiredText("id", id);
         List<Measurement> okTrain = okRows(train);

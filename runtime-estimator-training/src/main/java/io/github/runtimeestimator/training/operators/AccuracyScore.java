@@ -12,7 +12,14 @@ import java.util.Arrays;
  */
 public record AccuracyScore(int rows, double medianApe, double within25Percent, double medianLogRatio) {
 
-    /** Scores predictions against measurements, row by row. */
+    /**
+     * Scores predictions against measurements, row by row.
+     *
+     * @param predicted predicted times, in seconds
+     * @param measured  measured times, in seconds, one per prediction
+     * @return the score; with no rows, 0 rows and NaN figures
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
     public static AccuracyScore of(double[] predicted, double[] measured) {
         if (predicted.length != measured.length) {
             throw new IllegalArgumentException("predicted: " + predicted.length + " values for " + measured.length

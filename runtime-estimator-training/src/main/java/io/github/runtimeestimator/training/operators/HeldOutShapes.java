@@ -30,17 +30,35 @@ public final class HeldOutShapes {
     private final OperatorModelTrainer trainer;
     private final int folds;
 
+    /**
+     * An evaluation with {@code folds} folds of shapes.
+     *
+     * @param options how each fold's model is trained; its seed also shuffles the shapes into folds
+     * @param folds   folds, at least 2 (a SpecValidationException otherwise)
+     */
     public HeldOutShapes(OperatorTrainingOptions options, int folds) {
         this.trainer = new OperatorModelTrainer(Objects.requireNonNull(options, "options"));
         Checks.atLeast("folds", folds, 2);
         this.folds = folds;
     }
 
-    /** Every family with rows. */
+    /**
+     * Every family with rows.
+     *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @return one cell per family, device and precision
+     */
     public OperatorAccuracy evaluate(List<KernelMeasurement> measurements) {
         return evaluate(measurements, EnumSet.allOf(OperatorFamily.class));
     }
 
+    /**
+     * The given families; a family without ok rows is left out.
+     *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @param families     the families to score
+     * @return one cell per family, device and precision
+     */
     public OperatorAccuracy evaluate(List<KernelMeasurement> measurements, Set<OperatorFamily> families) {
         List<OperatorAccuracy.Cell> cells = new ArrayList<>();
         for (OperatorFamily family : families) {

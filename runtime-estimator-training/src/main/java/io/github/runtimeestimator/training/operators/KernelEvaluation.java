@@ -24,6 +24,14 @@ import java.util.TreeMap;
 public record KernelEvaluation(AccuracyScore overall, Map<String, AccuracyScore> byFamily,
                                Map<String, AccuracyScore> byDevice, Map<String, Integer> unsupported) {
 
+    /**
+     * Copies the maps, sorted by key; {@code overall} is required.
+     *
+     * @param overall     every scored row
+     * @param byFamily    per family id
+     * @param byDevice    per device, {@code hardware-id/precision}
+     * @param unsupported rows of kinds the model has no family for, per operator kind id
+     */
     public KernelEvaluation {
         Objects.requireNonNull(overall, "overall");
         byFamily = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(byFamily)));
@@ -31,7 +39,13 @@ public record KernelEvaluation(AccuracyScore overall, Map<String, AccuracyScore>
         unsupported = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(unsupported)));
     }
 
-    /** Scores {@code model} on the ok rows of {@code measurements} (rows that are not ok are ignored). */
+    /**
+     * Scores {@code model} on the ok rows of {@code measurements} (rows that are not ok are ignored).
+     *
+     * @param model        the per-operator model
+     * @param measurements the kernel measurements
+     * @return the scores, and the count of rows the model has no family for
+     */
     public static KernelEvaluation score(OperatorModel model, List<KernelMeasurement> measurements) {
         Objects.requireNonNull(model, "model");
         Series all = new Series();

@@ -47,6 +47,14 @@ public record KernelFiles(List<KernelMeasurement> measurements, List<RowRejectio
     static final KernelDataSource VIDUR = new KernelDataSource("Vidur (MLSys'24) LLM operator profiles",
             "github.com/microsoft/vidur", "7d47513363ec447a741ac5e47241580b47724fbf", "MIT", List.of(), 0);
 
+    /**
+     * Copies the lists.
+     *
+     * @param measurements ok rows of every file, in file order
+     * @param rejections   the rows the reader refused
+     * @param notOk        rows that read but carry no timing
+     * @param sources      provenance, one per format present
+     */
     public KernelFiles {
         measurements = List.copyOf(measurements);
         rejections = List.copyOf(rejections);
@@ -56,6 +64,11 @@ public record KernelFiles(List<KernelMeasurement> measurements, List<RowRejectio
     /**
      * Reads the files (any of the kernel formats, gzipped or not) leniently: a row that breaks a rule becomes a
      * rejection; a file whose header is not a kernel format fails.
+     *
+     * @param files   the kernel files, in the order their rows are kept
+     * @param catalog the hardware catalogue the rows' devices are resolved in
+     * @return the ok rows, rejections, count of rows that are not ok, and provenance
+     * @throws IOException when a file cannot be read
      */
     public static KernelFiles read(List<Path> files, HardwareCatalog catalog) throws IOException {
         Objects.requireNonNull(catalog, "catalog");

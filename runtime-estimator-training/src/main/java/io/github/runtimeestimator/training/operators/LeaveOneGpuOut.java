@@ -33,15 +33,33 @@ public final class LeaveOneGpuOut {
 
     private final OperatorModelTrainer trainer;
 
+    /**
+     * An evaluation whose models are trained with {@code options}.
+     *
+     * @param options how each held-out device's model is trained
+     */
     public LeaveOneGpuOut(OperatorTrainingOptions options) {
         this.trainer = new OperatorModelTrainer(Objects.requireNonNull(options, "options"));
     }
 
-    /** Every family with rows, every device. */
+    /**
+     * Every family with rows, every device.
+     *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @return one cell per family, held-out device and precision
+     */
     public OperatorAccuracy evaluate(List<KernelMeasurement> measurements) {
         return evaluate(measurements, EnumSet.allOf(OperatorFamily.class));
     }
 
+    /**
+     * The given families, every device; a family without ok rows, and a device with no other device of its kind
+     * to train on, are left out.
+     *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @param families     the families to score
+     * @return one cell per family, held-out device and precision
+     */
     public OperatorAccuracy evaluate(List<KernelMeasurement> measurements, Set<OperatorFamily> families) {
         List<OperatorAccuracy.Cell> cells = new ArrayList<>();
         for (OperatorFamily family : families) {

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  */
 public record OperatorAccuracy(List<Cell> cells) {
 
+    /**
+     * Copies the cells.
+     *
+     * @param cells one per family, held-out device and precision, in evaluation order
+     */
     public OperatorAccuracy {
         cells = List.copyOf(cells);
     }
@@ -33,12 +38,28 @@ public record OperatorAccuracy(List<Cell> cells) {
     public record Cell(OperatorFamily family, String hardwareId, Precision precision, List<String> trainedOn,
                        AccuracyScore model, AccuracyScore roofline, AccuracyScore constantEfficiency) {
 
+        /**
+         * Copies the devices trained on.
+         *
+         * @param family             the family
+         * @param hardwareId         the held-out device
+         * @param precision          the rows' precision
+         * @param trainedOn          the devices trained on
+         * @param model              the learned model's score
+         * @param roofline           the plain roofline's score
+         * @param constantEfficiency the roofline over the training devices' median efficiency
+         */
         public Cell {
             trainedOn = List.copyOf(trainedOn);
         }
     }
 
-    /** Cells of one family. */
+    /**
+     * Cells of one family.
+     *
+     * @param family the family
+     * @return its cells, in evaluation order
+     */
     public List<Cell> cells(OperatorFamily family) {
         return cells.stream().filter(c -> c.family() == family).collect(Collectors.toList());
     }
@@ -46,6 +67,8 @@ public record OperatorAccuracy(List<Cell> cells) {
     /**
      * A Markdown table: one line per cell, with rows, the model's median APE and share within 25%, the
      * baselines' median APE, and the bias (median ln(predicted / measured)).
+     *
+     * @return the table, header included, one line per cell
      */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();

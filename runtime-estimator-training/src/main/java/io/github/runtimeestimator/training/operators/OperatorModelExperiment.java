@@ -43,6 +43,13 @@ public final class OperatorModelExperiment {
     private OperatorModelExperiment() {
     }
 
+    /**
+     * Reads the kernel files, runs the evaluation and prints the table (and writes it to {@code --out}).
+     *
+     * @param args the arguments the class comment lists
+     * @throws IOException when a kernel file cannot be read or the table cannot be written
+     * @throws IllegalArgumentException for an unknown argument, a flag without a value, or no data given
+     */
     public static void main(String[] args) throws IOException {
         List<Path> data = new ArrayList<>();
         Set<OperatorFamily> families = EnumSet.allOf(OperatorFamily.class);

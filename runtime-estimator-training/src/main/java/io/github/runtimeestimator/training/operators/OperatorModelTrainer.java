@@ -49,15 +49,31 @@ public final class OperatorModelTrainer {
 
     private final OperatorTrainingOptions options;
 
+    /**
+     * A trainer with these hyper-parameters.
+     *
+     * @param options how the models are trained
+     */
     public OperatorModelTrainer(OperatorTrainingOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /**
+     * How this trainer trains.
+     *
+     * @return the options it was made with
+     */
     public OperatorTrainingOptions options() {
         return options;
     }
 
-    /** One model per family that has ok rows among {@code measurements}; no source named in its provenance. */
+    /**
+     * One model per family that has ok rows among {@code measurements}; no source named in its provenance.
+     *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @return the per-operator model
+     * @throws IllegalArgumentException when no row is ok, or a family's rows are all floor
+     */
     public OperatorModel train(List<KernelMeasurement> measurements) {
         return train(measurements, List.of());
     }
@@ -66,6 +82,9 @@ public final class OperatorModelTrainer {
      * One model per family that has ok rows among {@code measurements}, which came from {@code sources} (their
      * provenance, stored with the model).
      *
+     * @param measurements the kernel measurements; only ok rows are used
+     * @param sources      where they came from, recorded in the model's provenance
+     * @return the per-operator model
      * @throws IllegalArgumentException when no row is ok, or a family's rows are all floor
      */
     public OperatorModel train(List<KernelMeasurement> measurements, List<KernelDataSource> sources) {
