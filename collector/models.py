@@ -92,14 +92,14 @@ def small_cnn(channels: int, classes: int = 10) -> nn.Module:
 
 
 class RecurrentLM(nn.Module):
-    def __init__(self, cell: str, dim: int, layers: int, vocab: int = 10000):
+    def __init__(self, cell: str, dim: int, layers: int, vocab: int = 10000) -> None:
         super().__init__()
         self.embedding = nn.Embedding(vocab, dim)
         rnn_type = {"lstm": nn.LSTM, "gru": nn.GRU}[cell]
         self.rnn = rnn_type(dim, dim, layers, batch_first=True)
         self.head = nn.Linear(dim, vocab)
 
-    def forward(self, tokens):
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         hidden, _ = self.rnn(self.embedding(tokens))
         return self.head(hidden)
 
@@ -111,7 +111,7 @@ class SelfAttention(nn.Module):
     FLOP counter through ``extra_matmul_flops``; the projections are ``nn.Linear`` children.
     """
 
-    def __init__(self, dim: int, heads: int, causal: bool = False, dropout: float = 0.1):
+    def __init__(self, dim: int, heads: int, causal: bool = False, dropout: float = 0.1) -> None:
         super().__init__()
         self.heads = heads
         self.causal = causal
@@ -120,7 +120,7 @@ class SelfAttention(nn.Module):
         self.value = nn.Linear(dim, dim)
         self.dropout = nn.Dropout(dropout)
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         batch, length, dim = x.shape
         head_dim = dim // self.heads
 
@@ -136,14 +136,14 @@ class SelfAttention(nn.Module):
         context = torch.matmul(probs, v)
         return context.transpose(1, 2).reshape(batch, length, dim)
 
-    def extra_matmul_flops(self, inputs, output):
+    def extra_matmul_flops(self, inputs: Tuple[torch.Tensor, ...], output: torch.Tensor) -> int:
         x = inputs[0]
         batch, length, dim = x.shape
         return 2 * (2 * batch * length * length * dim)
 
 
 class BertLayer(nn.Module):
-    def __init__(self, dim: int, heads: int, ffn: int):
+    def __init__(self, dim: int, heads: int, ffn: int) -> None:
         super().__init__()
         self.attention = SelfAttention(dim, heads)
         self.attention_output = nn.Linear(dim, dim)
@@ -154,7 +154,7 @@ class BertLayer(nn.Module):
         self.output_norm = nn.LayerNorm(dim, eps=1e-12)
         self.dropout = nn.Dropout(0.1)
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.attention_norm(x + self.dropout(self.attention_output(self.attention(x))))
         return self.output_norm(x + self.dropout(self.output(self.activation(self.intermediate(x)))))
 
@@ -163,7 +163,7 @@ class BertClassifier(nn.Module):
     """BertForSequenceClassification shapes: embeddings, post-LN encoder, tanh pooler, classifier."""
 
     def __init__(self, dim: int, layers: int, heads: int, vocab: int = 30522, positions: int = 512,
-                 labels: int = 2):
+                 labels: int = 2) -> None:
         super().__init__()
         self.word_embeddings = nn.Embedding(vocab, dim)
         self.position_embeddings = nn.Embedding(positions, dim)
@@ -175,7 +175,7 @@ class BertClassifier(nn.Module):
         self.pooler_activation = nn.Tanh()
         self.classifier = nn.Linear(dim, labels)
 
-    def forward(self, tokens):
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         positions = torch.arange(tokens.shape[1], device=tokens.device).unsqueeze(0)
         x = self.word_embeddings(tokens) + self.position_embeddings(positions) \
             + self.token_type_embeddings(torch.zeros_like(tokens))
@@ -186,7 +186,7 @@ class BertClassifier(nn.Module):
 
 
 class Gpt2Block(nn.Module):
-    def __init__(self, dim: int, heads: int):
+    def __init__(self, dim: int, heads: int) -> None:
         super().__init__()
         self.ln_1 = nn.LayerNorm(dim)
         self.attn = SelfAttention(dim, heads, causal=True)
@@ -197,7 +197,7 @@ class Gpt2Block(nn.Module):
         self.proj = nn.Linear(4 * dim, dim)
         self.dropout = nn.Dropout(0.1)
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = x + self.dropout(self.attn_proj(self.attn(self.ln_1(x))))
         return x + self.dropout(self.proj(self.act(self.fc(self.ln_2(x)))))
 
@@ -207,7 +207,7 @@ class Gpt2LM(nn.Module):
 
     512 positions, as in the shared ``gpt2_small`` rows (124046592 parameters)."""
 
-    def __init__(self, dim: int, layers: int, heads: int, vocab: int = 50257, positions: int = 512):
+    def __init__(self, dim: int, layers: int, heads: int, vocab: int = 50257, positions: int = 512) -> None:
         super().__init__()
         self.wte = nn.Embedding(vocab, dim)
         self.wpe = nn.Embedding(positions, dim)
@@ -217,7 +217,7 @@ class Gpt2LM(nn.Module):
         self.lm_head = nn.Linear(dim, vocab, bias=False)
         self.lm_head.weight = self.wte.weight
 
-    def forward(self, tokens):
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         positions = torch.arange(tokens.shape[1], device=tokens.device).unsqueeze(0)
         x = self.dropout(self.wte(tokens) + self.wpe(positions))
         for block in self.blocks:
@@ -228,14 +228,14 @@ class Gpt2LM(nn.Module):
 class TransformerEncoderClassifier(nn.Module):
     """``nn.TransformerEncoder`` (nn.MultiheadAttention inside) over token embeddings, mean-pooled, 2 labels."""
 
-    def __init__(self, dim: int, layers: int, vocab: int = 10000, labels: int = 2):
+    def __init__(self, dim: int, layers: int, vocab: int = 10000, labels: int = 2) -> None:
         super().__init__()
         self.embedding = nn.Embedding(vocab, dim)
         layer = nn.TransformerEncoderLayer(dim, max(1, dim // 64), 4 * dim, batch_first=True)
         self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
         self.classifier = nn.Linear(dim, labels)
 
-    def forward(self, tokens):
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.encoder(self.embedding(tokens)).mean(dim=1))
 
 

@@ -47,7 +47,7 @@ class RowWriter:
     or silently re-ordered). Each row is flushed and fsync'ed before ``write`` returns.
     """
 
-    def __init__(self, path: str, columns: Sequence[str] = ALL_COLUMNS):
+    def __init__(self, path: str, columns: Sequence[str] = ALL_COLUMNS) -> None:
         self.path = path
         self.columns: List[str] = list(columns)
         exists = os.path.exists(path) and os.path.getsize(path) > 0
