@@ -10,6 +10,7 @@ import io.github.runtimeestimator.planner.Constraints;
 import io.github.runtimeestimator.planner.FleetPlan;
 import io.github.runtimeestimator.planner.FleetPlanner;
 import io.github.runtimeestimator.planner.FleetReader;
+import io.github.runtimeestimator.planner.FlopsStubEstimator;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
 import io.github.runtimeestimator.planner.ResourcePlanner;
@@ -51,7 +52,7 @@ class PlanningExamplesTest {
         assertThat(fleet.jobs()).hasSize(5);
         assertThat(fleet.pools()).hasSize(2);
 
-        FleetPlan plan = new FleetPlanner(new ResourcePlanner(new FlopsStub(0.4)), "flops-stub")
+        FleetPlan plan = new FleetPlanner(new ResourcePlanner(new FlopsStubEstimator(0, 0.4)), "flops-stub")
                 .assign(fleet.jobs(), fleet.pools(), offers.offers(), Constraints.none());
 
         assertThat(plan.assignments().size() + plan.unmet().size()).isEqualTo(5);

@@ -3,6 +3,7 @@ package io.github.runtimeestimator.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
+import io.github.runtimeestimator.planner.FlopsStubEstimator;
 import io.github.runtimeestimator.planner.HardwareOffer;
 import io.github.runtimeestimator.planner.OfferReadResult;
 import io.github.runtimeestimator.planner.OfferReader;
@@ -23,7 +24,7 @@ class SchedulerExampleTest {
     @Test
     void everyJobOfTheQueueGetsAVerdictOnEveryOffer() throws IOException {
         List<HardwareOffer> offers = exampleOffers();
-        List<SchedulerExample.JobPlan> plans = SchedulerExample.schedule(DemoQueue.jobs(), offers, new FlopsStub(0.4));
+        List<SchedulerExample.JobPlan> plans = SchedulerExample.schedule(DemoQueue.jobs(), offers, new FlopsStubEstimator(0, 0.4));
 
         assertThat(plans).extracting(p -> p.job().id()).containsExactly("resnet50-imagenet-subset-epoch",
                 "bert-base-serving-batch", "vit-b16-fine-tune", "small-mlp-training");
@@ -50,7 +51,7 @@ class SchedulerExampleTest {
     void whenNothingFitsEachOfferIsListedWithItsReason() throws IOException {
         List<HardwareOffer> offers = exampleOffers();
         // a stub a million times slower than the peak misses every deadline
-        List<SchedulerExample.JobPlan> plans = SchedulerExample.schedule(DemoQueue.jobs(), offers, new FlopsStub(1e-6));
+        List<SchedulerExample.JobPlan> plans = SchedulerExample.schedule(DemoQueue.jobs(), offers, new FlopsStubEstimator(0, 1e-6));
 
         for (SchedulerExample.JobPlan p : plans) {
             assertThat(p.plan().nothingFits()).as(p.job().id()).isTrue();

@@ -247,7 +247,7 @@ public final class OfferReader {
                 good.add(offer);
             } catch (SpecValidationException e) {
                 OfferRejection r = new OfferRejection(source, raw.entry(), id, e.field(), e.getMessage());
-                LOG.warn("offer left out: {}", r.message());
+                LOG.debug("offer left out: {}", r.message()); // returned in the result; the caller reports it
                 bad.add(r);
             }
         }

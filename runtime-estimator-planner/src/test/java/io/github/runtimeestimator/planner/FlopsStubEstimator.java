@@ -6,15 +6,28 @@ import io.github.runtimeestimator.core.RuntimeEstimator;
 import io.github.runtimeestimator.core.WorkloadSpec;
 
 /**
- * A stub with a known answer: one step takes {@code overheadSecondsPerStep + passes x flopsPerSample x batch / peak},
- * passes = 3 for training (forward + backward), 1 for inference; the job is steps times that; bounds are
- * x0.8 and x1.25. Hardware whose id starts with "broken" makes it throw, as a real estimator may.
+ * The tests' stand-in estimator, with a known answer, for the planner's tests and (through this module's test-jar)
+ * the examples': one step takes {@code overheadSecondsPerStep + passes x flopsPerSample x batch / (utilisation x
+ * peak)}, passes = 3 for training (forward + backward), 1 for inference; the job is steps times that; bounds are
+ * x0.8 and x1.25. Hardware whose id starts with "broken" makes it throw, as a real estimator may, and a question
+ * about more than one device fails the test: the planner asks about one.
  */
-final class FlopsStubEstimator implements RuntimeEstimator {
+public final class FlopsStubEstimator implements RuntimeEstimator {
     private final double overheadSecondsPerStep;
+    private final double utilisation;
 
-    FlopsStubEstimator(double overheadSecondsPerStep) {
+    /** @param overheadSecondsPerStep seconds added to every step, at the device's full peak */
+    public FlopsStubEstimator(double overheadSecondsPerStep) {
+        this(overheadSecondsPerStep, 1.0);
+    }
+
+    /**
+     * @param overheadSecondsPerStep seconds added to every step
+     * @param utilisation            the share of the device's peak the FLOPs run at, in (0, 1]
+     */
+    public FlopsStubEstimator(double overheadSecondsPerStep, double utilisation) {
         this.overheadSecondsPerStep = overheadSecondsPerStep;
+        this.utilisation = utilisation;
     }
 
     @Override
@@ -28,7 +41,8 @@ final class FlopsStubEstimator implements RuntimeEstimator {
         }
         double passes = spec.job().phase().isTraining() ? 3 : 1;
         double step = overheadSecondsPerStep
-                + passes * spec.model().flopsPerSample() * spec.job().batchSize() / hw.peakFlopsPerSecond(spec.precision());
+                + passes * spec.model().flopsPerSample() * spec.job().batchSize()
+                / (utilisation * hw.peakFlopsPerSecond(spec.precision()));
         long steps = spec.job().steps();
         double s = step * steps;
         return new Estimate(s, s * 0.8, s * 1.25, step, steps, 0.8, describe());
@@ -36,6 +50,6 @@ final class FlopsStubEstimator implements RuntimeEstimator {
 
     @Override
     public String describe() {
-        return "flops-stub";
+        return utilisation == 1.0 ? "flops-stub" : "flops-stub(utilisation " + utilisation + ")";
     }
 }
