@@ -67,7 +67,7 @@ public final class OfferReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferReader.class);
     private static final ObjectMapper JSON = JsonMappers.strict();
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = JsonMappers.csvRecords();
 
     private final HardwareCatalog catalog;
 

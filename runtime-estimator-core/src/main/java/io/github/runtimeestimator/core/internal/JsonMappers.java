@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,9 @@ import java.util.List;
  * Failures are Jackson's own exceptions, with the location and (for bound values) the JSON path; callers such
  * as {@code SpecJson} turn them into their messages.
  *
+ * <p>CSV has its two mappers here too: {@link #csvRows()} (rows as arrays of cells: schema-v1 and kernel files, a
+ * line of {@code nvidia-smi} output) and {@link #csvRecords()} (records keyed by a header row: the offers table).
+ *
  * <p>Internal: not part of the library's API; the modules of this project share it.
  */
 public final class JsonMappers {
@@ -55,6 +61,12 @@ public final class JsonMappers {
     public static final int MAX_NESTING_DEPTH = 200;
 
     private static final ObjectMapper STRICT = strictBuilder().build();
+    private static final CsvMapper CSV_ROWS = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvMapper CSV_RECORDS = CsvMapper.builder().build();
     private static final ObjectMapper OUTPUT = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -108,6 +120,25 @@ public final class JsonMappers {
     /** The shared strict mapper (thread-safe; do not reconfigure it). */
     public static ObjectMapper strict() {
         return STRICT;
+    }
+
+    /**
+     * CSV as rows of cells: each record an array of strings, empty lines skipped; on writing, only cells that need
+     * it are quoted.
+     *
+     * @return the shared mapper (thread-safe; derive readers and writers from it, never reconfigure it)
+     */
+    public static CsvMapper csvRows() {
+        return CSV_ROWS;
+    }
+
+    /**
+     * CSV as records keyed by the header row (with a schema {@code withHeader()}).
+     *
+     * @return the shared mapper (thread-safe; derive readers from it, never reconfigure it)
+     */
+    public static CsvMapper csvRecords() {
+        return CSV_RECORDS;
     }
 
     /** The mapper for documents the library writes: pretty-printed, default settings otherwise. */

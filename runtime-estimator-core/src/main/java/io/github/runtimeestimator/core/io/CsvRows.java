@@ -3,9 +3,9 @@ package io.github.runtimeestimator.core.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,11 +18,7 @@ import java.util.Set;
  */
 final class CsvRows {
     /** Rows as arrays of cells, empty lines skipped; writes quote only what needs it. */
-    static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
+    static final CsvMapper MAPPER = JsonMappers.csvRows();
 
     private CsvRows() {
     }

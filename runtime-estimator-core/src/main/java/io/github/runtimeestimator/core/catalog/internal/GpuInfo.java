@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.core.catalog.internal;
 
+import io.github.runtimeestimator.core.internal.JsonMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,10 +97,8 @@ public record GpuInfo(String name, long memoryBytes, int count) {
             java.util.regex.Pattern.compile("(GPU\\[\\d+\\])\\s*:\\s*([^:]+):\\s*(.*)");
     private static final java.util.regex.Pattern PCI_ID = java.util.regex.Pattern.compile("0x[0-9a-fA-F]+");
 
-    private static final com.fasterxml.jackson.databind.ObjectReader CSV_LINE =
-            com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
-                    .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build()
-                    .readerFor(new com.fasterxml.jackson.core.type.TypeReference<List<List<String>>>() { });
+    private static final com.fasterxml.jackson.databind.ObjectReader CSV_LINE = JsonMappers.csvRows()
+            .readerFor(new com.fasterxml.jackson.core.type.TypeReference<List<List<String>>>() { });
 
     /** The cells of one CSV line (Jackson's CSV reader: a quoted cell may hold commas); none when unreadable. */
     private static List<String> csvCells(String line) {
