@@ -2,6 +2,7 @@ package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.runtimeestimator.models.internal.ErrorSummary;
+import io.github.runtimeestimator.models.internal.Stats;
 
 /**
  * How well the estimator's trainer did on step rows it did not see, from the internal K-fold during training.
@@ -53,6 +54,6 @@ public record HeldOutMetrics(@JsonProperty("split") String split,
         }
         ErrorSummary e = ErrorSummary.of(measured, predicted);
         return new HeldOutMetrics(split, folds, e.rows(), e.maeSeconds(), e.medianApe(), e.mape(), e.within10(),
-                e.within25(), ErrorSummary.median(measured));
+                e.within25(), Stats.median(measured));
     }
 }

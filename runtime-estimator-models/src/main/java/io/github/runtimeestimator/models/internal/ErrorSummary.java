@@ -1,7 +1,5 @@
 package io.github.runtimeestimator.models.internal;
 
-import java.util.Arrays;
-
 /**
  * The error arithmetic of predicted against measured seconds, in one place: the artifact's held-out figures
  * ({@code models.HeldOutMetrics}) and the evaluation harness's ({@code training.evaluation.Metrics}) are both
@@ -12,7 +10,7 @@ import java.util.Arrays;
  * @param maeSeconds  mean absolute error, seconds
  * @param rmseSeconds root mean squared error, seconds
  * @param mape        mean of |predicted - measured| / measured
- * @param medianApe   median of the same ratios (the mean of the two middle ones for an even count)
+ * @param medianApe   median of the same ratios ({@link Stats#median})
  * @param within10    share of rows whose ratio is at most 0.10
  * @param within25    share of rows whose ratio is at most 0.25
  */
@@ -50,18 +48,7 @@ public record ErrorSummary(int rows, double maeSeconds, double rmseSeconds, doub
             within10 += ape[i] <= 0.10 ? 1 : 0;
             within25 += ape[i] <= 0.25 ? 1 : 0;
         }
-        return new ErrorSummary(n, absSum / n, Math.sqrt(sqSum / n), Stats.mean(ape), median(ape),
+        return new ErrorSummary(n, absSum / n, Math.sqrt(sqSum / n), Stats.mean(ape), Stats.median(ape),
                 (double) within10 / n, (double) within25 / n);
-    }
-
-    /** The median: the middle value, or the mean of the two middle ones; NaN when empty. */
-    public static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

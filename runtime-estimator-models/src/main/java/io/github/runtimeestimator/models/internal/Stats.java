@@ -27,4 +27,20 @@ public final class Stats {
         }
         return values.length == 0 ? Double.NaN : sum / values.length;
     }
+
+    /**
+     * The median: the middle value, or the mean of the two middle ones for an even count; NaN when empty.
+     *
+     * @param values the values, left unchanged
+     * @return their median
+     */
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.training.evaluation;
 
 import io.github.runtimeestimator.models.internal.ErrorSummary;
+import io.github.runtimeestimator.models.internal.Stats;
 import java.util.List;
 
 /**
@@ -106,7 +107,7 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
         for (int i = 0; i < ape.length; i++) {
             ape[i] = Math.abs(predicted[i] - measured[i]) / measured[i];
         }
-        return median(ape);
+        return Stats.median(ape);
     }
 
     private static double r2LogTime(double[] measured, double[] predicted) {
@@ -131,7 +132,4 @@ public record Metrics(int rows, double maeSeconds, double rmseSeconds, double ma
         return Math.log(Math.max(seconds, LOG_FLOOR_SECONDS));
     }
 
-    static double median(double[] values) {
-        return ErrorSummary.median(values);
-    }
 }

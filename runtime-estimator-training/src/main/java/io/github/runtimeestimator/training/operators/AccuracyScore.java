@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.operators;
 
-import java.util.Arrays;
+import io.github.runtimeestimator.models.internal.Stats;
 
 /**
  * How close predictions came to measured times over a set of rows.
@@ -39,13 +39,7 @@ public record AccuracyScore(int rows, double medianApe, double within25Percent, 
                 within++;
             }
         }
-        return new AccuracyScore(n, median(ape), (double) within / n, median(log));
+        return new AccuracyScore(n, Stats.median(ape), (double) within / n, Stats.median(log));
     }
 
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }

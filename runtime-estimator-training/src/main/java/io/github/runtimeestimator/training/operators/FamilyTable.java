@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.training.operators;
 
 import io.github.runtimeestimator.core.KernelMeasurement;
+import io.github.runtimeestimator.models.internal.Stats;
 import io.github.runtimeestimator.models.operators.DeviceFigures;
 import io.github.runtimeestimator.models.operators.LaunchFloors;
 import io.github.runtimeestimator.models.operators.OperatorFamily;
@@ -95,6 +96,15 @@ final class FamilyTable {
 
     int size() {
         return seconds.length;
+    }
+
+    /** Median {@code ln(measured / roofline)} over {@code rows}: one efficiency for the family. */
+    double medianLogRatio(int[] rows) {
+        double[] r = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            r[j] = Math.log(seconds[rows[j]] / rooflineSeconds[rows[j]]);
+        }
+        return Stats.median(r);
     }
 
     /** The floors of the devices among {@code rows}, fitted into per-key medians. */

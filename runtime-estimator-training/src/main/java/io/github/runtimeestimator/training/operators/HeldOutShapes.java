@@ -79,7 +79,7 @@ public final class HeldOutShapes {
                 }
                 FamilyModel model = trainer.train(table, train);
                 trainedOn = model.trainedOn();
-                double logEfficiency = medianLogRatio(table, train);
+                double logEfficiency = table.medianLogRatio(train);
                 for (int i : test) {
                     double floor = model.floors().seconds(table.devices[i]);
                     predicted[i] = floor + table.baseSeconds[i] * Math.exp(model.logWorkOverBase(table.features[i]));
@@ -157,11 +157,4 @@ public final class HeldOutShapes {
         return Arrays.copyOf(out, n);
     }
 
-    private static double medianLogRatio(FamilyTable table, int[] rows) {
-        double[] r = new double[rows.length];
-        for (int j = 0; j < rows.length; j++) {
-            r[j] = Math.log(table.seconds[rows[j]] / table.rooflineSeconds[rows[j]]);
-        }
-        return AccuracyScore.median(r);
-    }
 }

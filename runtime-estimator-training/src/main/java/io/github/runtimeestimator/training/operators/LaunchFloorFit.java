@@ -1,5 +1,6 @@
 package io.github.runtimeestimator.training.operators;
 
+import io.github.runtimeestimator.models.internal.Stats;
 import io.github.runtimeestimator.models.operators.DeviceFigures;
 import io.github.runtimeestimator.models.operators.LaunchFloors;
 import java.util.ArrayList;
@@ -72,10 +73,8 @@ final class LaunchFloorFit {
         return new LaunchFloors(floors);
     }
 
+    /** {@link Stats#median}, 0 for no values: no floor. */
     private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n == 0 ? 0 : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return values.length == 0 ? 0 : Stats.median(values);
     }
 }

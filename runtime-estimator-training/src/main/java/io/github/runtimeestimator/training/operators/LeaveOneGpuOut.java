@@ -82,7 +82,7 @@ public final class LeaveOneGpuOut {
     private List<OperatorAccuracy.Cell> score(FamilyTable table, String heldOut, int[] train) {
         long start = System.nanoTime();
         FamilyModel model = trainer.train(table, train);
-        double constantLogEfficiency = medianLogRatio(table, train);
+        double constantLogEfficiency = table.medianLogRatio(train);
         Map<Precision, List<Integer>> byPrecision = new LinkedHashMap<>();
         for (int i = 0; i < table.size(); i++) {
             if (table.devices[i].hardwareId().equals(heldOut)) {
@@ -116,14 +116,6 @@ public final class LeaveOneGpuOut {
         return cells;
     }
 
-    /** Median ln(measured / roofline) over the training rows: one efficiency for the family. */
-    private static double medianLogRatio(FamilyTable table, int[] rows) {
-        double[] r = new double[rows.length];
-        for (int j = 0; j < rows.length; j++) {
-            r[j] = Math.log(table.seconds[rows[j]] / table.rooflineSeconds[rows[j]]);
-        }
-        return AccuracyScore.median(r);
-    }
 
     private static Set<String> hardwareIds(FamilyTable table) {
         Set<String> ids = new LinkedHashSet<>();
