@@ -18,9 +18,9 @@ final class HardwareCatalogOption {
         if (file == null) {
             return HardwareCatalog.builtIn();
         }
+        Inputs.existingFile("hardware catalogue file", file);
         try {
-            return HardwareCatalog.builtIn().withOverrides(HardwareCatalog.fromJson(
-                    Inputs.existingFile("hardware catalogue file", file)));
+            return HardwareCatalog.builtIn().withOverrides(HardwareCatalog.fromJson(file));
         } catch (IOException | RuntimeException e) {
             throw new UserInputException("hardware catalogue file " + file + " is not a valid catalogue: "
                     + Inputs.oneLine(e), e);
