@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.cli;
 
 import io.github.runtimeestimator.features.FeatureExtractor;
-import io.github.runtimeestimator.models.internal.EstimatorArtifact;
+import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ final class OperatorModelOption {
     /** The feature set {@code id}, {@code opgraph} over the model of {@code --operator-model}. */
     FeatureExtractor features(String id) {
         if (!OperatorGraphFeatures.ID.equals(id)) {
-            return EstimatorArtifact.featureSet(id);
+            return FeatureSets.byId(id);
         }
         if (file == null) {
             throw new UserInputException("feature set " + OperatorGraphFeatures.ID + " needs --operator-model ops.rte:"

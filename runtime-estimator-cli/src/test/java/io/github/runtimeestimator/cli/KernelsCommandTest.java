@@ -136,7 +136,7 @@ class KernelsCommandTest {
                 "--estimator", opgraph.toString(), "--explain");
 
         assertThat(markdown.exitCode()).as(markdown.err()).isZero();
-        assertThat(markdown.out()).contains("(xgboost/opgraph v1)").contains("Where a step's time goes: operator sum")
+        assertThat(markdown.out()).contains("(xgboost/opgraph v2)").contains("Where a step's time goes: operator sum")
                 .contains("| operator | kind | calls | time | share of sum | bound | from |");
         JsonNode breakdown = JsonMappers.output().readTree(json.out()).get("breakdown");
         assertThat(breakdown.get("operatorSumSeconds").asDouble()).isPositive();

@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.features;
 
 import io.github.runtimeestimator.core.SpecValidationException;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
 public final class FeatureSets {
     private static final FeatureExtractor SEED = new SeedFeatures();
     private static final FeatureExtractor PHYSICS = new PhysicsFeatures();
+    private static final FeatureExtractor PHYSICS_V2 = new PhysicsFeatures(PhysicsFeatures.VERSION_2,
+            ModelCatalog.builtIn());
     private static final List<String> IDS = List.of(SeedFeatures.ID, PhysicsFeatures.ID);
 
     private FeatureSets() {
@@ -26,7 +29,7 @@ public final class FeatureSets {
 
     /**
      * Roofline (physics-informed) features of one step plus the raw inputs a regressor still needs:
-     * {@code physics} v1.
+     * {@code physics} v3.
      *
      * @return the {@code physics} feature set
      */
@@ -49,6 +52,29 @@ public final class FeatureSets {
             return PHYSICS;
         }
         throw new SpecValidationException("featureSet", id, "is not a known feature set id; known ids are " + IDS);
+    }
+
+    /**
+     * A feature set by id and version: the current one ({@link #byId(String)}) or an earlier version this library
+     * still computes for the estimators trained on it ({@code physics} v2). Fails with a
+     * {@link SpecValidationException} naming the versions it has.
+     *
+     * @param id      the feature-set id ({@code seed}, {@code physics})
+     * @param version the version an estimator was trained on
+     * @return the feature set of that version
+     */
+    public static FeatureExtractor byId(String id, int version) {
+        FeatureExtractor current = byId(id);
+        if (current.version() == version) {
+            return current;
+        }
+        if (PhysicsFeatures.ID.equals(id) && version == PhysicsFeatures.VERSION_2) {
+            return PHYSICS_V2;
+        }
+        List<Integer> known = PhysicsFeatures.ID.equals(id)
+                ? List.of(PhysicsFeatures.VERSION_2, PhysicsFeatures.VERSION) : List.of(current.version());
+        throw new SpecValidationException("featureSet.version", version, "is not a version of feature set " + id
+                + " this library computes; it has " + known);
     }
 
     /**

@@ -7,10 +7,11 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.ModelCatalog;
+import io.github.runtimeestimator.features.internal.RooflineV2;
 import java.util.List;
 
 /**
- * Feature set {@code physics} v2: ONE step described by what transfers across models and hardware, namely its
+ * Feature set {@code physics} v3: ONE step described by what transfers across models and hardware, namely its
  * roofline quantities ({@link Roofline}), their log10 transforms (for heavy-tailed quantities) and the few raw
  * inputs a regressor still needs. The table of every feature with its formula and unit is in the features
  * notes (README section "Features"); the arithmetic lives in {@link Roofline}.
@@ -18,9 +19,14 @@ import java.util.List;
  * <p>Optional model descriptors: when a {@link ModelSpec} has none, {@code has_descriptors} is 0,
  * {@code log10_layer_launches_per_step} is 0 (as if one layer) and {@code matmul_flops_share} is 1 (PyTorch's
  * FLOP counter counts matmuls and convolutions only, so nearly all counted FLOPs are matmul FLOPs); the
- * activation traffic then uses {@link Roofline#activationElementsPerSample(ModelSpec)}'s proxy.
+ * activation traffic then uses {@link Roofline#activationElementsPerSample(ModelSpec)}'s fallback.
  *
- * <p>v2 (this version) differs from v1 in one place: a spec without descriptors takes those of the built-in
+ * <p>Versions. v3 (the current one) differs from v2 in one place: the activation elements of a model that neither
+ * describes them nor matches a catalogue entry are {@code flopsPerSample / 300}
+ * ({@link io.github.runtimeestimator.core.ActivationElements}, as the planner's memory has them) instead of v2's
+ * fan-in proxy ({@link RooflineV2}), which is low by a median factor 0.38 on the catalogued models. The
+ * names are the same; an instance of v2 is kept for artifacts trained on it ({@link FeatureSets#byId(String, int)}).
+ * v2 differed from v1 in one place: a spec without descriptors takes those of the built-in
  * {@link ModelCatalog} when its name, input shape and parameters (within 1%) match an entry
  * ({@link ModelCatalog#descriptorsFor(ModelSpec)}), in training and prediction alike, so measurement rows of
  * catalogued models (schema v1 has no descriptor columns) carry their leaf layers and activation sizes. The
@@ -30,7 +36,10 @@ import java.util.List;
 final class PhysicsFeatures implements FeatureExtractor {
 
     static final String ID = "physics";
-    static final int VERSION = 2;
+    /** The current version. */
+    static final int VERSION = 3;
+    /** The earlier version still loadable: the same features with roofline v2's activation fallback. */
+    static final int VERSION_2 = 2;
 
     /** {@code log10_layer_launches_per_step} when the model has no leaf-layer count. */
     static final double NEUTRAL_LOG10_LAYER_LAUNCHES = 0.0;
@@ -93,14 +102,25 @@ final class PhysicsFeatures implements FeatureExtractor {
             "arithmetic_intensity_flops_per_byte", "log10_arithmetic_intensity_flops_per_byte",
             "intensity_over_ridge", "log10_intensity_over_ridge"));
 
+    private final int version;
     private final ModelCatalog catalog;
 
-    /** {@code physics} v2 on the built-in model catalogue. */
+    /** {@code physics} v3 on the built-in model catalogue. */
     PhysicsFeatures() {
-        this(ModelCatalog.builtIn());
+        this(VERSION, ModelCatalog.builtIn());
     }
 
+    /** {@code physics} v3 on {@code catalog}. */
     PhysicsFeatures(ModelCatalog catalog) {
+        this(VERSION, catalog);
+    }
+
+    /** {@code physics} of {@code version} (2 or 3) on {@code catalog}. */
+    PhysicsFeatures(int version, ModelCatalog catalog) {
+        if (version != VERSION && version != VERSION_2) {
+            throw new IllegalArgumentException("version: " + version + " must be " + VERSION_2 + " or " + VERSION);
+        }
+        this.version = version;
         this.catalog = catalog;
     }
 
@@ -111,7 +131,7 @@ final class PhysicsFeatures implements FeatureExtractor {
 
     @Override
     public int version() {
-        return VERSION;
+        return version;
     }
 
     @Override
@@ -147,9 +167,7 @@ final class PhysicsFeatures implements FeatureExtractor {
         double weightBytes = Roofline.weightBytesPerStep(spec);
         ModelSpec catalogued = catalog.descriptorsFor(model);
         ModelSpec described = catalogued == null ? model : catalogued;
-        double activationBytes = catalogued == null || catalogued.activationElementsPerSample() == null
-                ? Roofline.activationBytesPerStep(spec)
-                : Roofline.activationBytesPerStep(spec, catalogued.activationElementsPerSample());
+        double activationBytes = Roofline.activationBytesPerStep(spec, activationElementsPerSample(model, catalogued));
         double bytes = weightBytes + activationBytes;
         double peak = Roofline.effectivePeakFlopsPerSecond(spec);
         double bandwidth = Roofline.memoryBandwidthBytesPerSecond(spec);
@@ -207,8 +225,17 @@ final class PhysicsFeatures implements FeatureExtractor {
         FeatureArrays.requireFinite(ID, NAMES, out);
     }
 
+    /** The catalogue's activation elements when it has them, else the model's own or this version's fallback. */
+    private double activationElementsPerSample(ModelSpec model, ModelSpec catalogued) {
+        if (catalogued != null && catalogued.activationElementsPerSample() != null) {
+            return catalogued.activationElementsPerSample();
+        }
+        return version == VERSION_2 ? RooflineV2.activationElementsPerSample(model)
+                : Roofline.activationElementsPerSample(model);
+    }
+
     @Override
     public String toString() {
-        return ID + " v" + VERSION + " " + NAMES;
+        return ID + " v" + version + " " + NAMES;
     }
 }

@@ -44,9 +44,9 @@ import java.util.Map;
  *       Caches, fusion and recomputation are ignored: this is a bound-like estimate for features, not a
  *       simulator. Inputs and labels (a few bytes per sample next to the activations) are left out.</li>
  *   <li><b>Activations when unknown.</b> When {@link ModelSpec#activationElementsPerSample()} is absent (as in
- *       schema v1, which has no such column, for a model the catalogue does not know), {@code A} is feature set
- *       {@code physics} v2's fallback, {@link ActivationElements#physicsV2PerSample(ModelSpec)}: one home with the
- *       planner's, which says why the two differ.</li>
+ *       schema v1, which has no such column, for a model the catalogue does not know), {@code A} is
+ *       {@link ActivationElements#perSample(ModelSpec)}'s fallback, {@code flopsPerSample / 300}, the same one the
+ *       planner's activation memory uses.</li>
  *   <li><b>Time.</b> {@code computeSeconds = flops / effective peak}; {@code memorySeconds = bytes /
  *       (bandwidth x deviceCount)} (a CPU's bandwidth is not scaled by threads); {@code rooflineSeconds =
  *       max(computeSeconds, memorySeconds)}: no step can run faster at the datasheet peaks.</li>
@@ -54,8 +54,18 @@ import java.util.Map;
  *
  * <p>Every method reads the spec's fields only and allocates nothing, so the physics features can call them on
  * the prediction hot path. Each fails with a {@code SpecValidationException} when the spec has no hardware.
+ *
+ * <p>This is roofline v{@value #VERSION}, the arithmetic of feature set {@code physics} v3. v2 differed only in the
+ * activation fallback (a fan-in proxy, low by a median factor 0.38); artifacts trained on it keep loading and
+ * answer with v2's arithmetic, which lives, frozen, outside the API.
  */
 public final class Roofline {
+
+    /**
+     * The version of this arithmetic, stored in artifacts as {@code rooflineVersion}: an estimator whose target is
+     * relative to the roofline is fitted against one version and answers with it.
+     */
+    public static final int VERSION = 3;
 
     /** A training step's FLOPs over an inference batch's: forward (1) + backward (about 2). */
     public static final int TRAINING_FLOPS_MULTIPLIER = 3;
@@ -156,14 +166,14 @@ public final class Roofline {
     }
 
     /**
-     * Activation elements of one sample: {@link ActivationElements#physicsV2PerSample(ModelSpec)}, the model's
-     * descriptor or feature set {@code physics} v2's fallback.
+     * Activation elements of one sample: {@link ActivationElements#perSample(ModelSpec)}, the model's descriptor or
+     * {@code flopsPerSample / 300}.
      *
      * @param model the model
      * @return elements per sample
      */
     public static double activationElementsPerSample(ModelSpec model) {
-        return ActivationElements.physicsV2PerSample(model);
+        return ActivationElements.perSample(model);
     }
 
     /**

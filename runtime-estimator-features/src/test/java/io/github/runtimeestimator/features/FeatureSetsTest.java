@@ -28,6 +28,23 @@ class FeatureSetsTest {
     }
 
     @Test
+    void byIdAndVersionGivesTheCurrentSetOrAKeptEarlierOne() {
+        assertThat(FeatureSets.byId("physics", 3)).isSameAs(FeatureSets.physics());
+        assertThat(FeatureSets.byId("seed", 1)).isSameAs(FeatureSets.seed());
+        FeatureExtractor v2 = FeatureSets.byId("physics", 2);
+        assertThat(v2.id()).isEqualTo("physics");
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.names()).isEqualTo(FeatureSets.physics().names());
+        assertThat(FeatureSets.byId("physics", 2)).isSameAs(v2);
+        assertThatThrownBy(() -> FeatureSets.byId("physics", 1))
+                .isInstanceOf(SpecValidationException.class)
+                .satisfies(e -> assertThat(((SpecValidationException) e).field()).isEqualTo("featureSet.version"))
+                .hasMessageContaining("[2, 3]");
+        assertThatThrownBy(() -> FeatureSets.byId("seed", 2)).isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("seed").hasMessageContaining("[1]");
+    }
+
+    @Test
     void namesAreFixedOncePerSet() {
         assertThat(FeatureSets.physics().names()).isSameAs(FeatureSets.physics().names());
         assertThat(FeatureSets.physics().extract(Specs.resnet50InferBf16OnH100()).names())

@@ -30,8 +30,8 @@ class PhysicsFeaturesTest {
     @Test
     void idVersionAndUniqueNames() {
         assertThat(physics.id()).isEqualTo("physics");
-        assertThat(physics.version()).isEqualTo(2);
-        assertThat(FeatureSets.physics().version()).isEqualTo(2);
+        assertThat(physics.version()).isEqualTo(3);
+        assertThat(FeatureSets.physics().version()).isEqualTo(3);
         assertThat(new HashSet<>(physics.names())).hasSameSizeAs(physics.names());
         assertThat(physics.extract(Specs.resnet50TrainStepBf16OnH100()).size()).isEqualTo(physics.names().size());
     }
@@ -40,14 +40,16 @@ class PhysicsFeaturesTest {
     void resnet50TrainStepBf16OnH100() {
         FeatureVector v = physics.extract(Specs.resnet50TrainStepBf16OnH100());
         double flops = 8.18e9 * 64 * 3;                    // 1.57056e12
-        double bytes = 34.0 * 25_557_032 + 6.135e9;        // weights 34 P + activations
+        // weights 34 P + activations 2 x 64 x (8.18e9 / 300) x 2 bytes x 3 = 2.0941e10
+        double activations = 2 * 64 * (8.18e9 / 300) * 2 * 3;
+        double bytes = 34.0 * 25_557_032 + activations;
         double compute = flops / 9.89e14;
         double memory = bytes / 3.35e12;
         assertClose(v, "flops_per_step", flops);
         assertClose(v, "log10_flops_per_step", Math.log10(1.57056e12)); // 12.196
         assertClose(v, "bytes_per_step", bytes);
         assertClose(v, "log10_bytes_per_step", Math.log10(bytes));
-        assertClose(v, "activation_bytes_fraction", 6.135e9 / bytes); // 0.876: activation-dominated
+        assertClose(v, "activation_bytes_fraction", activations / bytes); // 0.96: activation-dominated
         assertClose(v, "effective_peak_flops_per_second", 9.89e14);
         assertClose(v, "log10_effective_peak_flops_per_second", Math.log10(9.89e14));
         assertClose(v, "memory_bandwidth_bytes_per_second", 3.35e12);
@@ -56,13 +58,13 @@ class PhysicsFeaturesTest {
         assertClose(v, "log10_compute_seconds", Math.log10(compute));
         assertClose(v, "memory_seconds", memory);
         assertClose(v, "log10_memory_seconds", Math.log10(memory));
-        assertClose(v, "roofline_seconds", memory);                 // memory-bound: 2.09 ms > 1.59 ms
+        assertClose(v, "roofline_seconds", memory);                 // memory-bound: 6.51 ms > 1.59 ms
         assertClose(v, "log10_roofline_seconds", Math.log10(memory));
         assertClose(v, "arithmetic_intensity_flops_per_byte", flops / bytes);
         assertClose(v, "log10_arithmetic_intensity_flops_per_byte", Math.log10(flops / bytes));
         assertClose(v, "ridge_point_flops_per_byte", 9.89e14 / 3.35e12);
         assertClose(v, "log10_ridge_point_flops_per_byte", Math.log10(9.89e14 / 3.35e12));
-        assertClose(v, "intensity_over_ridge", compute / memory);   // 0.76 < 1: below the ridge
+        assertClose(v, "intensity_over_ridge", compute / memory);   // 0.24 < 1: below the ridge
         assertClose(v, "log10_intensity_over_ridge", Math.log10(compute / memory));
         assertClose(v, "parameters", 25_557_032);
         assertClose(v, "log10_parameters", Math.log10(25_557_032));
@@ -87,14 +89,36 @@ class PhysicsFeaturesTest {
     }
 
     @Test
+    void versionTwoKeepsItsFanInProxyAndNothingElseDiffers() {
+        FeatureExtractor v2 = new PhysicsFeatures(2, ModelCatalog.of(List.of()));
+        WorkloadSpec spec = Specs.resnet50TrainStepBf16OnH100();
+        FeatureVector old = v2.extract(spec);
+        // v2's proxy: 8.18e9 / (2 x min(sqrt(25.6e6), 512)) elements, 2 x 64 x that x 2 bytes x 3 = 6.135e9 bytes
+        double activations = 2 * 64 * (8.18e9 / 1024) * 2 * 3;
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.names()).isEqualTo(physics.names());
+        assertClose(old, "bytes_per_step", 34.0 * 25_557_032 + activations);
+        assertClose(old, "activation_bytes_fraction", activations / (34.0 * 25_557_032 + activations));
+        // a model with its own activation descriptor reaches neither fallback: both versions agree
+        ModelSpec described = Specs.resnet50().toBuilder().activationElementsPerSample(2.7e7).build();
+        WorkloadSpec describedSpec = spec.toBuilder().model(described).build();
+        assertThat(v2.extract(describedSpec).values()).containsExactly(physics.extract(describedSpec).values());
+        // and so do the features that do not read the activations
+        FeatureVector now = physics.extract(spec);
+        for (String name : List.of("flops_per_step", "compute_seconds", "parameters", "batch_size", "is_training")) {
+            assertThat(old.get(name)).as(name).isEqualTo(now.get(name));
+        }
+    }
+
+    @Test
     void cpuWithOneThreadOfSixteen() {
         FeatureVector v = physics.extract(Specs.resnet50InferFp32OnXeonOneThread());
         double peak = 2.1504e12 / 16;                            // 1.344e11
-        double bytes = 4.0 * 25_557_032 + 2 * 1 * 7_988_281.25 * 4; // 166,134,378
+        double bytes = 4.0 * 25_557_032 + 2 * 1 * (8.18e9 / 300) * 4; // 320,361,461
         assertClose(v, "effective_peak_flops_per_second", peak);
         assertClose(v, "used_compute_fraction", 1.0 / 16);
         assertClose(v, "compute_seconds", 8.18e9 / peak);        // 0.0609 s
-        assertClose(v, "memory_seconds", bytes / 1.0e11);        // 0.00166 s
+        assertClose(v, "memory_seconds", bytes / 1.0e11);        // 0.0032 s
         assertClose(v, "roofline_seconds", 8.18e9 / peak);       // compute-bound
         assertClose(v, "ridge_point_flops_per_byte", peak / 1.0e11);
         assertClose(v, "is_cpu", 1);
@@ -127,9 +151,9 @@ class PhysicsFeaturesTest {
         ModelSpec entry = ModelCatalog.builtIn().require("resnet50");
         assertThat(entry.leafLayers()).isEqualTo(126L);
         double activations = entry.activationElementsPerSample();
-        FeatureExtractor v2 = FeatureSets.physics();
+        FeatureExtractor v3 = FeatureSets.physics();
 
-        FeatureVector train = v2.extract(Specs.resnet50TrainStepBf16OnH100());
+        FeatureVector train = v3.extract(Specs.resnet50TrainStepBf16OnH100());
 
         assertClose(train, "has_descriptors", 1);
         assertClose(train, "log10_layer_launches_per_step", Math.log10(126 * 3));
@@ -139,10 +163,10 @@ class PhysicsFeaturesTest {
         // the same features as a spec that carries the catalogue's descriptors itself (FLOPs stay the spec's)
         WorkloadSpec described = Specs.resnet50TrainStepBf16OnH100().toBuilder()
                 .model(ModelCatalog.builtIn().withDescriptors(Specs.resnet50())).build();
-        assertThat(v2.extract(described)).isEqualTo(train);
+        assertThat(v3.extract(described)).isEqualTo(train);
         // a spec the catalogue does not match (1.5% more parameters) keeps v1's neutral values and proxy
         ModelSpec other = Specs.resnet50().toBuilder().parameters(Math.round(25_557_032 * 1.015)).build();
-        FeatureVector unmatched = v2.extract(Specs.resnet50TrainStepBf16OnH100().toBuilder().model(other).build());
+        FeatureVector unmatched = v3.extract(Specs.resnet50TrainStepBf16OnH100().toBuilder().model(other).build());
         assertClose(unmatched, "has_descriptors", 0);
         assertClose(unmatched, "log10_layer_launches_per_step", 0);
     }

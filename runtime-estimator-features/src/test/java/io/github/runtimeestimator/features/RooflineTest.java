@@ -13,6 +13,7 @@ import io.github.runtimeestimator.core.Optimizer;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.features.internal.RooflineV2;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class RooflineTest {
 
     private static final double P = Specs.RESNET50_PARAMS;
     /** Activation proxy for resnet50: sqrt(25,557,032) = 5055.4 > 512, so fanIn = 512: 8.18e9 / 1024. */
-    private static final double RESNET50_ACTIVATIONS = 8.18e9 / (2 * 512);
+    /** resnet50's activation elements per sample without a descriptor: 8.18e9 FLOPs / 300 = 27,266,666.7. */
+    private static final double RESNET50_ACTIVATIONS = 8.18e9 / 300;
 
     private static Offset<Double> rel(double expected) {
         return within(Math.abs(expected) * 1e-12);
@@ -37,27 +39,27 @@ class RooflineTest {
         // BF16 peak of one H100
         assertThat(Roofline.effectivePeakFlopsPerSecond(spec)).isEqualTo(9.89e14);
         assertThat(Roofline.memoryBandwidthBytesPerSecond(spec)).isEqualTo(3.35e12);
-        assertThat(Roofline.activationElementsPerSample(spec.model())).isEqualTo(7_988_281.25);
+        assertThat(Roofline.activationElementsPerSample(spec.model())).isEqualTo(RESNET50_ACTIVATIONS);
 
         // weights: fwd+bwd reads 2 x P x 2, autocast cast P x (4 + 2), grads write+read 2 x P x 4,
         // optimizer reads+writes weights 2 x P x 4, SGD momentum read+write 2 x 1 x P x 4 = 34 P
         double weightBytes = 34 * P;
         assertThat(weightBytes).isEqualTo(868_939_088.0);
         assertThat(Roofline.weightBytesPerStep(spec)).isCloseTo(weightBytes, rel(weightBytes));
-        // activations: 2 (write + read) x 64 x 7,988,281.25 x 2 bytes x 3 (training) = 6.135e9
-        double activationBytes = 6.135e9;
+        // activations: 2 (write + read) x 64 x 27,266,666.7 x 2 bytes x 3 (training) = 2.09408e10
+        double activationBytes = 2.09408e10;
         assertThat(Roofline.activationBytesPerStep(spec)).isCloseTo(activationBytes, rel(activationBytes));
-        double bytes = 7_003_939_088.0;
+        double bytes = 21_809_739_088.0;
         assertThat(Roofline.bytesPerStep(spec)).isCloseTo(bytes, rel(bytes));
 
         double computeSeconds = 1.57056e12 / 9.89e14;   // 1.588 ms
-        double memorySeconds = 7_003_939_088.0 / 3.35e12; // 2.091 ms
+        double memorySeconds = 21_809_739_088.0 / 3.35e12; // 6.510 ms
         assertThat(Roofline.computeSeconds(spec)).isCloseTo(computeSeconds, rel(computeSeconds));
         assertThat(Roofline.memorySeconds(spec)).isCloseTo(memorySeconds, rel(memorySeconds));
         assertThat(Roofline.rooflineSeconds(spec)).isCloseTo(memorySeconds, rel(memorySeconds));
-        assertThat(memorySeconds).isCloseTo(2.0907e-3, within(1e-7));
+        assertThat(memorySeconds).isCloseTo(6.5104e-3, within(1e-7));
 
-        double intensity = 1.57056e12 / 7_003_939_088.0; // 224.2 FLOP/byte
+        double intensity = 1.57056e12 / 21_809_739_088.0; // 72.0 FLOP/byte
         assertThat(Roofline.arithmeticIntensityFlopsPerByte(spec)).isCloseTo(intensity, rel(intensity));
         assertThat(Roofline.ridgePointFlopsPerByte(spec)).isCloseTo(9.89e14 / 3.35e12, rel(295.2));
     }
@@ -68,8 +70,10 @@ class RooflineTest {
         assertThat(Roofline.flopsPerStep(spec)).isCloseTo(5.2352e11, rel(5.2352e11)); // 8.18e9 x 64
         // weights read P x 2 plus the autocast cast P x (4 + 2) = 8 P
         assertThat(Roofline.weightBytesPerStep(spec)).isCloseTo(8 * P, rel(8 * P));
-        // 2 x 64 x 7,988,281.25 x 2 bytes = 2.045e9
-        assertThat(Roofline.activationBytesPerStep(spec)).isCloseTo(2.045e9, rel(2.045e9));
+        // 2 x 64 x 27,266,666.7 x 2 bytes = 6.98027e9
+        double activationBytes = 256 * RESNET50_ACTIVATIONS;
+        assertThat(activationBytes).isCloseTo(6.98027e9, within(1e4));
+        assertThat(Roofline.activationBytesPerStep(spec)).isCloseTo(activationBytes, rel(activationBytes));
     }
 
     @Test
@@ -82,9 +86,11 @@ class RooflineTest {
         assertThat(Roofline.memoryBandwidthBytesPerSecond(spec)).isEqualTo(1.0e11);
         // batch 1, FP32: 8.18e9 FLOPs / 1.344e11 = 0.06086 s
         assertThat(Roofline.computeSeconds(spec)).isCloseTo(8.18e9 / 1.344e11, rel(0.0608));
-        // weights P x 4 (no cast at FP32) + activations 2 x 1 x 7,988,281.25 x 4 = 102,228,128 + 63,906,250
-        assertThat(Roofline.bytesPerStep(spec)).isCloseTo(166_134_378.0, rel(1.66e8));
-        assertThat(Roofline.memorySeconds(spec)).isCloseTo(166_134_378.0 / 1.0e11, rel(1.66e-3));
+        // weights P x 4 (no cast at FP32) + activations 2 x 1 x 27,266,666.7 x 4 = 102,228,128 + 218,133,333.3
+        double bytes = 4 * P + 8 * RESNET50_ACTIVATIONS;
+        assertThat(bytes).isCloseTo(320_361_461.3, within(0.1));
+        assertThat(Roofline.bytesPerStep(spec)).isCloseTo(bytes, rel(bytes));
+        assertThat(Roofline.memorySeconds(spec)).isCloseTo(bytes / 1.0e11, rel(3.2e-3));
         // compute-bound: the roofline is the compute time
         assertThat(Roofline.rooflineSeconds(spec)).isEqualTo(Roofline.computeSeconds(spec));
     }
@@ -117,11 +123,27 @@ class RooflineTest {
     }
 
     @Test
-    void activationProxyCapsTheFanInAtSqrtParametersForSmallModels() {
-        ModelSpec small = ModelSpec.builder().name("tiny").parameters(10_000).flopsPerSample(2e6).build();
-        // sqrt(10,000) = 100 < 512: 2e6 / (2 x 100)
+    void withoutADescriptorTheActivationsAreThePlannersFallback() {
+        ModelSpec small = ModelSpec.builder().name("tiny").parameters(10_000).flopsPerSample(3e6).build();
+        // 3e6 FLOPs / 300 per element
         assertThat(Roofline.activationElementsPerSample(small)).isEqualTo(10_000.0)
-                .isEqualTo(ActivationElements.physicsV2PerSample(small));
+                .isEqualTo(ActivationElements.perSample(small));
+    }
+
+    @Test
+    void versionTwoDiffersOnlyInTheActivationFallback() {
+        ModelSpec small = ModelSpec.builder().name("tiny").parameters(10_000).flopsPerSample(2e6).build();
+        // v2's fan-in proxy: sqrt(10,000) = 100 < 512, so 2e6 / (2 x 100)
+        assertThat(RooflineV2.activationElementsPerSample(small)).isEqualTo(10_000.0);
+        WorkloadSpec spec = Specs.resnet50InferBf16OnH100();
+        double v2Bytes = Roofline.weightBytesPerStep(spec)
+                + Roofline.activationBytesPerStep(spec, RooflineV2.activationElementsPerSample(spec.model()));
+        assertThat(RooflineV2.rooflineSeconds(spec)).isEqualTo(Math.max(Roofline.computeSeconds(spec),
+                v2Bytes / Roofline.memoryBandwidthBytesPerSecond(spec)));
+        WorkloadSpec described = spec.toBuilder().model(spec.model().toBuilder()
+                .activationElementsPerSample(2.7e7).build()).build();
+        assertThat(RooflineV2.rooflineSeconds(described)).isEqualTo(Roofline.rooflineSeconds(described));
+        assertThat(Roofline.VERSION).isEqualTo(RooflineV2.VERSION + 1);
     }
 
     @Test

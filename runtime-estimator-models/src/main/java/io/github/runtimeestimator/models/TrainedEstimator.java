@@ -17,6 +17,7 @@ import io.github.runtimeestimator.features.PhysicalBounds;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.internal.StepBaseline;
+import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.models.operators.OperatorModel;
 import java.io.IOException;
@@ -70,6 +71,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
     private final TrainingSummary trainingData;
     private final HeldOutMetrics heldOut;
     private final OperatorModel operatorModel;
+    private final int rooflineVersion;
     private final String label;
     private final Set<String> trainedHardware;
     private final ModelDescriber describer;
@@ -89,6 +91,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.trainingData = Objects.requireNonNull(b.trainingData, "trainingData");
         this.heldOut = Objects.requireNonNull(b.heldOut, "heldOut");
         this.operatorModel = b.operatorModel;
+        this.rooflineVersion = b.rooflineVersion;
+        if (config.target() == Target.LOG_RATIO_TO_ROOFLINE && !StepRoofline.computes(rooflineVersion)) {
+            throw new IllegalArgumentException("rooflineVersion: " + rooflineVersion + " is not a roofline version"
+                    + " this library computes (" + StepRoofline.version() + " and earlier ones it keeps)");
+        }
         if (!STEP_REGRESSOR.equals(regressor.name())) {
             throw new IllegalArgumentException("regressor: named '" + regressor.name() + "', must be '"
                     + STEP_REGRESSOR + "'");
@@ -229,7 +236,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
     }
 
     private double baseline(double[] vector, WorkloadSpec step) {
-        return StepBaseline.seconds(config.target(), features, vector, step);
+        return StepBaseline.seconds(config.target(), features, vector, step, rooflineVersion);
     }
 
     /**
@@ -410,6 +417,17 @@ public final class TrainedEstimator implements RuntimeEstimator {
     }
 
     /**
+     * The version of the roofline arithmetic it was fitted against ({@code rooflineVersion} in its artifact): the
+     * baseline of a {@link Target#LOG_RATIO_TO_ROOFLINE} target, which it predicts with. Everything trained now
+     * has {@link io.github.runtimeestimator.features.Roofline#VERSION}.
+     *
+     * @return its roofline version
+     */
+    public int rooflineVersion() {
+        return rooflineVersion;
+    }
+
+    /**
      * The feature set it reads.
      *
      * @return its feature extractor
@@ -494,6 +512,7 @@ public final class TrainedEstimator implements RuntimeEstimator {
         this.trainingData = base.trainingData;
         this.heldOut = base.heldOut;
         this.operatorModel = model;
+        this.rooflineVersion = base.rooflineVersion;
         this.label = base.label;
         this.trainedHardware = base.trainedHardware;
         this.describer = base.describer;
@@ -577,8 +596,21 @@ public final class TrainedEstimator implements RuntimeEstimator {
         private DescriptorInference descriptorInference = new DescriptorInference(
                 DescriptorInference.DEFAULT_NEIGHBOURS, List.of());
         private OperatorModel operatorModel;
+        private int rooflineVersion = StepRoofline.version();
 
         private Builder() {
+        }
+
+        /**
+         * The roofline version a {@link Target#LOG_RATIO_TO_ROOFLINE} target was fitted against (optional: the
+         * current one, {@link io.github.runtimeestimator.features.Roofline#VERSION}; an artifact supplies its own).
+         *
+         * @param value the roofline version
+         * @return this builder
+         */
+        public Builder rooflineVersion(int value) {
+            this.rooflineVersion = value;
+            return this;
         }
 
         /**

@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.tribuo.Model;
@@ -93,15 +93,15 @@ public final class ArtifactConverter {
      * A format-1 artifact as an estimator, its feature set resolved with {@code featureSets}.
      *
      * @param file        the format-1 artifact
-     * @param featureSets the feature set for a manifest's feature set id; a {@link SpecValidationException} from
-     *                    it means the id is unknown
+     * @param featureSets the feature set for a manifest's feature set id and version; a
+     *                    {@link SpecValidationException} from it means the id or version is unknown
      * @return the estimator, its model compiled as training compiles it
      * @throws IOException when the file cannot be read
      * @throws ArtifactFormatException when the file is not a usable format-1 artifact (an entry missing or
      *                                 unexpected, the manifest invalid, another feature set version or roofline
      *                                 version) or its model cannot be compiled
      */
-    public static TrainedEstimator readVersion1(Path file, Function<String, FeatureExtractor> featureSets)
+    public static TrainedEstimator readVersion1(Path file, BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws IOException {
         Objects.requireNonNull(file, "file");
         String source = file.toString();
@@ -111,10 +111,10 @@ public final class ArtifactConverter {
         V1Manifest manifest = parseManifest(manifestBytes, source);
         FeatureExtractor fx = featureSet(manifest, source, featureSets);
         if (manifest.target() == Target.LOG_RATIO_TO_ROOFLINE
-                && manifest.rooflineVersion() != StepRoofline.version()) {
+                && !StepRoofline.computes(manifest.rooflineVersion())) {
             throw new ArtifactFormatException(source, MANIFEST_ENTRY, "rooflineVersion", "trained against roofline v"
                     + manifest.rooflineVersion() + ", this library computes roofline v" + StepRoofline.version()
-                    + "; retrain it");
+                    + " (and v2 for earlier artifacts); retrain it");
         }
         Model<Regressor> model = readModel(entries, manifest, source);
         try {
@@ -132,6 +132,7 @@ public final class ArtifactConverter {
                     .intervals(required(manifest.intervals(), "intervals", source))
                     .trainingData(required(manifest.trainingData(), "trainingData", source))
                     .heldOut(required(manifest.heldOut(), "heldOut", source))
+                    .rooflineVersion(manifest.rooflineVersion())
                     .build();
         } catch (ArtifactFormatException e) {
             throw e; // a required manifest field, already named
@@ -215,13 +216,18 @@ public final class ArtifactConverter {
     }
 
     private static FeatureExtractor featureSet(V1Manifest manifest, String source,
-                                               Function<String, FeatureExtractor> featureSets)
+                                               BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws ArtifactFormatException {
         V1Manifest.FeatureSetRef ref = required(manifest.featureSet(), "featureSet", source);
         FeatureExtractor fx;
         try {
-            fx = featureSets.apply(ref.id());
+            fx = featureSets.apply(ref.id(), ref.version());
         } catch (SpecValidationException e) {
+            if ("featureSet.version".equals(e.field())) {
+                throw new ArtifactFormatException(source, MANIFEST_ENTRY, "featureSet.version", "trained on feature set "
+                        + ref.id() + " v" + ref.version() + ", which this library does not compute (" + e.getMessage()
+                        + "); retrain it with this version", e);
+            }
             throw new ArtifactFormatException(source, MANIFEST_ENTRY, "featureSet.id", "trained on feature set "
                     + ref.id() + ", which this library does not have (" + e.getMessage() + ")", e);
         }

@@ -15,6 +15,7 @@ import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.TrainingDomain;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.StepBaseline;
+import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.training.internal.Fits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,8 +85,8 @@ final class Calibration {
                     WorkloadSpec undescribed = step.toBuilder()
                             .model(describer.describe(ModelDescriber.withheld(step.model())).model()).build();
                     features.extractInto(undescribed, x);
-                    inferred[i] = r.predictSeconds(x, StepBaseline.seconds(config.target(), features, x, undescribed),
-                            scratch);
+                    inferred[i] = r.predictSeconds(x, StepBaseline.seconds(config.target(), features, x, undescribed,
+                            StepRoofline.version()), scratch);
                 }
             }
         }

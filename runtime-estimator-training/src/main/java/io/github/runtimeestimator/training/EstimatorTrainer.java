@@ -9,7 +9,6 @@ import io.github.runtimeestimator.core.HardwareSpec;
 import io.github.runtimeestimator.models.DescriptorInference;
 import io.github.runtimeestimator.models.EpochOverhead;
 import io.github.runtimeestimator.models.TrainingDomain;
-import io.github.runtimeestimator.models.internal.EstimatorArtifact;
 import io.github.runtimeestimator.models.HeldOutMetrics;
 import io.github.runtimeestimator.models.PredictionIntervals;
 import io.github.runtimeestimator.models.Target;
@@ -19,6 +18,7 @@ import io.github.runtimeestimator.models.TrainingSummary;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
 import io.github.runtimeestimator.models.internal.LibraryVersion;
 import io.github.runtimeestimator.models.internal.StepBaseline;
+import io.github.runtimeestimator.models.internal.StepRoofline;
 import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import io.github.runtimeestimator.training.internal.CompiledEquality;
 import io.github.runtimeestimator.training.internal.Fits;
@@ -239,8 +239,9 @@ public final class EstimatorTrainer {
                 rows.features, rows.seconds, rows.baselines);
     }
 
+    /** The current version of feature set {@code id}: what training fits on. */
     static FeatureExtractor featureSet(String id) {
-        return EstimatorArtifact.featureSet(id);
+        return FeatureSets.byId(id);
     }
 
     /** Feature rows, targets and baselines of step measurements. */
@@ -272,7 +273,7 @@ public final class EstimatorTrainer {
                     }
                 }
                 y[i] = m.secondsPerStep();
-                b[i] = StepBaseline.seconds(target, fx, x[i], step);
+                b[i] = StepBaseline.seconds(target, fx, x[i], step, StepRoofline.version());
             }
             return new Rows(x, y, b);
         }

@@ -29,7 +29,7 @@ public final class DescriptorExperiment {
 
     /** physics v2 with the catalogue lookup defeated: v1's features. */
     static final class PhysicsWithoutCatalogue implements FeatureExtractor {
-        private final FeatureExtractor v2 = FeatureSets.physics();
+        private final FeatureExtractor v2 = FeatureSets.byId("physics", 2); // v1 had v2's activation proxy
 
         @Override
         public String id() {

@@ -8,7 +8,7 @@ import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** A small log-scale feature set for tests, independent of the features module's sets. */
 final class TestFeatures implements FeatureExtractor {
@@ -23,9 +23,9 @@ final class TestFeatures implements FeatureExtractor {
         this.version = version;
     }
 
-    /** Resolves {@code test} to this set, any other id fails as FeatureSets.byId does. */
-    static Function<String, FeatureExtractor> resolver(FeatureExtractor fx) {
-        return id -> {
+    /** Resolves {@code test} (of any version) to this set, any other id fails as FeatureSets.byId does. */
+    static BiFunction<String, Integer, FeatureExtractor> resolver(FeatureExtractor fx) {
+        return (id, version) -> {
             if (id.equals(fx.id())) {
                 return fx;
             }

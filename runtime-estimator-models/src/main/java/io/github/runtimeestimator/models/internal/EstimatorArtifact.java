@@ -15,7 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The {@code .rte} estimator artifact, format {@value #FORMAT_VERSION}: a zip of {@code manifest.json} (what made
@@ -33,6 +33,7 @@ import java.util.function.Function;
  * names differ from this library's.
  */
 public final class EstimatorArtifact {
+
     /** The format this version writes and the only one it reads. */
     public static final int FORMAT_VERSION = ArtifactReader.FORMAT_VERSION;
     /** The first entry of every artifact. */
@@ -63,7 +64,7 @@ public final class EstimatorArtifact {
         TrainerConfig config = estimator.config();
         ArtifactManifest manifest = new ArtifactManifest(FORMAT_VERSION, LibraryVersion.get(), config.trainer(),
                 config.hyperParameters(), estimator.resolvedHyperParameters(), config.seed(),
-                List.of(new FeatureSetRef(fx.id(), fx.version(), fx.names())), StepRoofline.version(),
+                List.of(new FeatureSetRef(fx.id(), fx.version(), fx.names())), estimator.rooflineVersion(),
                 estimator.epochOverhead(), estimator.intervals(), estimator.trainingData(),
                 estimator.heldOutMetrics(), estimator.describer().inference(), List.of());
         byte[] bytes = ArtifactWriter.toBytes(manifest, List.of(estimator.stepRegressor()),
@@ -76,13 +77,16 @@ public final class EstimatorArtifact {
         return bytes;
     }
 
-    /** Reads an artifact, resolving its feature set by id among the library's feature sets. */
+    /** Reads an artifact, resolving its feature set by id and version among the library's feature sets. */
     public static TrainedEstimator read(Path file) throws IOException {
         return read(file, EstimatorArtifact::featureSet);
     }
 
-    /** Reads an artifact, resolving its feature set with {@code featureSets} (id to extractor). */
-    public static TrainedEstimator read(Path file, Function<String, FeatureExtractor> featureSets)
+    /**
+     * Reads an artifact, resolving its feature set with {@code featureSets} (id and version to extractor; a
+     * {@link SpecValidationException} whose field is {@code featureSet.version} means only the version is unknown).
+     */
+    public static TrainedEstimator read(Path file, BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws IOException {
         Objects.requireNonNull(file, "file");
         return read(ArtifactReader.readBounded(file), file.toString(), featureSets);
@@ -94,15 +98,18 @@ public final class EstimatorArtifact {
     }
 
     /** Reads an artifact's bytes; {@code source} names it in messages. */
-    public static TrainedEstimator read(byte[] bytes, String source, Function<String, FeatureExtractor> featureSets)
+    public static TrainedEstimator read(byte[] bytes, String source, BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws ArtifactFormatException {
         return assemble(ArtifactReader.read(bytes, source), source, featureSets);
     }
 
-    /** The library's feature set {@code id}, as training and loading resolve it. */
-    public static FeatureExtractor featureSet(String id) {
+    /**
+     * The library's feature set {@code id} of {@code version}, as loading resolves it: the current version or an
+     * earlier one the library keeps ({@link FeatureSets#byId(String, int)}).
+     */
+    public static FeatureExtractor featureSet(String id, int version) {
         try {
-            return FeatureSets.byId(id);
+            return FeatureSets.byId(id, version);
         } catch (SpecValidationException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -110,16 +117,19 @@ public final class EstimatorArtifact {
         }
     }
 
-    /** Feature set {@code opgraph} runs through the artifact's own per-operator model, which it must hold. */
-    private static FeatureExtractor operatorGraphFeatures(ArtifactContents contents, String source, String entry)
-            throws ArtifactFormatException {
-        return new OperatorGraphFeatures(contents.operatorModel().orElseThrow(() -> new ArtifactFormatException(
-                source, entry, "featureSets[0].id", "feature set " + OperatorGraphFeatures.ID
-                + " sums a per-operator model, and the artifact holds none")));
+    /**
+     * Feature set {@code opgraph} of {@code version} runs through the artifact's own per-operator model, which it
+     * must hold.
+     */
+    private static FeatureExtractor operatorGraphFeatures(ArtifactContents contents, int version, String source,
+                                                          String entry) throws ArtifactFormatException {
+        return OperatorGraphFeatures.ofVersion(version, contents.operatorModel().orElseThrow(
+                () -> new ArtifactFormatException(source, entry, "featureSets[0].id", "feature set "
+                        + OperatorGraphFeatures.ID + " sums a per-operator model, and the artifact holds none")));
     }
 
     private static TrainedEstimator assemble(ArtifactContents contents, String source,
-                                             Function<String, FeatureExtractor> featureSets)
+                                             BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws ArtifactFormatException {
         ArtifactManifest m = contents.manifest();
         String entry = MANIFEST_ENTRY;
@@ -138,9 +148,16 @@ public final class EstimatorArtifact {
         }
         FeatureExtractor fx;
         try {
-            fx = OperatorGraphFeatures.ID.equals(ref.id()) ? operatorGraphFeatures(contents, source, entry)
-                    : featureSets.apply(ref.id());
+            fx = OperatorGraphFeatures.ID.equals(ref.id())
+                    ? operatorGraphFeatures(contents, ref.version(), source, entry)
+                    : featureSets.apply(ref.id(), ref.version());
         } catch (SpecValidationException e) {
+            if ("featureSet.version".equals(e.field())) {
+                throw new ArtifactFormatException(source, entry, "featureSets[0].version", "trained on feature set "
+                        + ref.id() + " v" + ref.version() + ", which this library does not compute (" + e.getMessage()
+                        + "); load it with the library that wrote it (" + m.libraryVersion() + ") or retrain it with"
+                        + " this one", e);
+            }
             throw new ArtifactFormatException(source, entry, "featureSets[0].id", "trained on feature set "
                     + ref.id() + ", which this library does not have (" + e.getMessage() + ")", e);
         }
@@ -154,10 +171,10 @@ public final class EstimatorArtifact {
                     + ref.version() + " lists other features than this library's: " + ref.names() + " vs "
                     + fx.names());
         }
-        if (step.target() == Target.LOG_RATIO_TO_ROOFLINE && m.rooflineVersion() != StepRoofline.version()) {
+        if (step.target() == Target.LOG_RATIO_TO_ROOFLINE && !StepRoofline.computes(m.rooflineVersion())) {
             throw new ArtifactFormatException(source, entry, "rooflineVersion", "trained against roofline v"
                     + m.rooflineVersion() + ", this library computes roofline v" + StepRoofline.version()
-                    + "; retrain it");
+                    + " (and v2 for earlier artifacts); retrain it");
         }
         try {
             return TrainedEstimator.builder()
@@ -171,6 +188,7 @@ public final class EstimatorArtifact {
                     .heldOut(m.heldOut())
                     .descriptorInference(m.descriptorInference())
                     .operatorModel(contents.operatorModel().orElse(null))
+                    .rooflineVersion(m.rooflineVersion())
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ArtifactFormatException(source, entry, null, "is inconsistent: " + e.getMessage(), e);

@@ -16,16 +16,18 @@ public final class StepBaseline {
     }
 
     /**
-     * @param features the feature set {@code vector} was extracted with
-     * @param vector   the step's features
-     * @param step     the step (one inference batch or optimizer step)
+     * @param features        the feature set {@code vector} was extracted with
+     * @param vector          the step's features
+     * @param step            the step (one inference batch or optimizer step)
+     * @param rooflineVersion the roofline version a {@link Target#LOG_RATIO_TO_ROOFLINE} target is fitted against
      * @throws IllegalArgumentException when the target is the operator sum and {@code features} is not an
      *                                  {@code opgraph} set
      */
-    public static double seconds(Target target, FeatureExtractor features, double[] vector, WorkloadSpec step) {
+    public static double seconds(Target target, FeatureExtractor features, double[] vector, WorkloadSpec step,
+                                 int rooflineVersion) {
         switch (target) {
             case LOG_RATIO_TO_ROOFLINE:
-                return StepRoofline.seconds(step);
+                return StepRoofline.seconds(step, rooflineVersion);
             case LOG_RATIO_TO_OPERATOR_SUM:
                 if (!(features instanceof OperatorGraphFeatures ops)) {
                     throw new IllegalArgumentException("target: " + target + " needs feature set "
