@@ -31,7 +31,8 @@ import java.util.List;
  * ({@link ModelCatalog#descriptorsFor(ModelSpec)}), in training and prediction alike, so measurement rows of
  * catalogued models (schema v1 has no descriptor columns) carry their leaf layers and activation sizes. The
  * spec's own FLOPs stay; {@code matmul_flops_share} is the catalogue's share. The lookup is a HashMap get of
- * the model name and allocates nothing. {@link Roofline} itself does not consult the catalogue.
+ * the model name and allocates nothing. {@link Roofline} consults a catalogue only when given one; the
+ * roofline-ratio target's baseline (roofline v3) is this set's {@code roofline_seconds}, catalogue included.
  */
 final class PhysicsFeatures implements FeatureExtractor {
 
@@ -225,13 +226,13 @@ final class PhysicsFeatures implements FeatureExtractor {
         FeatureArrays.requireFinite(ID, NAMES, out);
     }
 
-    /** The catalogue's activation elements when it has them, else the model's own or this version's fallback. */
+    /** The model's or the catalogue's activation elements, else this version's fallback. */
     private double activationElementsPerSample(ModelSpec model, ModelSpec catalogued) {
-        if (catalogued != null && catalogued.activationElementsPerSample() != null) {
-            return catalogued.activationElementsPerSample();
+        if (version == VERSION_2) {
+            return catalogued != null && catalogued.activationElementsPerSample() != null
+                    ? catalogued.activationElementsPerSample() : RooflineV2.activationElementsPerSample(model);
         }
-        return version == VERSION_2 ? RooflineV2.activationElementsPerSample(model)
-                : Roofline.activationElementsPerSample(model);
+        return Roofline.activationElementsPerSample(model, catalog);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.catalog.ModelCatalog;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ import java.util.Map;
  *       max(computeSeconds, memorySeconds)}: no step can run faster at the datasheet peaks.</li>
  * </ul>
  *
- * <p>Every method reads the spec's fields only and allocates nothing, so the physics features can call them on
+ * <p>Every method reads the spec's fields (and the catalogue it is given, if any) only and allocates nothing, so the physics features can call them on
  * the prediction hot path. Each fails with a {@code SpecValidationException} when the spec has no hardware.
  *
  * <p>This is roofline v{@value #VERSION}, the arithmetic of feature set {@code physics} v3. v2 differed only in the
@@ -177,6 +178,26 @@ public final class Roofline {
     }
 
     /**
+     * Activation elements of one sample as feature set {@code physics} and the roofline-ratio target's baseline
+     * take them: the model's descriptor, else that of the entry of {@code catalog} the model matches
+     * ({@link ModelCatalog#descriptorsFor(ModelSpec)}: name, input shape and parameters), else
+     * {@link #activationElementsPerSample(ModelSpec)}'s fallback. A measurement row of schema v1 carries no
+     * descriptor, so for a catalogued model this is the size the collector measured rather than a guess from
+     * FLOPs. Allocates nothing.
+     *
+     * @param model   the model
+     * @param catalog the catalogue to match the model in
+     * @return elements per sample
+     */
+    public static double activationElementsPerSample(ModelSpec model, ModelCatalog catalog) {
+        ModelSpec catalogued = catalog.descriptorsFor(model);
+        if (catalogued != null && catalogued.activationElementsPerSample() != null) {
+            return catalogued.activationElementsPerSample();
+        }
+        return ActivationElements.perSample(model);
+    }
+
+    /**
      * Weight, gradient and optimizer-state bytes moved in one step (see the class comment).
      *
      * @param spec the workload; its hardware is required
@@ -267,6 +288,19 @@ public final class Roofline {
      */
     public static double rooflineSeconds(WorkloadSpec spec) {
         return Math.max(computeSeconds(spec), memorySeconds(spec));
+    }
+
+    /**
+     * {@link #rooflineSeconds(WorkloadSpec)} with the given activation elements per sample in place of the model's
+     * (e.g. {@link #activationElementsPerSample(ModelSpec, ModelCatalog)}).
+     *
+     * @param spec                        the workload; its hardware is required
+     * @param activationElementsPerSample activation elements of one sample, used in place of the model's
+     * @return the bound, in seconds
+     */
+    public static double rooflineSeconds(WorkloadSpec spec, double activationElementsPerSample) {
+        double bytes = weightBytesPerStep(spec) + activationBytesPerStep(spec, activationElementsPerSample);
+        return Math.max(computeSeconds(spec), bytes / memoryBandwidthBytesPerSecond(spec));
     }
 
     /**

@@ -41,15 +41,13 @@ public final class RooflineV2 {
     }
 
     /**
-     * The roofline bound of one step as v2 computed it: {@link Roofline#rooflineSeconds(WorkloadSpec)} with v2's
-     * activation elements.
+     * The roofline bound of one step as v2's ratio target took it: with v2's activation elements, not the
+     * catalogue's (v3 takes the catalogue's, as the features do).
      *
      * @param spec the workload; its hardware is required
      * @return the bound, in seconds
      */
     public static double rooflineSeconds(WorkloadSpec spec) {
-        double bytes = Roofline.weightBytesPerStep(spec)
-                + Roofline.activationBytesPerStep(spec, activationElementsPerSample(spec.model()));
-        return Math.max(Roofline.computeSeconds(spec), bytes / Roofline.memoryBandwidthBytesPerSecond(spec));
+        return Roofline.rooflineSeconds(spec, activationElementsPerSample(spec.model()));
     }
 }
