@@ -53,8 +53,9 @@ import java.util.Map;
  *       max(computeSeconds, memorySeconds)}: no step can run faster at the datasheet peaks.</li>
  * </ul>
  *
- * <p>Every method reads the spec's fields (and the catalogue it is given, if any) only and allocates nothing, so the physics features can call them on
- * the prediction hot path. Each fails with a {@code SpecValidationException} when the spec has no hardware.
+ * <p>Every method reads the spec's fields (and the catalogue it is given, if any) only and allocates nothing, so
+ * the physics features can call them on the prediction hot path. Each fails with a
+ * {@code SpecValidationException} when the spec has no hardware.
  *
  * <p>This is roofline v{@value #VERSION}, the arithmetic of feature set {@code physics} v3. v2 differed only in the
  * activation fallback (a fan-in proxy, low by a median factor 0.38); artifacts trained on it keep loading and

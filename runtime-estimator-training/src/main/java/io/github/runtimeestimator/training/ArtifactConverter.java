@@ -224,9 +224,9 @@ public final class ArtifactConverter {
             fx = featureSets.apply(ref.id(), ref.version());
         } catch (SpecValidationException e) {
             if ("featureSet.version".equals(e.field())) {
-                throw new ArtifactFormatException(source, MANIFEST_ENTRY, "featureSet.version", "trained on feature set "
-                        + ref.id() + " v" + ref.version() + ", which this library does not compute (" + e.getMessage()
-                        + "); retrain it with this version", e);
+                throw new ArtifactFormatException(source, MANIFEST_ENTRY, "featureSet.version",
+                        "trained on feature set " + ref.id() + " v" + ref.version() + ", which this library does not"
+                        + " compute (" + e.getMessage() + "); retrain it with this version", e);
             }
             throw new ArtifactFormatException(source, MANIFEST_ENTRY, "featureSet.id", "trained on feature set "
                     + ref.id() + ", which this library does not have (" + e.getMessage() + ")", e);

@@ -10,7 +10,8 @@ import io.github.runtimeestimator.features.Roofline;
  * min(sqrt(parameters),} {@value #REFERENCE_FAN_IN}{@code ))} (a matmul or convolution does 2 x fan-in FLOPs per
  * output element); on the 105 catalogued models with a measured descriptor that is low by a median factor 0.38, so
  * v3 moved to {@link io.github.runtimeestimator.core.ActivationElements#perSample(ModelSpec)}, the planner's
- * fallback.
+ * fallback. v2's ratio-target baseline ({@link #rooflineSeconds}) also never read the model catalogue, where v3's
+ * takes a catalogued model's measured activations, as the {@code physics} features always did.
  *
  * <p>Only artifacts trained on feature set {@code physics} v2, {@code opgraph} v1 or a roofline-ratio target of
  * roofline v2 read this, so that they keep answering as they were trained to. Nothing new may.

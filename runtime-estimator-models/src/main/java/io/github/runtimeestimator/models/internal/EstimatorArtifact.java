@@ -29,8 +29,10 @@ import java.util.function.BiFunction;
  * that is too large or not a complete zip, entries the format does not define or in another order, an entry
  * inflating past its declared size or a cap, a checksum mismatch, an entry from another artifact, a manifest
  * field out of range or inconsistent with another, arrays that break an evaluator's rules, format version 1
- * (with how to convert it) or a newer one, and a feature set whose id is unknown or whose version or feature
- * names differ from this library's.
+ * (with how to convert it) or a newer one, a feature set whose id is unknown, whose version this library does not
+ * compute or whose feature names differ from that version's, and a roofline version it does not compute. An artifact
+ * of an earlier feature-set or roofline version the library keeps ({@code physics} v2, {@code opgraph} v1, roofline
+ * v2) loads with that version, so it answers as it was trained to.
  */
 public final class EstimatorArtifact {
 
@@ -98,7 +100,8 @@ public final class EstimatorArtifact {
     }
 
     /** Reads an artifact's bytes; {@code source} names it in messages. */
-    public static TrainedEstimator read(byte[] bytes, String source, BiFunction<String, Integer, FeatureExtractor> featureSets)
+    public static TrainedEstimator read(byte[] bytes, String source,
+                                        BiFunction<String, Integer, FeatureExtractor> featureSets)
             throws ArtifactFormatException {
         return assemble(ArtifactReader.read(bytes, source), source, featureSets);
     }
