@@ -1,6 +1,7 @@
 package io.github.runtimeestimator.planner;
 
 import io.github.runtimeestimator.core.WorkloadSpec;
+import io.github.runtimeestimator.core.internal.Stats;
 import java.util.List;
 
 /**
@@ -77,11 +78,7 @@ public record MemoryErrorReport(List<Row> comparisons, int oomRows, int oomPredi
      * @return the median of {@code |relativeError|} over the rows
      */
     public double medianAbsoluteRelativeError() {
-        double[] e = comparisons.stream().mapToDouble(r -> Math.abs(r.relativeError())).sorted().toArray();
-        if (e.length == 0) {
-            return Double.NaN;
-        }
-        return e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
+        return Stats.median(comparisons.stream().mapToDouble(r -> Math.abs(r.relativeError())).toArray());
     }
 
     /**

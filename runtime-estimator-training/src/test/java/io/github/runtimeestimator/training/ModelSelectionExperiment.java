@@ -8,7 +8,7 @@ import io.github.runtimeestimator.models.HeldOutMetrics;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
-import io.github.runtimeestimator.models.internal.Stats;
+import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
 import java.util.ArrayList;
 import java.util.List;

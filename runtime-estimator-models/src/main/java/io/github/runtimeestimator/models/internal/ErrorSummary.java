@@ -1,5 +1,7 @@
 package io.github.runtimeestimator.models.internal;
 
+import io.github.runtimeestimator.core.internal.Stats;
+
 /**
  * The error arithmetic of predicted against measured seconds, in one place: the artifact's held-out figures
  * ({@code models.HeldOutMetrics}) and the evaluation harness's ({@code training.evaluation.Metrics}) are both

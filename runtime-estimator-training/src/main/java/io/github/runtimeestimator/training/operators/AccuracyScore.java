@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.operators;
 
-import io.github.runtimeestimator.models.internal.Stats;
+import io.github.runtimeestimator.core.internal.Stats;
 
 /**
  * How close predictions came to measured times over a set of rows.

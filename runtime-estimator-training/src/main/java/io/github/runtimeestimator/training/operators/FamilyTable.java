@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.training.operators;
 
 import io.github.runtimeestimator.core.KernelMeasurement;
-import io.github.runtimeestimator.models.internal.Stats;
+import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.models.operators.DeviceFigures;
 import io.github.runtimeestimator.models.operators.LaunchFloors;
 import io.github.runtimeestimator.models.operators.OperatorFamily;

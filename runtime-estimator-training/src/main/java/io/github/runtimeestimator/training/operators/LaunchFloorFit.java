@@ -1,6 +1,6 @@
 package io.github.runtimeestimator.training.operators;
 
-import io.github.runtimeestimator.models.internal.Stats;
+import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.models.operators.DeviceFigures;
 import io.github.runtimeestimator.models.operators.LaunchFloors;
 import java.util.ArrayList;

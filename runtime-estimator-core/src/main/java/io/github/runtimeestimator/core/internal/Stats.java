@@ -1,4 +1,4 @@
-package io.github.runtimeestimator.models.internal;
+package io.github.runtimeestimator.core.internal;
 
 import java.util.Arrays;
 
