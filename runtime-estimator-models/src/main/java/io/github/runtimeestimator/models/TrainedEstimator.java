@@ -526,8 +526,11 @@ public final class TrainedEstimator implements RuntimeEstimator {
         StringBuilder sb = new StringBuilder();
         sb.append(config.trainer()).append(' ').append(config.hyperParameters())
                 .append(" on feature set ").append(features.id()).append(" v").append(features.version())
-                .append(", target ").append(config.target().name().toLowerCase(Locale.ROOT))
-                .append(", seed ").append(config.seed()).append('\n');
+                .append(", target ").append(config.target().name().toLowerCase(Locale.ROOT));
+        if (config.target() == Target.LOG_RATIO_TO_ROOFLINE && rooflineVersion != StepRoofline.version()) {
+            sb.append(" (roofline v").append(rooflineVersion).append(')');
+        }
+        sb.append(", seed ").append(config.seed()).append('\n');
         sb.append("trained on ").append(trainingData.rows()).append(" rows ").append(trainingData.rowsByPhase())
                 .append(" of ").append(trainingData.models().size()).append(" models on ")
                 .append(trainingData.hardwareIds());

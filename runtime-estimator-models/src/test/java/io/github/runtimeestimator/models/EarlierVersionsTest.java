@@ -68,6 +68,9 @@ class EarlierVersionsTest {
                 .trainingData(v3.trainingData()).rooflineVersion(2).build()), "v2.rte",
                 EstimatorArtifact::featureSet);
         assertThat(v2.rooflineVersion()).isEqualTo(2);
+        // what it was fitted against is said where it is not the current roofline
+        assertThat(v2.describe()).contains("target log_ratio_to_roofline (roofline v2), seed");
+        assertThat(v3.describe()).contains("target log_ratio_to_roofline, seed");
 
         // a model with no descriptor the catalogue does not know: the two versions' rooflines differ, and the
         // same regressor's estimates differ by exactly their ratio
