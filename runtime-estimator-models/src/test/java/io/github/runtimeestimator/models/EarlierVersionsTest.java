@@ -9,14 +9,17 @@ import io.github.runtimeestimator.core.JobSpec;
 import io.github.runtimeestimator.core.ModelSpec;
 import io.github.runtimeestimator.core.Precision;
 import io.github.runtimeestimator.core.RuntimeEstimator;
+import io.github.runtimeestimator.core.SpecValidationException;
 import io.github.runtimeestimator.core.WorkloadSpec;
 import io.github.runtimeestimator.core.catalog.HardwareCatalog;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.features.Roofline;
 import io.github.runtimeestimator.features.internal.RooflineV2;
 import io.github.runtimeestimator.models.internal.EstimatorArtifact;
+import io.github.runtimeestimator.models.operators.OperatorGraphFeatures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,30 @@ class EarlierVersionsTest {
         assertThat(ratio).isLessThan(0.5);
         assertThat(v2.predictStepSeconds(spec) / v3.predictStepSeconds(spec))
                 .isCloseTo(ratio, within(1e-9 * ratio));
+    }
+
+    @Test
+    void opgraphV1ReadsPhysicsV2AndV2ReadsPhysicsV3() {
+        OperatorGraphFeatures v1 = OperatorGraphFeatures.ofVersion(1, OperatorModelArtifactTest.model());
+        OperatorGraphFeatures v2 = OperatorGraphFeatures.ofVersion(2, OperatorModelArtifactTest.model());
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v2.version()).isEqualTo(OperatorGraphFeatures.VERSION).isEqualTo(2);
+        assertThat(v1.names()).isEqualTo(v2.names());
+        // a model with no descriptor the catalogue does not know: the physics prefix is each version's own
+        ModelSpec unknown = ModelSpec.builder().name("my-net").parameters(40_000_000).flopsPerSample(6e9).build();
+        WorkloadSpec spec = WorkloadSpec.builder().model(unknown).job(JobSpec.inference(64))
+                .precision(Precision.BF16).hardware(HardwareCatalog.builtIn().require("nvidia-h100-sxm-80gb")).build();
+        int physics = FeatureSets.physics().names().size();
+        double[] old = v1.extract(spec).values();
+        double[] now = v2.extract(spec).values();
+        assertThat(Arrays.copyOf(old, physics)).containsExactly(FeatureSets.byId("physics", 2).extract(spec)
+                .values());
+        assertThat(Arrays.copyOf(now, physics)).containsExactly(FeatureSets.physics().extract(spec).values());
+        assertThat(Arrays.copyOf(old, physics)).isNotEqualTo(Arrays.copyOf(now, physics));
+        assertThatThrownBy(() -> OperatorGraphFeatures.ofVersion(3, OperatorModelArtifactTest.model()))
+                .isInstanceOfSatisfying(SpecValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("featureSet.version"))
+                .hasMessageContaining("[1, 2]");
     }
 
     @Test
