@@ -1,8 +1,8 @@
 package io.github.runtimeestimator.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.runtimeestimator.models.internal.ErrorSummary;
 import io.github.runtimeestimator.core.internal.Stats;
+import io.github.runtimeestimator.models.internal.ErrorSummary;
 
 /**
  * How well the estimator's trainer did on step rows it did not see, from the internal K-fold during training.

@@ -2,13 +2,13 @@ package io.github.runtimeestimator.training;
 
 import io.github.runtimeestimator.core.Measurement;
 import io.github.runtimeestimator.core.Phase;
+import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.features.FeatureExtractor;
 import io.github.runtimeestimator.features.FeatureSets;
 import io.github.runtimeestimator.models.HeldOutMetrics;
 import io.github.runtimeestimator.models.Target;
 import io.github.runtimeestimator.models.TrainerConfig;
 import io.github.runtimeestimator.models.internal.CompiledRegressor;
-import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.training.internal.TribuoStepModel;
 import java.util.ArrayList;
 import java.util.List;

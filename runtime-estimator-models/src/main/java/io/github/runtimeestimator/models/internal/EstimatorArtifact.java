@@ -35,7 +35,6 @@ import java.util.function.BiFunction;
  * v2) loads with that version, so it answers as it was trained to.
  */
 public final class EstimatorArtifact {
-
     /** The format this version writes and the only one it reads. */
     public static final int FORMAT_VERSION = ArtifactReader.FORMAT_VERSION;
     /** The first entry of every artifact. */

@@ -1,7 +1,7 @@
 package io.github.runtimeestimator.training.evaluation;
 
-import io.github.runtimeestimator.models.internal.ErrorSummary;
 import io.github.runtimeestimator.core.internal.Stats;
+import io.github.runtimeestimator.models.internal.ErrorSummary;
 import java.util.List;
 
 /**

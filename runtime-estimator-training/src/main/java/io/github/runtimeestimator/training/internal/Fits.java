@@ -1,9 +1,9 @@
 package io.github.runtimeestimator.training.internal;
 
+import io.github.runtimeestimator.core.internal.Stats;
 import io.github.runtimeestimator.models.EpochOverhead;
 import io.github.runtimeestimator.models.PhaseInterval;
 import io.github.runtimeestimator.models.internal.ManifestRules;
-import io.github.runtimeestimator.core.internal.Stats;
 
 /** What training fits besides the step regressor: the epoch overhead and the prediction intervals. */
 public final class Fits {
