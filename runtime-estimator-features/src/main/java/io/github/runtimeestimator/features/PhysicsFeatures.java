@@ -226,13 +226,13 @@ final class PhysicsFeatures implements FeatureExtractor {
         FeatureArrays.requireFinite(ID, NAMES, out);
     }
 
-    /** The model's or the catalogue's activation elements, else this version's fallback. */
+    /**
+     * The catalogue entry's activation elements (looked up once, by the caller), else the model's own or this
+     * version's fallback: {@link Roofline#activationElementsPerSample(ModelSpec, ModelCatalog)} in v3.
+     */
     private double activationElementsPerSample(ModelSpec model, ModelSpec catalogued) {
-        if (version == VERSION_2) {
-            return catalogued != null && catalogued.activationElementsPerSample() != null
-                    ? catalogued.activationElementsPerSample() : RooflineV2.activationElementsPerSample(model);
-        }
-        return Roofline.activationElementsPerSample(model, catalog);
+        return Roofline.cataloguedOr(catalogued, version == VERSION_2 ? RooflineV2.activationElementsPerSample(model)
+                : Roofline.activationElementsPerSample(model));
     }
 
     @Override

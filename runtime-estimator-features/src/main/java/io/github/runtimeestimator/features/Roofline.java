@@ -191,11 +191,17 @@ public final class Roofline {
      * @return elements per sample
      */
     public static double activationElementsPerSample(ModelSpec model, ModelCatalog catalog) {
-        ModelSpec catalogued = catalog.descriptorsFor(model);
-        if (catalogued != null && catalogued.activationElementsPerSample() != null) {
-            return catalogued.activationElementsPerSample();
-        }
-        return ActivationElements.perSample(model);
+        return cataloguedOr(catalog.descriptorsFor(model), activationElementsPerSample(model));
+    }
+
+    /**
+     * The activation elements of {@code entry} (a catalogue entry from {@link ModelCatalog#descriptorsFor}, or
+     * null) when it has them, else {@code fallback}: the catalogue-first rule, for a caller that looked the entry up
+     * already.
+     */
+    static double cataloguedOr(ModelSpec entry, double fallback) {
+        return entry != null && entry.activationElementsPerSample() != null ? entry.activationElementsPerSample()
+                : fallback;
     }
 
     /**
@@ -229,11 +235,7 @@ public final class Roofline {
      * @return activation bytes of the step
      */
     public static double activationBytesPerStep(WorkloadSpec spec) {
-        spec.requireHardware();
-        JobSpec job = spec.job();
-        double perBatch = 2.0 * job.batchSize() * activationElementsPerSample(spec.model())
-                * spec.precision().bytesPerElement();
-        return perBatch * (job.phase().isTraining() ? TRAINING_ACTIVATION_TRAFFIC_MULTIPLIER : 1);
+        return activationBytesPerStep(spec, activationElementsPerSample(spec.model()));
     }
 
     /**

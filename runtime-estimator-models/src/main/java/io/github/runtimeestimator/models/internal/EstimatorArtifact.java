@@ -110,13 +110,7 @@ public final class EstimatorArtifact {
      * earlier one the library keeps ({@link FeatureSets#byId(String, int)}).
      */
     public static FeatureExtractor featureSet(String id, int version) {
-        try {
-            return FeatureSets.byId(id, version);
-        } catch (SpecValidationException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new SpecValidationException("featureSet", id, "must be one of " + FeatureSets.ids());
-        }
+        return FeatureSets.byId(id, version);
     }
 
     /**
